@@ -1,0 +1,34 @@
+# Two entry points (see README):
+#   make book   -> set-up if needed, then build the default book
+#   make test   -> set-up if needed, then run every test (pytest, nbval, browser)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test setup tables check clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/aaas tables --table synthese
+
+tables: $(STAMP)
+	$(BIN)/aaas tables
+
+check: $(STAMP)
+	$(BIN)/aaas check
+
+test: $(STAMP)
+	$(BIN)/aaas check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf _build
