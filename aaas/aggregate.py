@@ -1,0 +1,132 @@
+"""From cost components to lines, missions, the grand total and the report's shares.
+
+Everything here is driven by data: ``data/composantes.csv`` (which quantity makes which
+line, and its cost category for section 3.3), ``data/lignes.csv`` and
+``data/missions.csv`` (which line belongs to which mission, what each mission scales
+with, its démarche structurante for 3.2.6, its key post), ``data/mutualisation.csv`` (which
+lines each category of carrier already funds, for the 3.2.5 chart).
+
+Coordination lines are stated per département and participation lines per structure:
+they are multiplied by ``nb_departements`` and ``nb_structures``.  Relais and
+pair-aidance lines already depend on ``population_bassin`` and ``file_active`` through
+their formulas.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+
+from . import data
+
+#: What each mission's lines are multiplied by (the parameter giving the count of units).
+MULTIPLICATEURS = {
+    "habitants": None,
+    "file_active": None,
+    "departements": "nb_departements",
+    "structures": "nb_structures",
+}
+
+
+def missions():
+    return data.table("missions.csv")
+
+
+def lignes():
+    return data.table("lignes.csv")
+
+
+def composantes():
+    return data.table("composantes.csv")
+
+
+def mutualisation():
+    return data.table("mutualisation.csv", ("part_mutualisee",))
+
+
+def categories():
+    return data.table("categories.csv")
+
+
+def porteurs():
+    return data.table("porteurs.csv")
+
+
+def demarches():
+    return data.table("demarches.csv")
+
+
+def multiplicateur(mission: str, v: Mapping[str, Any]):
+    """Count of units a mission's per-unit lines are multiplied by (1 if none)."""
+    echelle = missions().set_index("mission").loc[mission, "echelle"]
+    name = MULTIPLICATEURS[echelle]
+    return 1.0 if name is None else v[name]
+
+
+def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
+    """Lines, missions, total and shares, named ``ligne_*``, ``mission_*``, ``total``,
+    ``part_*``, ``demarche_*``."""
+    out: dict[str, Any] = {}
+    mult = {m: multiplicateur(m, v) for m in missions()["mission"]}
+    mission_of = lignes().set_index("ligne")["mission"].to_dict()
+
+    comp_scaled = {}
+    for row in composantes().itertuples(index=False):
+        comp_scaled[row.composante] = v[row.composante] * mult[mission_of[row.ligne]]
+    for ligne in lignes()["ligne"]:
+        names = composantes().loc[composantes()["ligne"] == ligne, "composante"]
+        out[f"ligne_{ligne}"] = _sum(comp_scaled[n] for n in names)
+    for mission in missions()["mission"]:
+        ids = lignes().loc[lignes()["mission"] == mission, "ligne"]
+        out[f"mission_{mission}"] = _sum(out[f"ligne_{i}"] for i in ids)
+    total = out["total"] = _sum(out[f"mission_{m}"] for m in missions()["mission"])
+
+    # 3.3 cost structure
+    for cat in categories()["categorie"]:
+        names = composantes().loc[composantes()["categorie"] == cat, "composante"]
+        out[f"montant_{cat}"] = _sum(comp_scaled[n] for n in names)
+        out[f"part_{cat}"] = out[f"montant_{cat}"] / total
+    out["part_travail_collectif_et_tiers"] = out["part_travail_collectif"] + out["part_prestations_tiers"]
+    cles = []
+    for row in missions().itertuples(index=False):
+        if row.poste_cle:
+            share = out[f"part_poste_cle_{row.mission}"] = out[f"ligne_{row.poste_cle}"] / out[f"mission_{row.mission}"]
+            cles.append(share)
+    out["part_poste_cle_min"] = np.minimum.reduce(np.broadcast_arrays(*cles))
+    out["part_poste_cle_max"] = np.maximum.reduce(np.broadcast_arrays(*cles))
+
+    # 3.2.5 carriers: share of the extra cost they already fund (« mutualisé »)
+    mut = mutualisation()
+    for porteur in porteurs()["porteur"]:
+        rows = mut[mut["porteur"] == porteur]
+        montant = _sum(out[f"ligne_{r.ligne}"] * r.part_mutualisee for r in rows.itertuples(index=False))
+        out[f"part_mutualisee_{porteur}"] = montant / total
+        out[f"part_surcout_{porteur}"] = 1 - out[f"part_mutualisee_{porteur}"]
+
+    # 3.2.6 démarches structurantes
+    for dem in demarches()["demarche"]:
+        ms = missions().loc[missions()["demarche"] == dem, "mission"]
+        out[f"demarche_{dem}"] = _sum(out[f"mission_{m}"] for m in ms)
+
+    out["part_formation_coordination"] = out["ligne_formation"] / out["mission_coordination"]
+
+    # per-unit ratios quoted in the prose
+    out["cout_relais_par_habitant"] = out["mission_relais"] / v["population_bassin"]
+    out["cout_pair_aidance_par_personne"] = out["mission_pair_aidance"] / v["file_active"]
+    for m in ("coordination", "participation"):
+        out[f"mission_{m}_par_unite"] = out[f"mission_{m}"] / _nonzero(mult[m])
+    return out
+
+
+def _sum(terms):
+    total = 0.0
+    for t in terms:
+        total = total + t
+    return total
+
+
+def _nonzero(x):
+    x = np.asarray(x, dtype=float)
+    out = np.where(x == 0, np.nan, x)
+    return float(out) if out.ndim == 0 else out

@@ -1,0 +1,64 @@
+"""French number formatting: narrow no-break space between thousands, decimal comma,
+no-break space before the unit (« 404 565 € », « 56 % », « 1,8 € »)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+MILLIERS = "\u202f"  # espace fine insécable
+INSECABLE = "\u00a0"
+
+
+def decimales(precision: float) -> int:
+    """Number of decimals implied by a printed precision (1 → 0, 0.1 → 1, 0.001 → 3)."""
+    if not precision or precision >= 1:
+        return 0
+    return max(0, int(round(-math.log10(precision))))
+
+
+def nombre(x, decimals: int = 0) -> str:
+    """``12345.6`` → ``"12 346"`` (or ``"12 345,6"`` with one decimal)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    x = float(np.asarray(x))
+    text = f"{x:,.{decimals}f}"
+    if text in {f"-{0:.{decimals}f}"}:
+        text = text[1:]
+    return text.replace(",", MILLIERS).replace(".", ",")
+
+
+def euros(x, decimals: int = 0) -> str:
+    return f"{nombre(x, decimals)}{INSECABLE}€"
+
+
+def pourcent(x, decimals: int = 0) -> str:
+    """A share (0.56) as a French percentage (« 56 % »)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{nombre(100 * float(np.asarray(x)), decimals)}{INSECABLE}%"
+
+
+def valeur(x, unit: str, precision: float = 1.0) -> str:
+    """Format ``x`` in ``unit`` at the printed precision of the report."""
+    if unit == "%":
+        return pourcent(x, max(0, decimales(precision) - 2))
+    d = decimales(precision)
+    if unit == "€":
+        return euros(x, d)
+    text = nombre(x, d)
+    if unit in {"", "nb"} or text == "–":
+        return text
+    return f"{text}{INSECABLE}{unit}"
+
+
+def ecart(x, unit: str, precision: float = 1.0) -> str:
+    """A signed gap (« +87 € », « −0,4 % »), empty when zero at the display precision."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    text = valeur(abs(float(x)), unit, precision)
+    digits = [c for c in text if c.isdigit()]
+    if not any(c != "0" for c in digits):
+        return ""
+    return ("+" if x > 0 else "\u2212") + text
