@@ -1,9 +1,9 @@
 """From cost components to lines, missions, the grand total and the report's shares.
 
 Everything here is driven by data: ``data/composantes.csv`` (which quantity makes which
-line, and its cost category for section 3.3), ``data/lignes.csv`` and
-``data/missions.csv`` (which line belongs to which mission, what each mission scales
-with, its démarche structurante for 3.2.6, its key post), ``data/mutualisation.csv`` (which
+line, and its cost category for section 3.3), ``data/lignes.csv`` (which mission each line
+belongs to and what it scales with: ``habitants``, ``file_active``, ``departements``,
+``structures``), ``data/missions.csv`` (démarche structurante for 3.2.6, key post), ``data/mutualisation.csv`` (which
 lines each category of carrier already funds, for the 3.2.5 chart).
 
 Coordination lines are stated per département and participation lines per structure:
@@ -57,9 +57,8 @@ def demarches():
     return data.table("demarches.csv")
 
 
-def multiplicateur(mission: str, v: Mapping[str, Any]):
-    """Count of units a mission's per-unit lines are multiplied by (1 if none)."""
-    echelle = missions().set_index("mission").loc[mission, "echelle"]
+def multiplicateur(echelle: str, v: Mapping[str, Any]):
+    """Count of units a per-unit line is multiplied by (1 if its formula already scales)."""
     name = MULTIPLICATEURS[echelle]
     return 1.0 if name is None else v[name]
 
@@ -68,12 +67,11 @@ def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
     """Lines, missions, total and shares, named ``ligne_*``, ``mission_*``, ``total``,
     ``part_*``, ``demarche_*``."""
     out: dict[str, Any] = {}
-    mult = {m: multiplicateur(m, v) for m in missions()["mission"]}
-    mission_of = lignes().set_index("ligne")["mission"].to_dict()
+    echelle_of = lignes().set_index("ligne")["echelle"].to_dict()
 
     comp_scaled = {}
     for row in composantes().itertuples(index=False):
-        comp_scaled[row.composante] = v[row.composante] * mult[mission_of[row.ligne]]
+        comp_scaled[row.composante] = v[row.composante] * multiplicateur(echelle_of[row.ligne], v)
     for ligne in lignes()["ligne"]:
         names = composantes().loc[composantes()["ligne"] == ligne, "composante"]
         out[f"ligne_{ligne}"] = _sum(comp_scaled[n] for n in names)
@@ -114,8 +112,8 @@ def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
     # per-unit ratios quoted in the prose
     out["cout_relais_par_habitant"] = out["mission_relais"] / v["population_bassin"]
     out["cout_pair_aidance_par_personne"] = out["mission_pair_aidance"] / v["file_active"]
-    for m in ("coordination", "participation"):
-        out[f"mission_{m}_par_unite"] = out[f"mission_{m}"] / _nonzero(mult[m])
+    out["mission_coordination_par_departement"] = out["mission_coordination"] / _nonzero(v["nb_departements"])
+    out["mission_participation_par_structure"] = out["mission_participation"] / _nonzero(v["nb_structures"])
     return out
 
 

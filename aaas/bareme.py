@@ -4,6 +4,11 @@ For a car of fiscal power ``cv`` and an annual distance ``d`` (km): up to 5 000 
 allowance is ``d × a``; from 5 001 to 20 000 km ``d × b + c``; beyond 20 000 km ``d × e``.
 The report (2.2.2.4 and 2.3.2.3) uses the 4 CV scale of income year 2021
 (``d × 0,323 + 1 262``): 5 640 km → 3 084 €, 15 000 km → 6 107 €.
+
+The official scale is not exactly monotone at its band limits: for some years and powers
+the allowance drops by a few euros just past 5 000 or 20 000 km (e.g. 3 CV, income year
+2021: 7 007 € at 20 000 km, 7 000 € just beyond).  The function reproduces the scale as
+published.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -60,6 +61,8 @@ STRICT_FLAGS = ("-W", "-n", "--keep-going")
 LOG_TAIL = 40
 #: Name of the file recording the key of the last successful HTML build.
 BUILD_KEY_FILE = ".build-key"
+#: Terminal colour codes (stripped from the log excerpt shown on failure).
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 Progress = Callable[[str], Any]
 
@@ -112,7 +115,7 @@ def build_book(
         progress("Livre HTML à jour (aucun changement) : " + str(index))
         return index
     full = any(p.endswith(".ipynb") for p in changed) or not index.exists()
-    run_jupyter_book(src, out_dir, full=full, progress=progress)
+    run_jupyter_book(src, out_dir, root, full=full, progress=progress)
     (out_dir / BUILD_KEY_FILE).write_text(key, encoding="utf-8")
     progress("Livre HTML : " + str(index))
     return index
@@ -361,6 +364,7 @@ def execute_one(task: NotebookTask, parameters: Mapping[str, Any], root: Path) -
         hide_parameter_cells(nb)
         _write_notebook(nb, tmp)
         os.replace(tmp, task.executed)
+        (root / "_build" / "failed" / task.name).unlink(missing_ok=True)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - turned into a BuildError by the caller
         kept = _keep_failed_copy(tmp, root, task.name)
@@ -385,9 +389,13 @@ def _papermill(source: Path, output: Path, parameters: Mapping[str, Any], root: 
         progress_bar=False,
         log_output=False,
         request_save_on_cell_execute=False,
-        # Silence the kernel's own INFO/WARNING log (e.g. its "TCP without encryption"
-        # notice, harmless on a local machine); cell errors are still reported.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        # Silence the kernel's own log: its "TCP without encryption" warning and the
+        # "KeyboardInterrupt caught" line caused by jupyter_client interrupting every
+        # kernel at shutdown are noise here; cell errors still come back as outputs.
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        # Outputs are complete once the last cell ran: kill the kernel instead of the
+        # graceful shutdown, which sometimes waits seconds for SIGTERM.
+        shutdown_kernel="immediate",
     )
 
 
@@ -445,6 +453,8 @@ def _strip_execution_metadata(nb) -> None:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
 
 
 def _read_notebook(path: Path):
@@ -601,16 +611,16 @@ def variant_banner(scenario: Scenario, convention: str) -> str:
     items = []
     for name, value in scenario.changed.items():
         p = table[name]
-        unit = f" {p.unit}" if p.unit and p.unit != "lecture" else ""
+        unit = "" if p.categorical or not p.unit else f" {p.unit}"
         items.append(
-            f"<code>{html.escape(name)}</code> : {html.escape(format_value(p.value))}"
-            f" → {html.escape(format_value(value))}{html.escape(unit)}"
+            f"<code>{html.escape(name)}</code> : {html.escape(parameter_text(p, p.value))}"
+            f" → {html.escape(parameter_text(p, value))}{html.escape(unit)}"
         )
     changes = " ; ".join(items) if items else "aucun (paramètres du rapport)"
     return (
         "<strong>Variante — ces résultats ne sont pas ceux du rapport.</strong> "
-        f"Paramètres modifiés : {changes}. "
-        f"Convention de calcul : <strong>{html.escape(CONVENTION_LABELS.get(convention, convention))}</strong>."
+        f"Paramètres modifiés : {changes} — "
+        f"convention de calcul : <strong>{html.escape(CONVENTION_LABELS.get(convention, convention))}</strong>"
     )
 
 
@@ -643,6 +653,11 @@ def format_value(value: Any) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+def parameter_text(parameter: params.Parameter, value: Any) -> str:
+    """A parameter value for readers: French number, or the choice as is."""
+    return str(value) if parameter.categorical else format_value(value)
+
+
 def _to_number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
@@ -671,6 +686,22 @@ def md_table(headers: list[str], rows: Iterable[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def list_table(headers: list[str], rows: Iterable[list[str]], widths: Iterable[int] | None = None) -> str:
+    """A MyST ``list-table`` (cells may hold several paragraphs separated by blank lines)."""
+    lines = ["```{list-table}", ":header-rows: 1"]
+    if widths:
+        lines.append(":widths: " + " ".join(str(w) for w in widths))
+    lines.append("")
+    for row in [headers, *rows]:
+        for i, cell in enumerate(row):
+            prefix = "* - " if i == 0 else "  - "
+            cell_lines = str(cell).split("\n") or [""]
+            lines.append(prefix + cell_lines[0])
+            lines += [("    " + line) if line else "" for line in cell_lines[1:]]
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
 MISSION_TITLES = {
     "transversal": "Paramètres transversaux",
     "relais": "Mission « Relais »",
@@ -683,6 +714,7 @@ MISSION_TITLES = {
 def render_parametres_page(scenario: Scenario, convention: str) -> str:
     """The parameters page: every hypothesis by mission, and this build's differences."""
     df = params.table()
+    table = params.parameters()
     parts = [
         GENERATED_NOTE,
         "(parametres)=\n# Paramètres et hypothèses\n",
@@ -696,20 +728,22 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         parts.append(f"## {MISSION_TITLES.get(mission, mission.replace('_', ' ').capitalize())}\n")
         rows = [
             [
-                f"`{r.name}`",
-                md_cell(r.label),
-                md_cell(format_value(r.value)),
-                md_cell(r.unit),
-                md_cell(r.section),
-                md_cell(_bounds(r)),
-                md_cell(r.source),
+                f"{md_cell(r.label)}\n\n`{r.name}`",
+                f"**{md_cell(_with_unit(parameter_text(table[r.name], r.value), r.unit))}**"
+                f"\n\n{md_cell(_bounds(r))}",
+                f"{md_cell(r.section)} — {md_cell(r.source)}",
             ]
             for r in group.itertuples(index=False)
         ]
         parts.append(
-            md_table(["Paramètre", "Libellé", "Valeur du rapport", "Unité", "Section", "Valeurs admises", "Source"], rows)
+            list_table(["Paramètre", "Valeur du rapport et valeurs admises", "Section et source"], rows, widths=(40, 22, 38))
         )
     return "\n".join(parts)
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """``1 607 h/an``; categorical readings (unit ``lecture``) stay bare."""
+    return value if not unit or unit == "lecture" else f"{value} {unit}"
 
 
 def _bounds(row) -> str:
@@ -729,12 +763,13 @@ def _differences_section(scenario: Scenario, convention: str) -> str:
             f"(empreinte `{scenario.hash()}`) et la convention de calcul « {conv} ».\n"
         )
     diff = scenario.differences()
+    table = params.parameters()
     rows = [
         [
             f"`{d.parametre}`",
             md_cell(d.libelle),
-            md_cell(format_value(d.rapport)),
-            md_cell(format_value(d.scenario)),
+            md_cell(parameter_text(table[d.parametre], d.rapport)),
+            md_cell(parameter_text(table[d.parametre], d.scenario)),
             md_cell(d.unite),
         ]
         for d in diff.itertuples(index=False)
@@ -761,7 +796,15 @@ ERRATA_COLUMNS = {
     "modifie_total": "Modifie le total",
     "explication": "Explication",
 }
-ERRATA_SUMMARY = ("id", "section", "tableau", "label", "valeur_imprimee", "valeur_recalculee", "modifie_total")
+#: Columns of the summary table, with short headers (the detail shows every column).
+ERRATA_SUMMARY = {
+    "id": "N°",
+    "section": "Section",
+    "label": "Poste ou passage",
+    "valeur_imprimee": "Imprimé",
+    "valeur_recalculee": "Recalculé",
+    "modifie_total": "Total modifié",
+}
 ERRATA_NUMERIC = ("valeur_imprimee", "valeur_recalculee", "valeur_rapport")
 CARRIED_VALUE = {"aucune": "aucune", "imprimee": "imprimée", "recalculee": "recalculée"}
 
@@ -778,10 +821,7 @@ def render_errata_page() -> str:
         "la convention « corrigée » applique les corrections. Cette page est produite à partir "
         f"du fichier `data/errata.csv` ({len(df)} entrées).\n",
         "## Récapitulatif\n",
-        md_table(
-            [ERRATA_COLUMNS[c] for c in ERRATA_SUMMARY],
-            ([_errata_cell(c, getattr(r, c), titles) for c in ERRATA_SUMMARY] for r in df.itertuples(index=False)),
-        ),
+        md_table(list(ERRATA_SUMMARY.values()), (_errata_summary_row(r, titles) for r in df.itertuples(index=False))),
         "## Détail\n",
     ]
     parts += [_errata_entry(r, titles) for r in df.itertuples(index=False)]
@@ -836,10 +876,20 @@ def _yes_no(value: Any) -> str:
     return md_cell(value)
 
 
+def errata_label(erratum_id: str) -> str:
+    """Cross-reference label of an erratum: ``E01`` -> ``errata-e01`` ({ref} target)."""
+    return "errata-" + "".join(ch if ch.isalnum() else "-" for ch in str(erratum_id).lower())
+
+
+def _errata_summary_row(row, titles: Mapping[str, str]) -> list[str]:
+    cells = [_errata_cell(c, getattr(row, c), titles) for c in ERRATA_SUMMARY]
+    cells[0] = f"{{ref}}`{md_cell(row.id)} <{errata_label(row.id)}>`"
+    return cells
+
+
 def _errata_entry(row, titles: Mapping[str, str]) -> str:
     """One erratum: a labelled heading (``errata-e01``), its fields, its explanation."""
-    anchor = "errata-" + "".join(ch if ch.isalnum() else "-" for ch in str(row.id).lower())
-    lines = [f"({anchor})=", f"### {md_cell(row.id)} — {md_cell(row.label)}", ""]
+    lines = [f"({errata_label(row.id)})=", f"### {md_cell(row.id)} — {md_cell(row.label)}", ""]
     for column, header in ERRATA_COLUMNS.items():
         if column in ("id", "label", "explication"):
             continue
@@ -856,8 +906,14 @@ def _errata_entry(row, titles: Mapping[str, str]) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def run_jupyter_book(src: Path, out_dir: Path, full: bool = False, progress: Progress = print) -> None:
-    """Run ``jupyter-book build`` strictly; raise :class:`BuildError` with the log's tail."""
+def run_jupyter_book(
+    src: Path, out_dir: Path, root: Path, full: bool = False, progress: Progress = print
+) -> None:
+    """Run ``jupyter-book build`` strictly; raise :class:`BuildError` with the log's tail.
+
+    ``root`` goes first on ``PYTHONPATH`` so that the ``aaas.build`` Sphinx extension
+    is imported from the repository being built.
+    """
     cmd = [
         sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
         "build", str(src), "--path-output", str(out_dir), *STRICT_FLAGS,
@@ -868,18 +924,52 @@ def run_jupyter_book(src: Path, out_dir: Path, full: bool = False, progress: Pro
     start = time.perf_counter()
     log_path = out_dir / "jupyter-book.log"
     (out_dir / BUILD_KEY_FILE).unlink(missing_ok=True)
+    python_path = os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=python_path)
     with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(src))
+        proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=str(src), env=env)
     if proc.returncode:
         # Sphinx only re-reads changed pages: forget the environment so that the next
         # build re-reads (and re-reports) every page instead of passing silently.
         shutil.rmtree(out_dir / "_build" / ".doctrees", ignore_errors=True)
-        tail = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-LOG_TAIL:]
+        log_text = ANSI_ESCAPE.sub("", log_path.read_text(encoding="utf-8", errors="replace"))
+        tail = [line for line in log_text.splitlines() if line.strip()][-LOG_TAIL:]
         raise BuildError(
             f"jupyter-book a échoué (code {proc.returncode}) ; journal complet : {log_path}\n"
             + "\n".join(tail)
         )
     progress(f"Construction HTML … {time.perf_counter() - start:.1f} s")
+
+
+# --------------------------------------------------------------------------------------
+# Sphinx extension (listed in _config.yml under sphinx.extra_extensions)
+# --------------------------------------------------------------------------------------
+
+
+def setup(app) -> dict:
+    """Sphinx entry point: small fixes of the generated HTML pages."""
+    app.connect("html-page-context", dedupe_inline_scripts, priority=999)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def dedupe_inline_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Drop duplicated ``<script>`` entries from a page.
+
+    Sphinx 7.4 re-registers inline scripts added with ``filename=None`` as ``''`` before
+    writing, so sphinx-thebe's ``const THEBE_JS_URL = ...`` is emitted twice and the
+    browser reports "Identifier 'THEBE_JS_URL' has already been declared".
+    """
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen, unique = set(), []
+    for js in scripts:
+        attributes = getattr(js, "attributes", {}) or {}
+        key = (str(getattr(js, "filename", js) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(js)
+    scripts[:] = unique
 
 
 def _read_text(path: Path) -> str | None:

@@ -63,4 +63,4 @@ def evaluate(values: Mapping[str, Any], convention: str = "rapport",
 
 def evaluate_scenario(scenario: params.Scenario, convention: str = "rapport") -> model.Results:
     """Evaluate a resolved :class:`~aaas.params.Scenario` under a convention."""
-    return evaluate(scenario.values, convention, scenario.changed)
+    return evaluate(scenario.values, convention, scenario.explicit)

@@ -62,3 +62,15 @@ def ecart(x, unit: str, precision: float = 1.0) -> str:
     if not any(c != "0" for c in digits):
         return ""
     return ("+" if x > 0 else "\u2212") + text
+
+
+def brut(v) -> str:
+    """A parameter value as typed by a user: 50000.0 → « 50 000 », 0.3 → « 0,3 »."""
+    if isinstance(v, str):
+        return v
+    x = float(np.asarray(v)) if np.ndim(v) == 0 else None
+    if x is None:
+        return f"tableau de {np.size(v)} valeurs"
+    if x.is_integer():
+        return nombre(x, 0)
+    return nombre(x, 6).rstrip("0").rstrip(",")

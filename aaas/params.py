@@ -1,7 +1,7 @@
 """The parameter table: every hypothesis of the report, its bounds, and scenario resolution.
 
 ``data/parameters.csv`` holds one row per hypothesis (name, value, unit, mission, section,
-label, source, min, max, choices).  Numeric parameters carry validity bounds; categorical
+label, source, min, max, choices, sens).  Numeric parameters carry validity bounds; categorical
 parameters (a *reading* of the report, a scale year...) carry their accepted ``choices``.
 
 A :class:`Scenario` is the full set of values used for one evaluation: the defaults,
@@ -42,6 +42,9 @@ class Parameter:
     min: float | None
     max: float | None
     choices: tuple[str, ...] | None
+    #: Effect of raising the parameter on the costs: "+" never lowers a total, "-" never
+    #: raises one, "0" no effect, "~" non-monotone (rounding steps, readings, scale year).
+    sens: str = "~"
 
     @property
     def categorical(self) -> bool:
@@ -151,6 +154,7 @@ def load_parameters(path: Path | None = None) -> dict[str, Parameter]:
             min=_opt_float(row.min),
             max=_opt_float(row.max),
             choices=choices,
+            sens=str(row.sens),
         )
         if p.name in params:
             raise ParameterError(f"parameters.csv : paramètre '{p.name}' défini deux fois")
@@ -233,8 +237,12 @@ class Scenario:
     """The full, validated set of parameter values for one evaluation."""
 
     values: dict[str, Any]
+    #: Parameters whose value differs from the report's.
     changed: dict[str, Any] = field(default_factory=dict)
     scenario_file: str | None = None
+    #: Every parameter the user set explicitly (even to the report's value): these win
+    #: over the values a convention forces.
+    explicit: dict[str, Any] = field(default_factory=dict)
 
     def hash(self) -> str:
         """Short stable hash of the values (for cache keys and the book's footer)."""
@@ -295,12 +303,14 @@ def resolve(
             values[name] = value
             changed[name] = value
     # Keep only true differences from the report (a scenario may restate a default).
-    changed = {
+    changed_only = {
         k: v
         for k, v in changed.items()
         if isinstance(v, np.ndarray) or v != parameters()[k].value
     }
-    return Scenario(values=values, changed=changed, scenario_file=str(scenario_file) if scenario_file else None)
+    explicit = {k: values[k] for layer in layers for k in layer[1]}
+    return Scenario(values=values, changed=changed_only,
+                    scenario_file=str(scenario_file) if scenario_file else None, explicit=explicit)
 
 
 def table() -> pd.DataFrame:

@@ -58,7 +58,9 @@ def arrondi_au_pas(x, pas):
     1 000 €)."""
     x = np.asarray(x, dtype=float)
     pas = np.asarray(pas, dtype=float)
-    safe = np.where(pas > 0, pas, 1.0)
-    rounded = np.sign(x) * np.floor(np.abs(x) / safe + 0.5) * safe
-    out = np.where(pas > 0, rounded, x)
+    actif = pas > 1e-9
+    safe = np.where(actif, pas, 1.0)
+    # the tiny epsilon keeps exact halves (0,15 / 0,1 = 1,4999…) rounding up
+    rounded = np.sign(x) * np.floor(np.abs(x) / safe + 0.5 + 1e-9) * safe
+    out = np.where(actif, rounded, x)
     return float(out) if out.ndim == 0 else out

@@ -1,0 +1,149 @@
+"""The command line: outputs, variants, and bad input (one line, exit 2, nothing on stdout)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from aaas import cli
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_synthesis_prints_the_report_total(capsys):
+    code, out, _ = run(capsys, "tables", "synthese")
+    assert code == 0
+    assert "404\u202f565\u00a0€" in out
+
+
+def test_corrected_convention_shows_corrected_total(capsys):
+    code, out, _ = run(capsys, "tables", "synthese", "--convention", "corrige")
+    assert code == 0
+    assert "390\u202f698\u00a0€" in out and "erreur reportée" in out
+
+
+def test_check_passes(capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 0, out
+    assert "vérification réussie" in out
+
+
+def test_check_fails_on_an_unexplained_gap(capsys, monkeypatch):
+    from aaas import reconcile, relais
+
+    monkeypatch.setattr(relais, "loyer_annuel", lambda s, l: s * l * 12 + 1)
+    reconcile._influence_default.cache_clear()
+    code, out, _ = run(capsys, "check")
+    monkeypatch.undo()
+    reconcile._influence_default.cache_clear()
+    assert code == 1
+    assert "ÉCART INEXPLIQUÉ" in out and "Location annuelle" in out
+
+
+def test_params_lists_every_hypothesis(capsys):
+    code, out, _ = run(capsys, "params", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) >= 90
+    names = {r["name"]: r for r in rows}
+    assert names["population_bassin"]["section"] == "2.2.2.1"
+    assert names["double_compte_groupes_qualite"]["valeur_convention_rapport"] == "1"
+
+
+def _json_tables(capsys, *sets):
+    argv = ["tables", "--format", "json"]
+    for s in sets:
+        argv += ["--set", s]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    return {t: {l["libelle"]: l for l in v["lignes"]} for t, v in json.loads(out).items()}
+
+
+def test_population_variant_is_fully_recomputed(capsys):
+    base = _json_tables(capsys)
+    var = _json_tables(capsys, "population_bassin=50000")
+    relais = var["synthese_relais"]
+    for label, line in relais.items():
+        if line["comparaison"] == "=" and "habitant" not in label:
+            assert line["recalcule"] == pytest.approx(2.5 * base["synthese_relais"][label]["recalcule"]), label
+    assert var["interpretariat"]["Maille de population (en nb d'habitants)"]["recalcule"] == 50000
+    assert var["interpretariat"]["Demandeurs d'asile (en nb)"]["recalcule"] == pytest.approx(100)
+    assert var["synthese"]["Total des surcoûts des missions"]["recalcule"] == pytest.approx(
+        base["synthese"]["Total des surcoûts des missions"]["recalcule"] + 1.5 * 105540, abs=1)
+    # nothing of the other missions moved
+    for t in ("synthese_pair_aidance", "synthese_coordination", "synthese_participation"):
+        for label, line in var[t].items():
+            assert line["recalcule"] == base[t][label]["recalcule"], (t, label)
+
+
+def test_file_active_variant_is_fully_recomputed(capsys):
+    base = _json_tables(capsys)
+    var = _json_tables(capsys, "file_active=250")
+    pair = var["synthese_pair_aidance"]
+    for label in ("Temps de médecin coordinateur", "Référents parcours", "Déplacements visites à domicile",
+                  "Organisation d'ateliers collectifs",
+                  "Temps de travail d'équipe : échanges de pratiques, revues de situations, appel aux expertises spécialisées"):
+        assert pair[label]["recalcule"] >= 1.99 * base["synthese_pair_aidance"][label]["recalcule"], label
+        assert pair[label]["statut"] == "scénario"
+    assert var["ateliers"]["Nb d'ateliers pour une file active de 100 personnes"]["recalcule"] == 32
+    assert var["referent_parcours"]["Coût annuel"]["recalcule"] == pytest.approx(4200 * 12 * 250 / 55)
+    for t in ("synthese_relais", "synthese_coordination", "synthese_participation"):
+        for label, line in var[t].items():
+            assert line["recalcule"] == base[t][label]["recalcule"], (t, label)
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "markdown", "json"])
+def test_every_format_renders_every_table(capsys, fmt):
+    code, out, _ = run(capsys, "tables", "--format", fmt)
+    assert code == 0 and "Total des surcoûts des missions" in out
+
+
+def test_scenario_file(capsys, tmp_path):
+    f = tmp_path / "s.yaml"
+    f.write_text("file_active: 250\npopulation_bassin: 50000\n", encoding="utf-8")
+    code, out, _ = run(capsys, "tables", "synthese", "--scenario", str(f))
+    assert code == 0 and "Scénario différent du rapport" in out and "50\u202f000" in out
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["tables", "--set", "population_basin=5"], "vouliez-vous dire 'population_bassin'"),
+        (["tables", "--set", "population_bassin=beaucoup"], "n'est pas un nombre"),
+        (["tables", "--set", "population_bassin=-1"], "hors bornes ; plage acceptée"),
+        (["tables", "--set", "part_sans_medecin_traitant=130%"], "part_sans_medecin_traitant"),
+        (["tables", "--set", "file_active_par_etp_referent=0"], "file_active_par_etp_referent"),
+        (["tables", "--convention", "corrigee"], "convention inconnue"),
+        (["tables", "--format", "xml"], "format inconnu"),
+        (["tables", "synthes"], "tableau inconnu"),
+        (["tables", "--scenario", "/nonexistent/x.yaml"], "illisible"),
+        (["tables", "--set", "population_bassin"], "nom=valeur"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_one_line_exit_2_no_output(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_malformed_scenario_file(capsys, tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("population_bassin: [1\n", encoding="utf-8")
+    code, out, err = run(capsys, "tables", "--scenario", str(f))
+    assert (code, out) == (2, "") and "YAML mal formé" in err
+
+
+def test_module_entry_point():
+    proc = subprocess.run([sys.executable, "-m", "aaas", "tables", "synthese", "--format", "csv"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0
+    assert "404565.000000" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "aaas", "tables", "--set", "x=1"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""

@@ -1,0 +1,65 @@
+"""Every published figure is reproduced within display rounding or explained by an erratum."""
+
+import pandas as pd
+import pytest
+
+from aaas import conventions, params, reconcile
+
+
+@pytest.mark.parametrize("convention", ["rapport", "corrige"])
+def test_no_unexplained_gap(convention):
+    bad = reconcile.unexplained(convention)
+    assert bad.empty, bad[["tableau", "label", "value", "recalcule"]].to_string()
+
+
+def test_errata_are_consistent_with_data_and_model():
+    assert reconcile.errata_problems() == []
+
+
+def test_published_table_is_complete_and_well_formed():
+    pub = reconcile.published()
+    assert len(pub) >= 200
+    assert set(pub["tableau"]) == set(reconcile.tableaux()["tableau"])
+    assert set(pub["comparaison"]) <= {"=", "<", ">", "-"}
+    assert not pub.duplicated(["tableau", "label"]).any()
+    results = conventions.evaluate(params.defaults(), "rapport")
+    missing = [v for v in pub["variable"] if v not in results]
+    assert missing == []
+
+
+def test_headline_figures():
+    rec = reconcile.reconcile(convention="rapport").set_index(["tableau", "label"])
+    assert round(rec.loc[("synthese", "Total des surcoûts des missions"), "recalcule"]) == 404565
+    corr = reconcile.reconcile(convention="corrige").set_index(["tableau", "label"])
+    assert round(corr.loc[("synthese", "Total des surcoûts des missions"), "recalcule"]) == 390698
+
+
+def test_errata_list_their_effect_on_totals():
+    errata = conventions.errata()
+    assert errata["id"].is_unique
+    assert set(errata["modifie_total"]) <= {"oui", "non"}
+    assert set(errata["valeur_reportee"]) <= {"imprimee", "recalculee", "aucune"}
+    carried = errata[errata["cible"] != ""]
+    assert (carried["valeur_reportee"] == "imprimee").all()
+
+
+def test_a_wrong_formula_would_be_caught(monkeypatch):
+    """Break one formula: the reconciliation must report unexplained gaps."""
+    from aaas import coordination
+
+    monkeypatch.setattr(coordination, "cout_formation", lambda effectif, cout: effectif * cout * 1.1)
+    reconcile._influence_default.cache_clear()
+    try:
+        bad = reconcile.unexplained("rapport")
+        assert "Total budget annuel de formation" in set(bad["label"])
+    finally:
+        monkeypatch.undo()
+        reconcile._influence_default.cache_clear()
+
+
+def test_variant_gaps_are_flagged_as_scenario():
+    s = params.resolve(overrides={"population_bassin": "50000"})
+    rec = reconcile.reconcile(s, "rapport").set_index(["tableau", "label"])
+    assert rec.loc[("synthese_relais", "Total mission"), "statut"] == reconcile.STATUTS["scenario"]
+    assert rec.loc[("synthese_pair_aidance", "Référents parcours"), "statut"] == reconcile.STATUTS["conforme"]
+    assert isinstance(rec, pd.DataFrame)
