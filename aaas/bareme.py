@@ -30,6 +30,12 @@ def annees() -> list[str]:
     return sorted(bareme()["annee_revenus"].unique())
 
 
+def source(annee: str) -> str:
+    """The official text behind a year's scale."""
+    df = bareme()
+    return str(df.loc[df["annee_revenus"] == str(annee), "source"].iloc[0])
+
+
 def tranches(annee: str, cv: str) -> pd.DataFrame:
     """The three bands for one income year and fiscal power (sorted by distance)."""
     df = bareme()

@@ -74,3 +74,14 @@ def brut(v) -> str:
     if x.is_integer():
         return nombre(x, 0)
     return nombre(x, 6).rstrip("0").rstrip(",")
+
+
+def valeur_auto(x, unit: str) -> str:
+    """Like :func:`valeur`, with just the decimals the number needs (227,5 h ; 66,7 %)."""
+    x = float(np.asarray(x))
+    scaled = 100 * x if unit == "%" else x
+    for d in range(0, 3):
+        if abs(round(scaled, d) - scaled) < 1e-9:
+            break
+    precision = 10 ** -(d + 2) if unit == "%" else 10 ** -d
+    return valeur(x, unit, precision)
