@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test setup tables check clean
+.PHONY: book test setup tables check refresh-notebooks clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,8 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/aaas tables --table synthese
+	$(BIN)/aaas tables synthese
+	$(BIN)/aaas build
 
 tables: $(STAMP)
 	$(BIN)/aaas tables
@@ -28,7 +29,13 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/aaas check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# Deliberately re-execute the committed notebooks in place (default scenario) after an
+# intended change, so that nbval compares against the new stored outputs.
+refresh-notebooks: $(STAMP)
+	$(BIN)/python -c "from aaas.build import refresh_notebooks; refresh_notebooks()"
 
 clean:
 	rm -rf _build

@@ -1,0 +1,32 @@
+"""French number formatting."""
+
+from aaas import fmt
+
+NB = "\u202f"
+SP = "\u00a0"
+
+
+def test_euros_and_numbers():
+    assert fmt.euros(404564.66) == f"404{NB}565{SP}€"
+    assert fmt.nombre(1.757, 1) == "1,8"
+    assert fmt.nombre(-0.0) == "0"
+    assert fmt.pourcent(0.5556) == f"56{SP}%"
+
+
+def test_valeur_uses_the_printed_precision():
+    assert fmt.valeur(0.002, "%", 0.001) == f"0,2{SP}%"
+    assert fmt.valeur(1.757, "€/hab.", 0.1) == f"1,8{SP}€/hab."
+    assert fmt.valeur(462, "nb") == "462"
+    assert fmt.valeur_auto(227.5, "h") == f"227,5{SP}h"
+
+
+def test_ecart_is_signed_and_empty_when_nil():
+    assert fmt.ecart(-87.2, "€") == f"\u221287{SP}€"
+    assert fmt.ecart(0.3, "€") == ""
+    assert fmt.ecart(27, "€") == f"+27{SP}€"
+
+
+def test_brut():
+    assert fmt.brut(50000.0) == f"50{NB}000"
+    assert fmt.brut(0.3) == "0,3"
+    assert fmt.brut("2021") == "2021"
