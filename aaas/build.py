@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -55,10 +55,15 @@ STATIC_DIRS = ("book", "_static", "_templates")
 HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
 #: Tag added to hidden cells (myst-nb removes the whole cell).
 REMOVE_TAG = "remove-cell"
+#: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
+CELL_TIMEOUT_S = 600
 #: jupyter-book strictness flags.
 STRICT_FLAGS = ("-W", "-n", "--keep-going")
-#: Lines of the jupyter-book log shown on failure.
-LOG_TAIL = 40
+#: Lines of the jupyter-book log shown on failure: problems first, then the last lines.
+LOG_PROBLEMS = 30
+LOG_TAIL = 15
+#: A Sphinx warning or error line of the log.
+SPHINX_PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE)\b|Traceback|Exception")
 #: Name of the file recording the key of the last successful HTML build.
 BUILD_KEY_FILE = ".build-key"
 #: Terminal colour codes (stripped from the log excerpt shown on failure).
@@ -114,11 +119,23 @@ def build_book(
     if index.exists() and _read_text(out_dir / BUILD_KEY_FILE) == key:
         progress("Livre HTML à jour (aucun changement) : " + str(index))
         return index
-    full = any(p.endswith(".ipynb") for p in changed) or not index.exists()
-    run_jupyter_book(src, out_dir, root, full=full, progress=progress)
+    run_jupyter_book(src, out_dir, root, full=needs_full_build(changed, index), progress=progress)
     (out_dir / BUILD_KEY_FILE).write_text(key, encoding="utf-8")
     progress("Livre HTML : " + str(index))
     return index
+
+
+def needs_full_build(changed: Iterable[str], index: Path) -> bool:
+    """Whether Sphinx must re-read every page (``--all``).
+
+    Sphinx re-reads only the changed pages, but a page may show values glued from a
+    notebook (``{glue:}`nb.ipynb::key```) or refer to a generated page; neither is
+    tracked as a dependency.  Only edits to hand-written pages stay incremental.
+    """
+    generated = set(generated_pages_paths())
+    return not index.exists() or any(
+        rel.endswith(".ipynb") or rel in generated or rel.startswith("_") for rel in changed
+    )
 
 
 def refresh_notebooks(
@@ -357,7 +374,7 @@ def execute_one(task: NotebookTask, parameters: Mapping[str, Any], root: Path) -
     """Execute one notebook into the cache; return (seconds, French error message or None)."""
     start = time.perf_counter()
     task.executed.parent.mkdir(parents=True, exist_ok=True)
-    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}.partial.ipynb")
+    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}.partial.ipynb")
     try:
         _papermill(task.source, tmp, parameters, root)
         nb = _read_notebook(tmp)
@@ -389,6 +406,7 @@ def _papermill(source: Path, output: Path, parameters: Mapping[str, Any], root: 
         progress_bar=False,
         log_output=False,
         request_save_on_cell_execute=False,
+        execution_timeout=CELL_TIMEOUT_S,
         # Silence the kernel's own log: its "TCP without encryption" warning and the
         # "KeyboardInterrupt caught" line caused by jupyter_client interrupting every
         # kernel at shutdown are noise here; cell errors still come back as outputs.
@@ -629,12 +647,15 @@ def variant_banner(scenario: Scenario, convention: str) -> str:
 # --------------------------------------------------------------------------------------
 
 
+def generated_pages_paths() -> tuple[str, ...]:
+    """Relative paths of the pages generated from data."""
+    return ("book/parametres.md", "book/errata.md")
+
+
 def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
     """The Markdown pages generated from ``data/`` (relative path -> text)."""
-    return {
-        "book/parametres.md": render_parametres_page(scenario, convention),
-        "book/errata.md": render_errata_page(),
-    }
+    parametres, errata = generated_pages_paths()
+    return {parametres: render_parametres_page(scenario, convention), errata: render_errata_page()}
 
 
 GENERATED_NOTE = (
@@ -728,7 +749,7 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         parts.append(f"## {MISSION_TITLES.get(mission, mission.replace('_', ' ').capitalize())}\n")
         rows = [
             [
-                f"{md_cell(r.label)}\n\n`{r.name}`",
+                f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
                 f"**{md_cell(_with_unit(parameter_text(table[r.name], r.value), r.unit))}**"
                 f"\n\n{md_cell(_bounds(r))}",
                 f"{md_cell(r.section)} — {md_cell(r.source)}",
@@ -739,6 +760,22 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
             list_table(["Paramètre", "Valeur du rapport et valeurs admises", "Section et source"], rows, widths=(40, 22, 38))
         )
     return "\n".join(parts)
+
+
+def parameter_anchor(name: str) -> str:
+    """HTML id of a parameter on the parameters page (``param-<name>``, underscores kept:
+    Sphinx labels would turn them into hyphens, hence raw HTML anchors)."""
+    return f"param-{name}"
+
+
+def erratum_anchor(erratum_id: str) -> str:
+    """HTML id of an erratum on the errata page (``E01`` -> ``e01``)."""
+    return str(erratum_id).strip().lower()
+
+
+def html_anchor(anchor_id: str) -> str:
+    """An empty inline HTML element carrying ``anchor_id`` (a link target)."""
+    return f'<span id="{html.escape(anchor_id, quote=True)}"></span>'
 
 
 def _with_unit(value: str, unit: str) -> str:
@@ -888,15 +925,18 @@ def _errata_summary_row(row, titles: Mapping[str, str]) -> list[str]:
 
 
 def _errata_entry(row, titles: Mapping[str, str]) -> str:
-    """One erratum: a labelled heading (``errata-e01``), its fields, its explanation."""
+    """One erratum: a labelled heading (``errata-e01``), its fields, its explanation.
+
+    The raw HTML anchor ``e01`` (what ``aaas.notebook`` links to) opens the field list.
+    """
+    fields = [
+        f"**{header}** : {_errata_cell(column, getattr(row, column), titles)}"
+        for column, header in ERRATA_COLUMNS.items()
+        if column not in ("id", "label", "explication") and str(getattr(row, column)).strip()
+    ]
+    anchor = html_anchor(erratum_anchor(row.id))
     lines = [f"({errata_label(row.id)})=", f"### {md_cell(row.id)} — {md_cell(row.label)}", ""]
-    for column, header in ERRATA_COLUMNS.items():
-        if column in ("id", "label", "explication"):
-            continue
-        value = getattr(row, column)
-        if str(value).strip() == "":
-            continue
-        lines.append(f"- **{header}** : {_errata_cell(column, value, titles)}")
+    lines += [f"- {anchor if i == 0 else ''}{text}" for i, text in enumerate(fields)] or [anchor]
     lines += ["", md_cell(row.explication), ""]
     return "\n".join(lines)
 
@@ -932,11 +972,9 @@ def run_jupyter_book(
         # Sphinx only re-reads changed pages: forget the environment so that the next
         # build re-reads (and re-reports) every page instead of passing silently.
         shutil.rmtree(out_dir / "_build" / ".doctrees", ignore_errors=True)
-        log_text = ANSI_ESCAPE.sub("", log_path.read_text(encoding="utf-8", errors="replace"))
-        tail = [line for line in log_text.splitlines() if line.strip()][-LOG_TAIL:]
         raise BuildError(
             f"jupyter-book a échoué (code {proc.returncode}) ; journal complet : {log_path}\n"
-            + "\n".join(tail)
+            + log_excerpt(log_path, src)
         )
     progress(f"Construction HTML … {time.perf_counter() - start:.1f} s")
 
@@ -970,6 +1008,21 @@ def dedupe_inline_scripts(app, pagename, templatename, context, doctree) -> None
             seen.add(key)
             unique.append(js)
     scripts[:] = unique
+
+
+def log_excerpt(log_path: Path, src: Path) -> str:
+    """Sphinx warnings and errors of a jupyter-book log first, then its last lines.
+
+    Paths of the staged tree are shown relative to it (i.e. as in the repository).
+    """
+    text = ANSI_ESCAPE.sub("", log_path.read_text(encoding="utf-8", errors="replace"))
+    text = text.replace(str(src) + os.sep, "")
+    lines = [line for line in text.splitlines() if line.strip()]
+    problems = [line for line in lines if SPHINX_PROBLEM.search(line)][:LOG_PROBLEMS]
+    parts = []
+    if problems:
+        parts += ["Avertissements et erreurs :", *problems, "Fin du journal :"]
+    return "\n".join(parts + lines[-LOG_TAIL:])
 
 
 def _read_text(path: Path) -> str | None:

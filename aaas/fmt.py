@@ -58,7 +58,7 @@ def ecart(x, unit: str, precision: float = 1.0) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
     text = valeur(abs(float(x)), unit, precision)
-    digits = [c for c in text if c.isdigit()]
+    digits = [c for c in text if c in "0123456789"]
     if not any(c != "0" for c in digits):
         return ""
     return ("+" if x > 0 else "\u2212") + text

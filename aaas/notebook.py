@@ -51,8 +51,11 @@ class Contexte:
         """A quantity of the model (or a parameter value) as a float."""
         return float(np.asarray(self.results[name]))
 
-    def texte(self, name: str, unit: str = "€", precision: float = 1.0) -> str:
-        """A quantity formatted the French way."""
+    def texte(self, name: str, unit: str = "€", precision: float | None = 1.0) -> str:
+        """A quantity formatted the French way (``precision=None``: just the decimals the
+        number needs, up to two)."""
+        if precision is None:
+            return fmt.valeur_auto(self.v(name), unit)
         return fmt.valeur(self.v(name), unit, precision)
 
     def parametre(self, name: str) -> str:
@@ -61,28 +64,28 @@ class Contexte:
 
     # --- glue ---------------------------------------------------------------------------
 
-    def colle(self, key: str, text: str) -> str:
-        """Glue a preformatted text under ``key`` (``{glue:}`key``` in the prose)."""
+    def colle(self, key: str, text: str) -> None:
+        """Glue a preformatted text under ``key`` (``{glue:}`key``` in the prose).
+        Returns nothing, so that a glue call never prints as a cell's last line."""
         from myst_nb import glue
 
         self.glued[key] = text
         glue(key, Texte(text), display=False)
-        return text
 
-    def colle_valeur(self, key: str, name: str, unit: str = "€", precision: float = 1.0) -> str:
-        return self.colle(key, self.texte(name, unit, precision))
+    def colle_valeur(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0) -> None:
+        self.colle(key, self.texte(name, unit, precision))
 
-    def colle_parametre(self, key: str, name: str) -> str:
-        return self.colle(key, self.parametre(name))
+    def colle_parametre(self, key: str, name: str) -> None:
+        self.colle(key, self.parametre(name))
 
-    def colle_publie(self, key: str, table_id: str, label: str) -> str:
+    def colle_publie(self, key: str, table_id: str, label: str) -> None:
         """Glue the figure the report prints for a row (as printed)."""
         row = self.ligne(table_id, label)
-        return self.colle(key, fmt.valeur(row["value"], row["unit"], row["precision"]))
+        self.colle(key, fmt.valeur(row["value"], row["unit"], row["precision"]))
 
-    def colle_ecart(self, key: str, table_id: str, label: str) -> str:
+    def colle_ecart(self, key: str, table_id: str, label: str) -> None:
         row = self.ligne(table_id, label)
-        return self.colle(key, fmt.ecart(row["ecart"], row["unit"], row["precision"]) or "aucun écart")
+        self.colle(key, fmt.ecart(row["ecart"], row["unit"], row["precision"]) or "aucun écart")
 
     # --- tables -------------------------------------------------------------------------
     def ligne(self, table_id: str, label: str) -> pd.Series:
@@ -150,10 +153,10 @@ class Contexte:
         row = variantes().set_index("variante").loc[variante]
         return self.autre(convention, **{row["parametre"]: row["valeur"]})
 
-    def colle_variante(self, key: str, variante: str) -> str:
+    def colle_variante(self, key: str, variante: str) -> None:
         """Glue the alternative value itself (formatted like its parameter)."""
         row = variantes().set_index("variante").loc[variante]
-        return self.colle(key, _format_parametre(row["parametre"], float(row["valeur"])))
+        self.colle(key, _format_parametre(row["parametre"], float(row["valeur"])))
 
     # --- errata and scenario ------------------------------------------------------------
     def montre_errata(self, table_id: str):
@@ -309,7 +312,7 @@ def variantes() -> pd.DataFrame:
     return data.table("variantes.csv")
 
 
-UNITES_AFFICHEES = {"€", "€/h", "€/mois", "h", "min", "km", "m²"}
+UNITES_AFFICHEES = {"€", "€/h", "€/mois", "h", "min", "km", "m²", "€/m²", "€/m²/mois", "€/an", "€/professionnel"}
 
 
 def _format_parametre(name: str, value: Any) -> str:
@@ -317,7 +320,7 @@ def _format_parametre(name: str, value: Any) -> str:
     if p.categorical:
         return str(value)
     value = float(np.asarray(value))
-    if "taux" in p.unit or "part" in p.unit or p.unit.startswith("0 ou"):
+    if p.unit.startswith(("taux", "part ")):
         return fmt.pourcent(value, 1 if round(100 * value, 1) != round(100 * value) else 0)
     decimals = 0 if value.is_integer() else (1 if round(value, 1) == value else 2)
     unit = p.unit.split(" ")[0]
