@@ -230,6 +230,14 @@ class Contexte:
         plt.show()
 
 
+def montre_df(df: pd.DataFrame, uid: str):
+    """Display a DataFrame of display strings as HTML with stable markup (a Styler's own
+    representation would store a memory address in the notebook)."""
+    from IPython.display import HTML, display
+
+    display(HTML(df.style.hide(axis="index").set_uuid(uid).to_html()))
+
+
 def _figure(n_rows: int):
     import matplotlib.pyplot as plt
 
