@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-import pandas as pd
-
 from . import __version__, conventions, fmt, params, reconcile, render, tables
 
 EXIT_UNEXPLAINED = 1

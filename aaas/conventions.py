@@ -38,6 +38,11 @@ def check_convention(convention: str) -> str:
     return convention
 
 
+def is_variant(scenario: params.Scenario, convention: str) -> bool:
+    """True when results differ from the report's edition (changed parameters or convention)."""
+    return bool(scenario.changed) or convention != "rapport"
+
+
 def forced(convention: str, user_set: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Quantities the convention forces on the model (empty for ``corrige``)."""
     check_convention(convention)

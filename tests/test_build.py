@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from aaas import build, params
+from aaas import build, pages, params
 from aaas.build import BuildError, build_book
 from aaas.params import ParameterError
 
@@ -94,7 +94,7 @@ def test_generated_pages_come_from_data(default_book):
     for name in params.table()["name"]:
         assert name in parametres, name
     errata = page_html(default_book, "book/errata")
-    ids = build._errata_table()["id"]
+    ids = pages._errata_table()["id"]
     assert len(ids) > 0
     for erratum in ids:
         assert erratum in errata, erratum
@@ -106,7 +106,7 @@ def test_link_targets_used_by_notebooks_exist(default_book):
     for name in params.table()["name"]:
         assert f'id="param-{name}"' in parametres, name
     errata = page_html(default_book, "book/errata")
-    for erratum in build._errata_table()["id"]:
+    for erratum in pages._errata_table()["id"]:
         assert f'id="{erratum.strip().lower()}"' in errata, erratum
 
 
@@ -351,14 +351,14 @@ def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_pat
 
 
 def test_format_value_is_french():
-    assert build.format_value(404565) == "404\u202f565"
-    assert build.format_value("10833.33") == "10\u202f833,33"
-    assert build.format_value(0.13) == "0,13"
-    assert build.format_value("duree_longue") == "duree_longue"
+    assert pages.format_value(404565) == "404\u202f565"
+    assert pages.format_value("10833.33") == "10\u202f833,33"
+    assert pages.format_value(0.13) == "0,13"
+    assert pages.format_value("duree_longue") == "duree_longue"
 
 
 def test_md_cell_escapes_table_syntax():
-    assert build.md_cell("a | b $x$ *c* <d>") == "a \\| b \\$x\\$ \\*c\\* &lt;d&gt;"
+    assert pages.md_cell("a | b $x$ *c* <d>") == "a \\| b \\$x\\$ \\*c\\* &lt;d&gt;"
 
 
 def test_toc_lists_expected_chapters():
