@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from . import __version__, conventions, fmt, params, reconcile, render, tables
+from .errors import BuildError
 
 EXIT_UNEXPLAINED = 1
 EXIT_BAD_INPUT = 2
@@ -140,12 +141,10 @@ def cmd_check(args) -> tuple[str, int]:
 
 
 def cmd_build(args) -> str:
-    from . import build
+    from . import build  # the book's machinery is only needed here
 
-    scenario = _scenario(args)
     index = build.build_book(scenario_file=args.scenario, overrides=params.parse_assignments(args.sets),
                              convention=args.convention, out=args.out, jobs=args.jobs)
-    del scenario
     return f"Livre construit : {index}"
 
 
@@ -163,12 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     except params.ParameterError as exc:
         print(f"aaas : erreur : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as exc:  # build failures and the like: one line, non-zero
-        name = type(exc).__name__
-        if name == "BuildError":
-            print(f"aaas : échec de la construction : {exc}", file=sys.stderr)
-            return 1
-        raise
+    except BuildError as exc:
+        print(f"aaas : échec de la construction : {exc}", file=sys.stderr)
+        return 1
     sys.stdout.write(out + "\n")
     return code
 

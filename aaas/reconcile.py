@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import conventions, data, params
+from . import conventions, data, model, params
 
 STATUTS = {
     "conforme": "conforme",
@@ -77,8 +77,6 @@ def _influence_default() -> dict[str, tuple[str, ...]]:
     for row in errata[errata["cible"] != ""].itertuples(index=False):
         forced = conventions.forced("rapport")
         one = {row.cible: forced[row.cible]}
-        from . import model  # local import: model imports aggregate only
-
         vals = _values(model.evaluate(params.defaults(), one), names)
         for n, a, b in zip(names, base, vals):
             if not np.isclose(a, b, rtol=1e-12, atol=1e-9) and row.id not in out[n]:

@@ -9,6 +9,8 @@ The rows come from ``data/published.csv``; the values from the model.  Use
 
 from __future__ import annotations
 
+import difflib
+
 import pandas as pd
 
 from . import params, reconcile
@@ -29,8 +31,6 @@ def info(table_id: str) -> dict:
 
 def check_table(table_id: str) -> str:
     if table_id not in ids():
-        import difflib
-
         near = difflib.get_close_matches(table_id, ids(), n=1)
         hint = f" ; vouliez-vous dire '{near[0]}' ?" if near else ""
         raise params.ParameterError(
