@@ -121,8 +121,8 @@ def reconcile(scenario: params.Scenario | None = None, convention: str = "rappor
         else:
             s = "inexplique"
         statut.append(STATUTS[s])
-        shown = own if s in {"erratum"} else tuple(dict.fromkeys(own + carried)) if s == "reporte" else own
-        ids.append(", ".join(shown) if s not in {"conforme", "non_chiffre"} or own else "")
+        shown = tuple(dict.fromkeys(own + carried)) if s == "reporte" else own
+        ids.append(", ".join(shown))
     pub["recalcule"] = recalc
     pub["ecart"] = np.where(pub["comparaison"] == "-", np.nan, recalc - pub["value"].to_numpy())
     pub["statut"] = statut
