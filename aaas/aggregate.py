@@ -7,7 +7,8 @@ belongs to and what it scales with: ``habitants``, ``file_active``, ``departemen
 lines each category of carrier already funds, for the 3.2.5 chart).
 
 Coordination lines are stated per département and participation lines per structure:
-they are multiplied by ``nb_departements`` and ``nb_structures``.  Relais and
+they are multiplied by the number of départements and structures, read as whole units
+started or in proportion (``echelle_departements``, ``echelle_structures``).  Relais and
 pair-aidance lines already depend on ``population_bassin`` and ``file_active`` through
 their formulas.
 """
@@ -18,14 +19,15 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from . import data
+from . import data, echelle
 
-#: What each mission's lines are multiplied by (the parameter giving the count of units).
+#: What each mission's lines are multiplied by: (parameter giving the count of units,
+#: parameter giving its scaling reading), or None when the formulas already scale.
 MULTIPLICATEURS = {
     "habitants": None,
     "file_active": None,
-    "departements": "nb_departements",
-    "structures": "nb_structures",
+    "departements": ("nb_departements", "echelle_departements"),
+    "structures": ("nb_structures", "echelle_structures"),
 }
 
 
@@ -57,10 +59,13 @@ def demarches():
     return data.table("demarches.csv")
 
 
-def multiplicateur(echelle: str, v: Mapping[str, Any]):
+def multiplicateur(echelle_: str, v: Mapping[str, Any]):
     """Count of units a per-unit line is multiplied by (1 if its formula already scales)."""
-    name = MULTIPLICATEURS[echelle]
-    return 1.0 if name is None else v[name]
+    spec = MULTIPLICATEURS[echelle_]
+    if spec is None:
+        return 1.0
+    nombre, lecture = spec
+    return echelle.nombre_unites(v[nombre], v[lecture])
 
 
 def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,6 +91,18 @@ def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
         out[f"montant_{cat}"] = _sum(comp_scaled[n] for n in names)
         out[f"part_{cat}"] = out[f"montant_{cat}"] / total
     out["part_travail_collectif_et_tiers"] = out["part_travail_collectif"] + out["part_prestations_tiers"]
+    # The report does not publish its classification (3.3): the range of each share over
+    # the plausible classifications of ``composantes.csv`` (``categories_plausibles``).
+    groupes = {f"part_{cat}": {cat} for cat in categories()["categorie"]}
+    groupes["part_travail_collectif_et_tiers"] = {"travail_collectif", "prestations_tiers"}
+    plausibles = {
+        r.composante: set(r.categories_plausibles.split("|")) for r in composantes().itertuples(index=False)
+    }
+    for share, cats in groupes.items():
+        certain = [n for n, pl in plausibles.items() if pl <= cats]
+        possible = [n for n, pl in plausibles.items() if pl & cats]
+        out[f"plage_min_{share}"] = _sum(comp_scaled[n] for n in certain) / total
+        out[f"plage_max_{share}"] = _sum(comp_scaled[n] for n in possible) / total
     cles = []
     for row in missions().itertuples(index=False):
         if row.poste_cle:
@@ -112,8 +129,10 @@ def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
     # per-unit ratios quoted in the prose
     out["cout_relais_par_habitant"] = out["mission_relais"] / v["population_bassin"]
     out["cout_pair_aidance_par_personne"] = out["mission_pair_aidance"] / v["file_active"]
-    out["mission_coordination_par_departement"] = out["mission_coordination"] / _nonzero(v["nb_departements"])
-    out["mission_participation_par_structure"] = out["mission_participation"] / _nonzero(v["nb_structures"])
+    out["nb_departements_couts"] = multiplicateur("departements", v)
+    out["nb_structures_couts"] = multiplicateur("structures", v)
+    out["mission_coordination_par_departement"] = out["mission_coordination"] / _nonzero(out["nb_departements_couts"])
+    out["mission_participation_par_structure"] = out["mission_participation"] / _nonzero(out["nb_structures_couts"])
     return out
 
 

@@ -64,9 +64,12 @@ def indemnite_kilometrique(km, annee: str, cv: str):
 def indemnites_flotte(km_total, nb_vehicules, annee: str, cv: str, repartition: str):
     """Mileage allowances (€/year) for a fleet driving ``km_total`` km in all (report 2.2.2.4, 2.3.2.3).
 
-    ``repartition="flotte"`` (the report, 2.3.2.3): the scale is applied once to the whole
-    fleet's distance (15 000 km → 6 107 €).  ``repartition="par_vehicule"``: the distance is
-    shared among the vehicles and the scale, defined per vehicle, applied to each one.
+    ``repartition="flotte"`` (the report's computation in 2.3.2.3, erratum E22): the scale
+    is applied once to the whole fleet's distance (15 000 km → 6 107 €).
+    ``repartition="par_vehicule"``: the distance is shared equally among the
+    ``nb_vehicules`` vehicles and the scale, defined per vehicle, applied to the distance
+    each one drives (2 × barème(7 500 km) = 7 369 €).  With one vehicle both agree.
+    A fleet of no vehicle is costed as one vehicle driving the whole distance.
     """
     if repartition == "flotte":
         return indemnite_kilometrique(km_total, annee, cv)
@@ -76,4 +79,4 @@ def indemnites_flotte(km_total, nb_vehicules, annee: str, cv: str, repartition: 
         par_vehicule = indemnite_kilometrique(km_total / safe, annee, cv)
         out = np.where(n > 0, par_vehicule * n, indemnite_kilometrique(km_total, annee, cv))
         return float(out) if np.ndim(out) == 0 else out
-    raise ValueError(f"repartition_bareme_vad inconnue : {repartition!r}")
+    raise ValueError(f"repartition_bareme inconnue : {repartition!r} ; valeurs acceptées : flotte, par_vehicule")

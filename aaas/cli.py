@@ -35,8 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aaas {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("params", help="liste les hypothèses (valeur, unité, bornes, section, source)")
-    p.add_argument("--format", default="text", help="text, csv, json ou markdown")
+    p = sub.add_parser("params", help="liste les hypothèses d'une convention (valeur, unité, bornes, section, source)")
+    p.add_argument("--format", default="text", help="text, csv, json, markdown ou yaml (un fichier de scénario)")
+    p.add_argument("--convention", default="rapport",
+                   help="le jeu de valeurs affiché : rapport (défaut) ou corrige")
 
     p = sub.add_parser("tables", help="recalcule les tableaux du rapport")
     p.add_argument("name", nargs="?", help="un tableau (voir la liste avec --list)")
@@ -62,14 +64,25 @@ def _check_format(form: str) -> str:
 
 def _scenario(args) -> params.Scenario:
     conventions.check_convention(args.convention)
-    return params.resolve(args.scenario, params.parse_assignments(args.sets))
+    return params.resolve(args.scenario, params.parse_assignments(args.sets), args.convention)
+
+
+PARAMS_FORMATS = (*render.FORMATS, "yaml")
 
 
 def cmd_params(args) -> str:
-    form = _check_format(args.format)
+    if args.format not in PARAMS_FORMATS:
+        raise params.ParameterError(f"format inconnu '{args.format}' ; valeurs acceptées : {', '.join(PARAMS_FORMATS)}")
+    form = args.format
+    convention = conventions.check_convention(args.convention)
+    values = params.defaults(convention)
+    if form == "yaml":
+        return params.scenario_yaml(values, f"aaas params --convention {convention}")
     df = params.table()
-    forced = conventions.forced("rapport")
-    df.insert(2, "valeur_convention_rapport", [_g(forced[n]) if n in forced else "" for n in df["name"]])
+    df["value"] = [_g(values[n]) for n in df["name"]]
+    diff = conventions.differences(convention).set_index("parametre")
+    df.insert(2, "valeur_rapport", [_g(diff.loc[n, "rapport"]) if n in diff.index else "" for n in df["name"]])
+    df.insert(3, "erratum", [diff.loc[n, "erratum"] if n in diff.index else "" for n in df["name"]])
     if form == "csv":
         return df.to_csv(index=False, lineterminator="\n").rstrip("\n")
     if form == "json":
@@ -79,9 +92,9 @@ def cmd_params(args) -> str:
         for r in df.itertuples(index=False):
             lines.append(f"| `{r.name}` | {r.value} | {r.unit} | {_bounds(r)} | {r.section} | {r.label} | {r.source} |")
         return "\n".join(lines)
-    out = []
+    out = [f"Convention : {conventions.LIBELLES[convention]}"]
     for r in df.itertuples(index=False):
-        extra = f" (convention rapport : {r.valeur_convention_rapport})" if r.valeur_convention_rapport else ""
+        extra = f" (rapport : {r.valeur_rapport}, erratum {r.erratum})" if r.valeur_rapport else ""
         out.append(f"{r.name} = {r.value} {r.unit}{extra}\n    {r.label}\n    bornes : {_bounds(r)} ; "
                    f"section {r.section} ; source : {r.source}")
     return "\n".join(out)
@@ -121,7 +134,7 @@ def cmd_check(args) -> tuple[str, int]:
     lines, code = [], 0
     problems = reconcile.errata_problems()
     for convention in conventions.CONVENTIONS:
-        rec = reconcile.reconcile(params.resolve(), convention)
+        rec = reconcile.reconcile(params.resolve(convention=convention), convention)
         counts = rec["statut"].value_counts().to_dict()
         summary = ", ".join(f"{v} {k}" for k, v in counts.items())
         lines.append(f"convention {convention} : {len(rec)} chiffres publiés — {summary}")
@@ -132,8 +145,8 @@ def cmd_check(args) -> tuple[str, int]:
     for p in problems:
         code = EXIT_UNEXPLAINED
         lines.append(f"  ERRATUM INCOHÉRENT {p}")
-    total = conventions.evaluate(params.defaults(), "rapport")["total"]
-    corr = conventions.evaluate(params.defaults(), "corrige")["total"]
+    total = conventions.evaluate("rapport")["total"]
+    corr = conventions.evaluate("corrige")["total"]
     lines.append(f"total convention rapport : {fmt.euros(total)} ; convention corrigée : {fmt.euros(corr)} "
                  f"(écart {fmt.ecart(round(corr) - round(total), '€')})")
     lines.append("vérification réussie" if code == 0 else "vérification ÉCHOUÉE")
@@ -171,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _g(v) -> str:
-    return v if isinstance(v, str) else f"{v:g}"
+    """A value as a user would type it back, without loss (``repr`` of a float)."""
+    if isinstance(v, str):
+        return v
+    v = float(v)
+    return str(int(v)) if v.is_integer() else repr(v)
 
 
 if __name__ == "__main__":  # pragma: no cover

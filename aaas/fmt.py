@@ -76,6 +76,20 @@ def brut(v) -> str:
     return nombre(x, 6).rstrip("0").rstrip(",")
 
 
+def precision_exacte(x, max_decimales: int = 3) -> float:
+    """The coarsest precision (1, 0.1, 0.01…) at which ``x`` is shown exactly, up to
+    ``max_decimales`` decimals.
+
+    >>> precision_exacte(2.5), precision_exacte(13.0), precision_exacte(0.125)
+    (0.1, 1, 0.001)
+    """
+    x = float(np.asarray(x))
+    for d in range(0, max_decimales + 1):
+        if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x)):
+            return 1 if d == 0 else 10 ** -d
+    return 10 ** -max_decimales
+
+
 def valeur_auto(x, unit: str) -> str:
     """Like :func:`valeur`, with just the decimals the number needs (227,5 h ; 66,7 %)."""
     x = float(np.asarray(x))

@@ -6,8 +6,9 @@ intermediate values, cost components, lines, mission totals, shares).  Values ma
 draws (all arrays broadcast together), so the same call serves a single scenario and a
 Monte Carlo sample.
 
-``forced`` maps quantity names to values that replace what the formula gives: the
-``rapport`` convention uses it to carry the report's errors (see :mod:`aaas.conventions`).
+Nothing is forced: the report's carried errors are values and readings of the
+``rapport`` parameter set (see :mod:`aaas.conventions`), so every quantity is what its
+formula gives for the values passed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from . import aggregate, coordination as co, pair_aidance as pa, participation as pp, relais as rl
+from . import aggregate, coordination as co, echelle, pair_aidance as pa, participation as pp, relais as rl
 from .bareme import indemnites_flotte
 from .salaires import (
     MOIS_PAR_AN,
@@ -25,6 +26,7 @@ from .salaires import (
     cout_employeur_mensuel,
     etp_pour_file_active,
     etp_pour_heures,
+    etp_proportionnel,
     part_charges_salariales_du_brut,
     salaire_brut,
 )
@@ -38,24 +40,21 @@ class Results(dict):
 
 
 class _Sheet:
-    """Accumulates named quantities, letting ``forced`` values replace computed ones."""
+    """Accumulates the named quantities of one evaluation."""
 
-    def __init__(self, values: Mapping[str, Any], forced: Mapping[str, Any]):
+    def __init__(self, values: Mapping[str, Any]):
         self.p = dict(values)
-        self.forced = dict(forced)
-        for name, value in self.forced.items():
-            if name in self.p:
-                self.p[name] = value
         self.v: dict[str, Any] = {}
 
     def put(self, name: str, value):
-        self.v[name] = self.forced.get(name, value)
-        return self.v[name]
+        self.v[name] = value
+        return value
 
 
-def evaluate(values: Mapping[str, Any], forced: Mapping[str, Any] | None = None) -> Results:
-    """Evaluate the whole model for parameter ``values`` (see ``data/parameters.csv``)."""
-    s = _Sheet(values, forced or {})
+def evaluate(values: Mapping[str, Any]) -> Results:
+    """Evaluate the whole model for a complete set of parameter ``values`` (one value per
+    row of ``data/parameters.csv``, e.g. ``aaas.params.defaults("corrige")``)."""
+    s = _Sheet(values)
     _relais(s)
     _pair_aidance(s)
     _coordination(s)
@@ -67,7 +66,7 @@ def evaluate(values: Mapping[str, Any], forced: Mapping[str, Any] | None = None)
 
 def _relais(s: _Sheet) -> None:
     p, put = s.p, s.put
-    f = put("facteur_bassin", rl.facteur_echelle(p["population_bassin"], p["population_reference"]))
+    f = put("facteur_bassin", echelle.facteur_echelle(p["population_bassin"], p["population_reference"]))
 
     # 2.2.2.2 médiateur santé
     brut = put("salaire_brut_mediateur", salaire_brut(p["salaire_net_mediateur"], p["taux_charges_salariales_mediateur"]))
@@ -87,22 +86,24 @@ def _relais(s: _Sheet) -> None:
     interp = put("cout_interpretariat", nb * unitaire)
     put("depense_interpretariat_par_habitant", interp / p["population_bassin"])
 
-    # 2.2.2.4 itinérance: quantities stated for the catchment of reference, scaled by f;
-    # each vehicle drives the reference distance, the scale applies vehicle by vehicle.
+    # 2.2.2.4 itinérance: trips stated for the catchment of reference, scaled by f; the
+    # fleet follows its scaling reading; the scale applies as ``repartition_bareme`` says;
+    # the report's rounding applies to the scenario's total.
     depl = put("deplacements_semaine_relais", p["nb_deplacements_semaine_relais"] * f)
     put("km_hebdo_relais", depl * p["km_par_deplacement_relais"])
     km = put("km_annuels_relais", rl.km_annuels_itinerance(depl, p["km_par_deplacement_relais"], p["nb_semaines_itinerance"]))
-    nb_veh = put("nb_vehicules_relais_bassin", p["nb_vehicules_relais"] * f)
-    ik = put("indemnites_km_relais", indemnites_flotte(km, nb_veh, p["annee_bareme"], p["puissance_fiscale_cv"], "par_vehicule"))
+    nb_veh = put("nb_vehicules_relais_bassin", echelle.effectif(p["nb_vehicules_relais"], f, p["echelle_vehicules_relais"]))
+    put("km_par_vehicule_relais", km / _positif(nb_veh))
+    ik = put("indemnites_km_relais", indemnites_flotte(km, nb_veh, p["annee_bareme"], p["puissance_fiscale_cv"], p["repartition_bareme"]))
     taxe = put("taxe_vehicules_relais", p["taxe_vehicule"] * nb_veh)
     brut_depl = put("cout_deplacements_relais_brut", rl.cout_deplacements(ik, p["taxe_vehicule"], nb_veh))
-    depl_total = put("cout_deplacements_relais", arrondi_au_pas(brut_depl / f, p["pas_arrondi_deplacements_relais"]) * f)
+    depl_total = put("cout_deplacements_relais", arrondi_au_pas(brut_depl, p["pas_arrondi_deplacements_relais"]))
     put("deplacements_relais_indemnites", ik)
     put("deplacements_relais_taxe", taxe)
     put("deplacements_relais_arrondi", depl_total - brut_depl)
 
     # 2.2.2.5 lieux alternatifs
-    nb_lieux = put("nb_lieux_bassin", p["nb_lieux_alternatifs"] * f)
+    nb_lieux = put("nb_lieux_bassin", echelle.effectif(p["nb_lieux_alternatifs"], f, p["echelle_lieux_alternatifs"]))
     put("loyer_mensuel_lieu", p["surface_lieu_alternatif"] * p["loyer_m2_mensuel"] * nb_lieux)
     loyer = put("lieux_loyer", rl.loyer_annuel(p["surface_lieu_alternatif"], p["loyer_m2_mensuel"]) * nb_lieux)
     amenagement = put("cout_amenagement_lieu", p["surface_lieu_alternatif"] * p["amenagement_m2"] * nb_lieux)
@@ -126,7 +127,7 @@ def _relais(s: _Sheet) -> None:
 def _pair_aidance(s: _Sheet) -> None:
     p, put = s.p, s.put
     fa = p["file_active"]
-    f = put("facteur_file_active", rl.facteur_echelle(fa, p["file_active_reference"]))
+    f = put("facteur_file_active", echelle.facteur_echelle(fa, p["file_active_reference"]))
 
     # 2.3.2.1 référent de parcours
     brut = put("salaire_brut_referent", salaire_brut(p["salaire_net_referent"], p["taux_charges_salariales_referent"]))
@@ -138,15 +139,17 @@ def _pair_aidance(s: _Sheet) -> None:
     brut = put("salaire_brut_medecin_coordinateur", salaire_brut(p["salaire_net_medecin_coordinateur"], p["taux_charges_salariales_medecin_coordinateur"]))
     mensuel = put("cout_mensuel_medecin_coordinateur", cout_employeur_mensuel(brut, p["taux_charges_patronales_medecin_coordinateur"]))
     heures = put("heures_medecin_coordinateur", fa * p["heures_medecin_par_patient"])
-    etp_calc = put("etp_medecin_calcule", etp_pour_heures(heures, p["heures_annuelles_etp"]))
-    etp = put("etp_medecin_coordinateur", arrondi_au_pas(etp_calc, p["pas_arrondi_etp_medecin"]))
+    etp_h = put("etp_medecin_heures", etp_pour_heures(heures, p["heures_annuelles_etp"]))
+    etp_enonce = put("etp_medecin_enonce", etp_proportionnel(p["etp_medecin_reference"], f))
+    etp = put("etp_medecin_coordinateur", pa.etp_medecin_coordinateur(etp_enonce, etp_h, p["base_etp_medecin"]))
     put("cout_medecin_coordinateur", cout_annuel_poste(mensuel, etp))
 
     # 2.3.2.3 visites à domicile
     put("patients_vad", fa * p["part_file_active_vad"])
     km = put("km_vad", pa.km_visites_domicile(fa, p["part_file_active_vad"], p["nb_visites_mensuelles_vad"], p["nb_mois_vad"], p["km_par_visite"]))
-    nb_veh = put("nb_vehicules_vad_total", p["nb_vehicules_vad"] * f)
-    ik = put("vad_indemnites", indemnites_flotte(km, nb_veh, p["annee_bareme"], p["puissance_fiscale_cv"], p["repartition_bareme_vad"]))
+    nb_veh = put("nb_vehicules_vad_total", echelle.effectif(p["nb_vehicules_vad"], f, p["echelle_vehicules_vad"]))
+    put("km_par_vehicule_vad", km / _positif(nb_veh))
+    ik = put("vad_indemnites", indemnites_flotte(km, nb_veh, p["annee_bareme"], p["puissance_fiscale_cv"], p["repartition_bareme"]))
     taxe = put("vad_taxe", p["taxe_vehicule"] * nb_veh)
     put("cout_visites_domicile", ik + taxe)
 
@@ -154,24 +157,25 @@ def _pair_aidance(s: _Sheet) -> None:
     put("duree_atelier", pa.heures_par_atelier(p["duree_seance_atelier"], p["nb_seances_atelier"]))
     h_int = put("heures_intervenant_atelier", pa.heures_par_atelier(p["heures_intervenant_par_seance"], p["nb_seances_atelier"]))
     put("heures_patient_expert_par_seance", p["duree_seance_atelier"] + p["heures_preparation_patient_expert"])
-    h_pe = put("heures_patient_expert_atelier", pa.heures_patient_expert_atelier(p["nb_seances_patient_expert"], p["duree_seance_atelier"], p["heures_preparation_patient_expert"]))
+    h_pe = put("heures_patient_expert_atelier", pa.heures_patient_expert_atelier(
+        p["nb_seances_patient_expert"], p["duree_seance_atelier"], p["heures_preparation_patient_expert"],
+        p["nb_participants_atelier"], p["lecture_heures_patient_expert"]))
     c_int = put("cout_intervenant_atelier", pa.cout_horaire_total(h_int, p["cout_horaire_intervenant"]))
     c_pe = put("cout_patient_expert_atelier", pa.cout_horaire_total(h_pe, p["indemnite_horaire_patient_expert"]))
-    n = put("nb_ateliers", pa.nb_ateliers(fa, p["nb_participants_atelier"]))
+    n = put("nb_ateliers", echelle.nombre_groupes(fa, p["nb_participants_atelier"], p["echelle_ateliers"]))
     a1 = put("ateliers_intervenants", n * c_int)
     a2 = put("ateliers_patients_experts", n * c_pe)
     put("cout_intervenants_ateliers", a1 + a2)
     a3 = put("ateliers_location", n * s.v["duree_atelier"] * p["cout_horaire_location_atelier"])
     h_sec = put("heures_secretariat_ateliers", n * p["nb_seances_atelier"] * p["heures_secretariat_par_seance"])
-    etp_calc = put("etp_secretariat_calcule", etp_pour_heures(h_sec, p["heures_annuelles_etp"]))
-    etp = put("etp_secretariat", arrondi_au_pas(etp_calc, p["pas_arrondi_etp_secretariat"]))
+    etp = put("etp_secretariat", etp_pour_heures(h_sec, p["heures_annuelles_etp"]))
     a4 = put("ateliers_secretariat", cout_annuel_poste(cout_employeur_mensuel(p["salaire_brut_secretariat"], p["taux_charges_patronales_secretariat"]), etp))
     total = put("cout_ateliers", a1 + a2 + a3 + a4)
     put("cout_ateliers_hors_location", total - a3)
     put("part_location_ateliers", a3 / total)
 
     # 2.3.2.5 réunions pluriprofessionnelles
-    nb_r = put("nb_reunions_pluripro_total", p["nb_reunions_pluripro"] * f)
+    nb_r = put("nb_reunions_pluripro_total", echelle.effectif(p["nb_reunions_pluripro"], f, p["echelle_reunions_pluripro"]))
     put("nb_professionnels_reunion", sum(p[k] for k in ("nb_medecins_reunion", "nb_referents_reunion", "nb_idel_reunion", "nb_as_reunion", "nb_autres_pro_reunion")))
     put("heures_reunion_par_professionnel", nb_r * p["duree_reunion_pluripro"])
     put("cout_horaire_medecin_reunion", pa.cout_horaire_medecin_reunion(p["nb_consultations_heure_medecin"], p["tarif_consultation_mg"]))
@@ -186,7 +190,7 @@ def _pair_aidance(s: _Sheet) -> None:
     for metier, (effectif, taux) in metiers.items():
         total = total + put(f"reunion_{metier}", pa.cout_participation_reunions(p[effectif], taux, nb_r, p["duree_reunion_pluripro"]))
     total = put("cout_reunions_pluripro", total)
-    put("cout_par_reunion_pluripro", total / nb_r)
+    put("cout_par_reunion_pluripro", total / _positif(nb_r))
     put("cout_reunions_par_personne", total / fa)
 
 
@@ -228,3 +232,10 @@ def _participation(s: _Sheet) -> None:
     part = put("participants_qualite", pp.participants_qualite(p["effectif_structure"], p["part_effectif_qualite"]))
     put("effectif_reunion_qualite", pp.effectif_par_groupe(part, p["nb_groupes_qualite"]))
     put("cout_echanges_pratiques", pp.cout_echanges_pratiques(part, p["nb_reunions_qualite"], p["duree_reunion_qualite"], p["cout_horaire_salarie"], p["nb_groupes_qualite"], p["double_compte_groupes_qualite"]))
+
+
+def _positif(x):
+    """``x`` where positive, NaN elsewhere (a ratio per vehicle or per meeting of none)."""
+    x = np.asarray(x, dtype=float)
+    out = np.where(x > 0, x, np.nan)
+    return float(out) if out.ndim == 0 else out

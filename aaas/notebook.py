@@ -14,7 +14,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from . import aggregate, conventions, data, fmt, params, reconcile, render
+from . import aggregate, conventions, data, fmt, model, params, reconcile, render
 
 #: Page of the book listing the parameters; each has an anchor ``param-<name>``.
 PAGE_PARAMETRES = "../book/parametres.html"
@@ -142,11 +142,11 @@ class Contexte:
     def autre(self, convention: str | None = None, **changes) -> Any:
         """The model under other readings or values (e.g. ``base_surcout_consultation=
         "duree_courante"``), same scenario otherwise."""
-        values = dict(self.scenario.values)
-        explicit = dict(self.scenario.explicit)
+        scenario = self.scenario.under(convention or self.convention)
+        values = dict(scenario.values)
         for name, raw in changes.items():
-            values[name] = explicit[name] = params.lookup(name).validate(raw)
-        return conventions.evaluate(values, convention or self.convention, explicit)
+            values[name] = params.lookup(name).validate(raw)
+        return model.evaluate(values)
 
     def variante(self, variante: str, convention: str | None = None) -> Any:
         """The model with one documented alternative value (``data/variantes.csv``)."""
@@ -344,8 +344,8 @@ def setup(scenario_file: str = "", convention: str = "rapport",
           overrides: Mapping[str, Any] | None = None) -> Contexte:
     """Resolve the papermill parameters of a notebook and evaluate the model once."""
     conventions.check_convention(convention)
-    scenario = params.resolve(scenario_file or None, dict(overrides or {}))
-    results = conventions.evaluate_scenario(scenario, convention)
+    scenario = params.resolve(scenario_file or None, dict(overrides or {}), convention)
+    results = conventions.evaluate_scenario(scenario)
     other = "corrige" if convention == "rapport" else "rapport"
     reference = conventions.evaluate_scenario(scenario, other)
     rec = reconcile.reconcile(scenario, convention)

@@ -21,21 +21,47 @@ def km_visites_domicile(file_active, part_concernee, visites_par_mois, mois, km_
 
 # --- 2.3.2.4 ateliers collectifs ---------------------------------------------------------
 
-def nb_ateliers(file_active, participants_par_atelier):
-    """Workshops a year so that the whole caseload can take part (2.3.2.4: ⌈100 / 8⌉ = 13)."""
-    out = np.ceil(np.asarray(file_active, dtype=float) / participants_par_atelier)
-    return float(out) if out.ndim == 0 else out
-
-
 def heures_par_atelier(heures_par_seance, nb_seances):
     """Hours per workshop (h) = hours per session × sessions (2.3.2.4: 5 × 7 = 35 h)."""
     return heures_par_seance * nb_seances
 
 
-def heures_patient_expert_atelier(nb_seances_patient_expert, duree_seance, preparation):
-    """Paid hours of the patient expert per workshop (h) = sessions attended × (session
-    length + preparation hour), report 2.3.2.4 text: 2 × (2,5 + 1) = 7 h."""
-    return nb_seances_patient_expert * (duree_seance + preparation)
+def heures_patient_expert_atelier(nb_seances_patient_expert, duree_seance, preparation,
+                                  participants_par_atelier, lecture: str):
+    """Paid hours of the patient expert per workshop (h), report 2.3.2.4.
+
+    ``lecture="seances_x_duree"`` (the text): sessions attended × (session length in h +
+    preparation in h per session), 2 × (2,5 + 1) = 7 h.
+    ``lecture="seances_x_participants"`` (the table, erratum E07): sessions attended ×
+    participants per workshop, 2 × 8 = 16 h, the most likely slip of a cell reference.
+
+    >>> heures_patient_expert_atelier(2, 2.5, 1, 8, "seances_x_duree")
+    7.0
+    >>> heures_patient_expert_atelier(2, 2.5, 1, 8, "seances_x_participants")
+    16
+    """
+    if lecture == "seances_x_duree":
+        return nb_seances_patient_expert * (duree_seance + preparation)
+    if lecture == "seances_x_participants":
+        return nb_seances_patient_expert * participants_par_atelier
+    raise ValueError(f"lecture_heures_patient_expert inconnue : {lecture!r}")
+
+
+def etp_medecin_coordinateur(etp_enonce, etp_heures, lecture: str):
+    """ETP of the coordinating doctor, report 2.3.2.2.
+
+    ``lecture="etp_enonce"`` (the report's basis): the stated 0,1 ETP per 100 people,
+    proportional to the file active; ``lecture="heures_par_patient"``: 1,5 h a year per
+    person converted into ETP (150 h / 1 820 h = 0,082 ETP for 100 people).
+
+    >>> etp_medecin_coordinateur(0.1, 0.0824, "etp_enonce")
+    0.1
+    """
+    if lecture == "etp_enonce":
+        return etp_enonce
+    if lecture == "heures_par_patient":
+        return etp_heures
+    raise ValueError(f"base_etp_medecin inconnue : {lecture!r}")
 
 
 def cout_horaire_total(heures, cout_horaire):

@@ -45,6 +45,22 @@ class Parameter:
     #: Effect of raising the parameter on the costs: "+" never lowers a total, "-" never
     #: raises one, "0" no effect, "~" non-monotone (rounding steps, readings, scale year).
     sens: str = "~"
+    #: When the parameter moves no cost line: ``"toujours"``, or ``"lecture=choix"`` (it is
+    #: not used under that reading, e.g. the hours per patient when the doctor's ETP is the
+    #: stated 0,1 ETP), or empty (it always moves at least one line).
+    inerte_si: str = ""
+
+    def inert_under(self, values: Mapping[str, Any]) -> bool:
+        """Does this parameter move no cost line under these values (its declared inertness)?"""
+        if not self.inerte_si:
+            return False
+        if self.inerte_si == "toujours":
+            return True
+        name, _, choice = self.inerte_si.partition("=")
+        value = values.get(name)
+        if isinstance(value, str):
+            return value == choice
+        return bool(np.all(np.asarray(value, dtype=float) == float(choice)))
 
     @property
     def categorical(self) -> bool:
@@ -155,6 +171,7 @@ def load_parameters(path: Path | None = None) -> dict[str, Parameter]:
             max=_opt_float(row.max),
             choices=choices,
             sens=str(row.sens),
+            inerte_si=str(getattr(row, "inerte_si", "") or ""),
         )
         if p.name in params:
             raise ParameterError(f"parameters.csv : paramètre '{p.name}' défini deux fois")
@@ -174,8 +191,45 @@ def parameters() -> dict[str, Parameter]:
     return _PARAMS
 
 
-def defaults() -> dict[str, Any]:
-    return {name: p.value for name, p in parameters().items()}
+#: The named parameter sets (see :func:`defaults`).
+CONVENTIONS = ("rapport", "corrige")
+
+
+def check_convention(convention: str) -> str:
+    """``convention`` if it is known, else a :class:`ParameterError` listing the known ones."""
+    if convention not in CONVENTIONS:
+        raise ParameterError(
+            f"convention inconnue '{convention}' ; valeurs acceptées : {', '.join(CONVENTIONS)}"
+        )
+    return convention
+
+
+def convention_rows() -> pd.DataFrame:
+    """``data/conventions.csv``: for each convention other than ``rapport``, the parameters
+    whose value differs from the report's, and the erratum that motivates it."""
+    return data.table("conventions.csv")
+
+
+_SETS: dict[str, dict[str, Any]] = {}
+
+
+def defaults(convention: str = "rapport") -> dict[str, Any]:
+    """The full parameter set of a convention.
+
+    ``rapport`` is ``data/parameters.csv`` (the report's values and readings, its carried
+    errors included); any other convention is that set with the values of
+    ``data/conventions.csv`` (each validated like a user's value).  A fresh dict each call.
+    """
+    check_convention(convention)
+    if convention not in _SETS:
+        values = {name: p.value for name, p in parameters().items()}
+        for row in convention_rows().itertuples(index=False):
+            if row.convention not in CONVENTIONS:
+                raise ParameterError(f"conventions.csv : convention inconnue '{row.convention}'")
+            if row.convention == convention:
+                values[row.parametre] = lookup(row.parametre).validate(row.valeur, "conventions.csv")
+        _SETS[convention] = values
+    return dict(_SETS[convention])
 
 
 def lookup(name: str) -> Parameter:
@@ -237,12 +291,19 @@ class Scenario:
     """The full, validated set of parameter values for one evaluation."""
 
     values: dict[str, Any]
-    #: Parameters whose value differs from the report's.
+    #: Parameters whose value differs from the convention's set.
     changed: dict[str, Any] = field(default_factory=dict)
     scenario_file: str | None = None
-    #: Every parameter the user set explicitly (even to the report's value): these win
-    #: over the values a convention forces.
+    #: Every parameter the user set explicitly (even to the convention's value).
     explicit: dict[str, Any] = field(default_factory=dict)
+    #: The parameter set the user's values were applied to.
+    convention: str = "rapport"
+
+    def under(self, convention: str) -> "Scenario":
+        """The same user settings applied to another convention's parameter set."""
+        if convention == self.convention:
+            return self
+        return _scenario(defaults(convention), self.explicit, convention, self.scenario_file)
 
     def hash(self) -> str:
         """Short stable hash of the values (for cache keys and the book's footer)."""
@@ -258,7 +319,7 @@ class Scenario:
                     "parametre": name,
                     "libelle": p.label,
                     "section": p.section,
-                    "rapport": p.value,
+                    "rapport": defaults(self.convention)[name],
                     "scenario": value,
                     "unite": p.unit,
                 }
@@ -283,14 +344,16 @@ def values_hash(values: Mapping[str, Any]) -> str:
 def resolve(
     scenario_file: str | Path | None = None,
     overrides: Mapping[str, Any] | None = None,
+    convention: str = "rapport",
 ) -> Scenario:
-    """Defaults <- scenario file <- overrides, every name and value validated.
+    """The convention's parameter set <- scenario file <- overrides, every name and value
+    validated.
 
     Raises :class:`ParameterError` on the first problem; nothing is evaluated before all
-    inputs are known to be valid.
+    inputs are known to be valid.  A value equal to the convention's changes nothing.
     """
-    values = defaults()
-    changed: dict[str, Any] = {}
+    base = defaults(convention)
+    explicit: dict[str, Any] = {}
     layers: list[tuple[str, Mapping[str, Any]]] = []
     if scenario_file:
         layers.append((f"scénario {Path(scenario_file).name}", load_scenario(scenario_file)))
@@ -298,19 +361,33 @@ def resolve(
         layers.append(("--set", overrides))
     for origin, layer in layers:
         for name, raw in layer.items():
-            p = lookup(name)
-            value = p.validate(raw, origin)
-            values[name] = value
-            changed[name] = value
-    # Keep only true differences from the report (a scenario may restate a default).
-    changed_only = {
-        k: v
-        for k, v in changed.items()
-        if isinstance(v, np.ndarray) or v != parameters()[k].value
+            explicit[name] = lookup(name).validate(raw, origin)
+    return _scenario(base, explicit, convention, str(scenario_file) if scenario_file else None)
+
+
+def _scenario(base: Mapping[str, Any], explicit: Mapping[str, Any], convention: str,
+              scenario_file: str | None) -> Scenario:
+    values = {**base, **explicit}
+    # Keep only true differences from the convention (a scenario may restate a value).
+    changed = {
+        k: v for k, v in explicit.items()
+        if isinstance(v, np.ndarray) or v != base[k]
     }
-    explicit = {k: values[k] for layer in layers for k in layer[1]}
-    return Scenario(values=values, changed=changed_only,
-                    scenario_file=str(scenario_file) if scenario_file else None, explicit=explicit)
+    return Scenario(values=values, changed=changed, scenario_file=scenario_file,
+                    explicit=dict(explicit), convention=convention)
+
+
+def scenario_yaml(values: Mapping[str, Any], origin: str) -> str:
+    """A scenario file (YAML) setting every parameter to ``values``, in the table's order,
+    with each parameter's unit as a comment; read back by :func:`resolve` it reproduces
+    ``values`` exactly (floats are written with ``repr``)."""
+    lines = [f"# Scénario complet : {origin}", "# Chaque ligne est un paramètre de data/parameters.csv."]
+    for name, p in parameters().items():
+        v = values[name]
+        text = yaml.safe_dump(v if isinstance(v, str) else float(v), default_flow_style=True).strip()
+        text = text.removesuffix("\n...").strip()
+        lines.append(f"{name}: {text}  # {p.unit}")
+    return "\n".join(lines)
 
 
 def table() -> pd.DataFrame:

@@ -9,6 +9,16 @@ half its printed precision) or satisfies the printed inequality (``<``, ``>``: �
   conforme under ``rapport`` and differs only because carried errata were fixed
   (*erreur reportée*, listing the errata whose correction moves it).
 
+Two kinds of figures cannot be confirmed independently, and have a status of their own:
+
+* a share of 3.3 depends on a classification of the cost lines the report does not give
+  (``verification = classement`` in ``data/published.csv``): it is *non vérifiable* when the
+  printed value lies within the range the plausible classifications give
+  (``categories_plausibles`` of ``data/composantes.csv``), *conforme* when every plausible
+  classification agrees, and needs an erratum when none does;
+* the carriers' table of 3.2.5 was reconstructed by this edition to fit the chart's
+  percentages (``verification = reconstitue``): its agreement is true by construction.
+
 In a variant scenario, figures that moved with the changed parameters are flagged
 *scénario*.  :func:`unexplained` lists what remains: ``aaas check`` fails on it.
 """
@@ -20,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import conventions, data, model, params
+from . import conventions, data, params
 
 STATUTS = {
     "conforme": "conforme",
@@ -28,6 +38,8 @@ STATUTS = {
     "reporte": "erreur reportée",
     "scenario": "scénario",
     "non_chiffre": "non chiffré",
+    "classement": "non vérifiable : dépend du classement",
+    "reconstitue": "reconstitué",
     "inexplique": "INEXPLIQUÉ",
 }
 
@@ -66,52 +78,74 @@ def _agree(df: pd.DataFrame, recalc: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=4)
-def _influence_default() -> dict[str, tuple[str, ...]]:
-    """For each published variable, the carried errata whose correction moves it
-    (evaluated on the report's scenario)."""
+def _influence_default(convention: str = "corrige") -> dict[str, tuple[str, ...]]:
+    """For each published variable, the errata whose correction moves it: each value of
+    ``data/conventions.csv`` for ``convention`` applied alone to the report's set."""
     pub = published()
     names = list(pub["variable"])
-    base = _values(conventions.evaluate(params.defaults(), "corrige"), names)
+    base = _values(conventions.evaluate("rapport"), names)
     out: dict[str, list[str]] = {n: [] for n in names}
-    errata = conventions.errata()
-    for row in errata[errata["cible"] != ""].itertuples(index=False):
-        forced = conventions.forced("rapport")
-        one = {row.cible: forced[row.cible]}
-        vals = _values(model.evaluate(params.defaults(), one), names)
+    corrected = params.defaults(convention)
+    for row in conventions.differences(convention).itertuples(index=False):
+        vals = _values(conventions.evaluate("rapport", {row.parametre: corrected[row.parametre]}), names)
         for n, a, b in zip(names, base, vals):
-            if not np.isclose(a, b, rtol=1e-12, atol=1e-9) and row.id not in out[n]:
-                out[n].append(row.id)
+            if not np.isclose(a, b, rtol=1e-12, atol=1e-9) and row.erratum not in out[n]:
+                out[n].append(row.erratum)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def effets_errata(convention: str = "corrige") -> pd.DataFrame:
+    """How each error the report carries moves the grand total: the report's set with
+    that one value of ``convention`` (``data/conventions.csv``), one row per erratum, and
+    a last row for the interaction of all corrections together (0 when they touch
+    separate lines)."""
+    rapport = conventions.evaluate("rapport").scalar("total")
+    corrected = params.defaults(convention)
+    rows = []
+    for row in conventions.differences(convention).itertuples(index=False):
+        total = conventions.evaluate("rapport", {row.parametre: corrected[row.parametre]}).scalar("total")
+        rows.append({"erratum": row.erratum, "parametre": row.parametre, "rapport": row.rapport,
+                     convention: getattr(row, convention), "effet": total - rapport})
+    df = pd.DataFrame(rows, columns=["erratum", "parametre", "rapport", convention, "effet"])
+    ensemble = conventions.evaluate(convention).scalar("total") - rapport
+    interaction = ensemble - df["effet"].sum()
+    return pd.concat([df, pd.DataFrame([{"erratum": "interaction", "parametre": "", "rapport": "",
+                                         convention: "", "effet": interaction}])], ignore_index=True)
 
 
 def reconcile(scenario: params.Scenario | None = None, convention: str = "rapport") -> pd.DataFrame:
     """Every published figure with its recomputation, gap, status and explaining errata."""
     conventions.check_convention(convention)
-    scenario = scenario or params.resolve()
+    scenario = (scenario or params.resolve(convention=convention)).under(convention)
     pub = published().copy()
     names = list(pub["variable"])
-    results = conventions.evaluate_scenario(scenario, convention)
+    results = conventions.evaluate_scenario(scenario)
     recalc = _values(results, names)
     ok = _agree(pub, recalc)
+    plage_min, plage_max = _ranges(pub, results)
 
     errata = conventions.errata()
     direct = errata.groupby(["tableau", "label"])["id"].apply(lambda s: tuple(s)).to_dict()
     influence = _influence_default()
 
     # Reference points on the report's scenario (to tell scenario effects from errors).
-    default_scenario = params.resolve()
-    ref = _values(conventions.evaluate_scenario(default_scenario, convention), names)
+    ref = _values(conventions.evaluate(convention), names)
     ok_ref = _agree(pub, ref)
-    ok_rapport = _agree(pub, _values(conventions.evaluate_scenario(default_scenario, "rapport"), names))
+    ok_rapport = _agree(pub, _values(conventions.evaluate("rapport"), names))
 
     statut, ids = [], []
     for i, row in enumerate(pub.itertuples(index=False)):
         own = direct.get((row.tableau, row.label), ())
         carried = influence.get(row.variable, ()) if convention == "corrige" else ()
+        classement = _classement(row, plage_min[i], plage_max[i])
         if row.comparaison == "-":
             s = "non_chiffre"
-        elif ok[i]:
+        elif classement == "toutes":
             s = "conforme"
+        elif classement == "certaines":
+            s = "classement"
+        elif classement is None and ok[i]:
+            s = "reconstitue" if row.verification == "reconstitue" else "conforme"
         elif scenario.changed and not np.isclose(recalc[i], ref[i], rtol=1e-12, atol=1e-9):
             s = "scenario"
         elif own:
@@ -125,14 +159,45 @@ def reconcile(scenario: params.Scenario | None = None, convention: str = "rappor
         ids.append(", ".join(shown))
     pub["recalcule"] = recalc
     pub["ecart"] = np.where(pub["comparaison"] == "-", np.nan, recalc - pub["value"].to_numpy())
+    pub["plage_min"] = plage_min
+    pub["plage_max"] = plage_max
     pub["statut"] = statut
     pub["errata"] = ids
     return pub
 
 
+def _ranges(pub: pd.DataFrame, results) -> tuple[np.ndarray, np.ndarray]:
+    """Range of each classification-dependent share (NaN for other figures)."""
+    lo, hi = [], []
+    for row in pub.itertuples(index=False):
+        if row.verification == "classement":
+            lo.append(float(np.asarray(results[f"plage_min_{row.variable}"])))
+            hi.append(float(np.asarray(results[f"plage_max_{row.variable}"])))
+        else:
+            lo.append(np.nan)
+            hi.append(np.nan)
+    return np.array(lo), np.array(hi)
+
+
+def _classement(row, lo: float, hi: float) -> str | None:
+    """For a classification-dependent share: does the printed figure hold for ``toutes``
+    the plausible classifications, ``certaines`` of them, or ``aucune``?  None for other
+    figures."""
+    if row.verification != "classement":
+        return None
+    if row.comparaison == "<":
+        return "toutes" if hi < row.value else ("certaines" if lo < row.value else "aucune")
+    if row.comparaison == ">":
+        return "toutes" if lo > row.value else ("certaines" if hi > row.value else "aucune")
+    tol = tolerance(row.precision)
+    if abs(lo - row.value) <= tol and abs(hi - row.value) <= tol:
+        return "toutes"
+    return "certaines" if lo - tol <= row.value <= hi + tol else "aucune"
+
+
 def unexplained(convention: str) -> pd.DataFrame:
     """Figures of the report's scenario whose gap no erratum explains."""
-    df = reconcile(params.resolve(), convention)
+    df = reconcile(params.resolve(convention=convention), convention)
     return df[df["statut"] == STATUTS["inexplique"]]
 
 
@@ -140,9 +205,8 @@ def errata_problems() -> list[str]:
     """Consistency of ``data/errata.csv`` with the published figures and the model."""
     problems = []
     pub = published().set_index(["tableau", "label"])
-    table = params.parameters()
-    corrige = conventions.evaluate(params.defaults(), "corrige")
-    rows = {"rapport": reconcile(params.resolve(), "rapport"), "corrige": reconcile(params.resolve(), "corrige")}
+    corrige = conventions.evaluate("corrige")
+    rows = {c: reconcile(params.resolve(convention=c), c) for c in ("rapport", "corrige")}
     for e in conventions.errata().itertuples(index=False):
         key = (e.tableau, e.label)
         if key not in pub.index:
@@ -154,8 +218,6 @@ def errata_problems() -> list[str]:
         computed = float(np.asarray(corrige[row["variable"]]))
         if abs(computed - e.valeur_recalculee) > max(tolerance(row["precision"]), 0.006):
             problems.append(f"{e.id} : valeur recalculée {e.valeur_recalculee:g} ≠ modèle corrigé {computed:.4g}")
-        if e.cible and e.cible not in table and e.cible not in corrige:
-            problems.append(f"{e.id} : cible inconnue '{e.cible}'")
         needed = any(
             (df.set_index(["tableau", "label"]).loc[key, "statut"] == STATUTS["erratum"]) for df in rows.values()
         )

@@ -12,12 +12,6 @@ MINUTES_PAR_HEURE = 60
 MOIS_PAR_AN = 12
 
 
-def facteur_echelle(valeur, reference):
-    """Ratio of the scenario's size (inhabitants, caseload) to the size for which the
-    report states a quantity (« 1,5 ETP pour 20 000 habitants »)."""
-    return valeur / reference
-
-
 # --- 2.2.2.3 interprétariat -------------------------------------------------------------
 
 def cout_consultation_interpretariat(tarif_horaire, duree_minutes):

@@ -24,7 +24,7 @@ def formatted(df: pd.DataFrame) -> pd.DataFrame:
                 label,
                 "" if _nan(r["rapport"]) else _printed(r["rapport"], r),
                 fmt.valeur(r["recalcule"], r["unite"], _display_precision(r)),
-                fmt.ecart(r["ecart"], r["unite"], r["precision"]),
+                fmt.ecart(r["ecart"], r["unite"], _gap_precision(r)),
                 r["statut"],
                 r["errata"],
             ]
@@ -33,9 +33,22 @@ def formatted(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _display_precision(r) -> float:
-    """Inequalities (« plus de 5 € ») show the recomputed value one digit finer."""
+    """Inequalities (« plus de 5 € ») show the recomputed value one digit finer.  Counts,
+    hours, ETP and distances show the decimals they have (up to 3), so that what the table
+    prints is what is costed (2,5 vehicles, 0,125 ETP); amounts and shares keep the
+    report's precision."""
     if r["comparaison"] in {"<", ">"}:
         return r["precision"] / 10 if r["unite"] != "%" else 0.001
+    precision = r["precision"]
+    if r["unite"] not in {"€", "%"} and not _nan(r["recalcule"]):
+        return min(precision, fmt.precision_exacte(r["recalcule"]))
+    return precision
+
+
+def _gap_precision(r) -> float:
+    """A gap in counts, hours or ETP shows the decimals it has (+45,5 h, not +46 h)."""
+    if r["unite"] not in {"€", "%"} and not _nan(r["ecart"]):
+        return min(r["precision"], fmt.precision_exacte(r["ecart"]))
     return r["precision"]
 
 

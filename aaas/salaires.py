@@ -52,9 +52,19 @@ def etp_pour_file_active(file_active, file_active_par_etp):
     return file_active / file_active_par_etp
 
 
+def etp_proportionnel(etp_reference, facteur):
+    """ETP of a scenario from the ETP the report states for its reference unit, in
+    proportion to its size (report 2.3.2.2: 0,1 ETP of doctor for 100 people followed).
+
+    >>> round(etp_proportionnel(0.1, 0.5), 3)
+    0.05
+    """
+    return etp_reference * facteur
+
+
 def arrondi_au_pas(x, pas):
     """Round ``x`` to the nearest multiple of ``pas`` (half away from zero); ``pas`` = 0
-    leaves ``x`` unchanged.  Used for the report's rounded ETP (0,1) and totals (100 €,
+    leaves ``x`` unchanged.  Used for the report's rounded prices (1 €) and budgets (100 €,
     1 000 €)."""
     x = np.asarray(x, dtype=float)
     pas = np.asarray(pas, dtype=float)

@@ -12,9 +12,9 @@ def defaults():
 
 @pytest.fixture(scope="session")
 def rapport(defaults):
-    return conventions.evaluate(defaults, "rapport")
+    return conventions.evaluate("rapport")
 
 
 @pytest.fixture(scope="session")
 def corrige(defaults):
-    return conventions.evaluate(defaults, "corrige")
+    return conventions.evaluate("corrige")

@@ -24,7 +24,7 @@ def test_synthesis_prints_the_report_total(capsys):
 def test_corrected_convention_shows_corrected_total(capsys):
     code, out, _ = run(capsys, "tables", "synthese", "--convention", "corrige")
     assert code == 0
-    assert "390\u202f698\u00a0€" in out and "erreur reportée" in out
+    assert "392\u202f093\u00a0€" in out and "erreur reportée" in out
 
 
 def test_check_passes(capsys):
@@ -51,7 +51,12 @@ def test_params_lists_every_hypothesis(capsys):
     assert code == 0 and len(rows) >= 90
     names = {r["name"]: r for r in rows}
     assert names["population_bassin"]["section"] == "2.2.2.1"
-    assert names["double_compte_groupes_qualite"]["valeur_convention_rapport"] == "1"
+    assert names["double_compte_groupes_qualite"]["value"] == "1"
+    code, out, _ = run(capsys, "params", "--format", "json", "--convention", "corrige")
+    corrige = {r["name"]: r for r in json.loads(out)}
+    assert corrige["double_compte_groupes_qualite"]["value"] == "0"
+    assert corrige["double_compte_groupes_qualite"]["valeur_rapport"] == "1"
+    assert corrige["double_compte_groupes_qualite"]["erratum"] == "E16"
 
 
 def _json_tables(capsys, *sets):
@@ -67,13 +72,18 @@ def test_population_variant_is_fully_recomputed(capsys):
     base = _json_tables(capsys)
     var = _json_tables(capsys, "population_bassin=50000")
     relais = var["synthese_relais"]
+    # the fleet and the place are fixed (« une seule voiture », one place): they do not scale
     for label, line in relais.items():
-        if line["comparaison"] == "=" and "habitant" not in label:
+        if line["variable"] in {"ligne_mediateur", "ligne_interpretariat", "ligne_consultations_inclusion"}:
             assert line["recalcule"] == pytest.approx(2.5 * base["synthese_relais"][label]["recalcule"]), label
+    assert relais["Lieux d'accueil alternatifs"]["recalcule"] == base["synthese_relais"]["Lieux d'accueil alternatifs"]["recalcule"]
+    # one car drives 2,5 × 5 640 km: scale of income year 2021, 4 CV, beyond 5 000 km
+    assert relais["Déplacements itinérance"]["recalcule"] == pytest.approx(round(14100 * 0.323 + 1262 + 1400, -2))
     assert var["interpretariat"]["Maille de population (en nb d'habitants)"]["recalcule"] == 50000
     assert var["interpretariat"]["Demandeurs d'asile (en nb)"]["recalcule"] == pytest.approx(100)
     assert var["synthese"]["Total des surcoûts des missions"]["recalcule"] == pytest.approx(
-        base["synthese"]["Total des surcoûts des missions"]["recalcule"] + 1.5 * 105540, abs=1)
+        base["synthese"]["Total des surcoûts des missions"]["recalcule"]
+        + relais["Total mission"]["recalcule"] - base["synthese_relais"]["Total mission"]["recalcule"], abs=1e-5)
     # nothing of the other missions moved
     for t in ("synthese_pair_aidance", "synthese_coordination", "synthese_participation"):
         for label, line in var[t].items():
@@ -84,11 +94,12 @@ def test_file_active_variant_is_fully_recomputed(capsys):
     base = _json_tables(capsys)
     var = _json_tables(capsys, "file_active=250")
     pair = var["synthese_pair_aidance"]
-    for label in ("Temps de médecin coordinateur", "Référents parcours", "Déplacements visites à domicile",
-                  "Organisation d'ateliers collectifs",
-                  "Temps de travail d'équipe : échanges de pratiques, revues de situations, appel aux expertises spécialisées"):
+    for label in ("Temps de médecin coordinateur", "Référents parcours", "Organisation d'ateliers collectifs"):
         assert pair[label]["recalcule"] >= 1.99 * base["synthese_pair_aidance"][label]["recalcule"], label
         assert pair[label]["statut"] == "scénario"
+    # the two vehicles stay two, each driving 18 750 km; meetings stay one a fortnight
+    assert var["visites_domicile"]["Nb de véhicules"]["recalcule"] == 2
+    assert var["reunions_pluripro"]["Nb réunions annuelles (en nb)"]["recalcule"] == 20
     assert var["ateliers"]["Nb d'ateliers pour une file active de 100 personnes"]["recalcule"] == 32
     assert var["referent_parcours"]["Coût annuel"]["recalcule"] == pytest.approx(4200 * 12 * 250 / 55)
     for t in ("synthese_relais", "synthese_coordination", "synthese_participation"):

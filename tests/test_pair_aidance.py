@@ -2,7 +2,7 @@
 
 import pytest
 
-from aaas import pair_aidance as pa
+from aaas import echelle, pair_aidance as pa
 
 
 def test_home_visits_distance():
@@ -10,11 +10,12 @@ def test_home_visits_distance():
 
 
 def test_workshops():
-    assert pa.nb_ateliers(100, 8) == 13
-    assert pa.nb_ateliers(96, 8) == 12
+    assert echelle.nombre_groupes(100, 8, "unites_entamees") == 13
+    assert echelle.nombre_groupes(96, 8, "unites_entamees") == 12
     assert pa.heures_par_atelier(5, 7) == pytest.approx(35)
     # the text: 2 sessions x (2,5 h + 1 h preparation) = 7 h (the table prints 16 h, erratum E07)
-    assert pa.heures_patient_expert_atelier(2, 2.5, 1) == pytest.approx(7)
+    assert pa.heures_patient_expert_atelier(2, 2.5, 1, 8, "seances_x_duree") == pytest.approx(7)
+    assert pa.heures_patient_expert_atelier(3, 2.5, 1, 8, "seances_x_participants") == 24
     assert pa.cout_horaire_total(35, 40) == pytest.approx(1400)
 
 

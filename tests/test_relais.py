@@ -2,7 +2,7 @@
 
 import pytest
 
-from aaas import relais as r
+from aaas import echelle, relais as r
 
 
 def test_interpretariat_chain():
@@ -32,4 +32,4 @@ def test_consultation_readings():
 
 
 def test_scale_factor():
-    assert r.facteur_echelle(50000, 20000) == pytest.approx(2.5)
+    assert echelle.facteur_echelle(50000, 20000) == pytest.approx(2.5)
