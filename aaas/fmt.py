@@ -91,10 +91,11 @@ def precision_exacte(x, max_decimales: int = 3) -> float:
 
 
 def valeur_auto(x, unit: str) -> str:
-    """Like :func:`valeur`, with just the decimals the number needs (227,5 h ; 66,7 %)."""
+    """Like :func:`valeur`, with just the decimals the number needs, up to 3 (227,5 h ;
+    66,7 % ; 0,125 ETP)."""
     x = float(np.asarray(x))
     scaled = 100 * x if unit == "%" else x
-    for d in range(0, 3):
+    for d in range(0, 4):
         if abs(round(scaled, d) - scaled) < 1e-9:
             break
     precision = 10 ** -(d + 2) if unit == "%" else 10 ** -d

@@ -108,6 +108,7 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         "sa plage de validité. Un scénario (fichier YAML ou option `--set`) peut en modifier "
         "la valeur ; les valeurs hors bornes sont refusées. Cette page est produite à partir "
         "du fichier `data/parameters.csv`.\n",
+        _conventions_section(),
         _differences_section(scenario, convention),
     ]
     for mission, group in df.groupby("mission", sort=False):
@@ -125,6 +126,23 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
             list_table(["Paramètre", "Valeur du rapport et valeurs admises", "Section et source"], rows, widths=(40, 22, 38))
         )
     return "\n".join(parts)
+
+
+def _conventions_section() -> str:
+    """The conventions as parameter sets: what ``corrige`` changes in the report's set."""
+    diff = conventions.differences("corrige")
+    table = params.parameters()
+    rows = [
+        [f"[`{r.parametre}`](#{parameter_anchor(r.parametre)})", md_cell(parameter_text(table[r.parametre], r.rapport)),
+         md_cell(parameter_text(table[r.parametre], r.corrige)), f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`"]
+        for r in diff.itertuples(index=False)
+    ]
+    return ("## Deux jeux de paramètres : les conventions\n\n"
+            "La convention « rapport » est le tableau ci-dessous tel quel : les valeurs et lectures du "
+            "rapport, y compris les erreurs qu'il reporte dans ses totaux. La convention « corrige » est "
+            "le même jeu, à ces valeurs près (fichier `data/conventions.csv`) ; "
+            "`aaas params --convention corrige` la liste en entier.\n\n"
+            + md_table(["Paramètre", "Rapport", "Corrigé", "Erratum"], rows))
 
 
 def parameter_anchor(name: str) -> str:
@@ -193,8 +211,7 @@ ERRATA_COLUMNS = {
     "valeur_imprimee": "Valeur imprimée",
     "valeur_recalculee": "Valeur recalculée",
     "valeur_reportee": "Valeur reprise dans la suite du calcul",
-    "cible": "Paramètre de convention",
-    "valeur_rapport": "Valeur de ce paramètre (convention « rapport »)",
+    "correction": "Correction (convention « corrige »)",
     "modifie_total": "Modifie le total",
     "explication": "Explication",
 }
@@ -207,7 +224,7 @@ ERRATA_SUMMARY = {
     "valeur_recalculee": "Recalculé",
     "modifie_total": "Total modifié",
 }
-ERRATA_NUMERIC = ("valeur_imprimee", "valeur_recalculee", "valeur_rapport")
+ERRATA_NUMERIC = ("valeur_imprimee", "valeur_recalculee")
 CARRIED_VALUE = {"aucune": "aucune", "imprimee": "imprimée", "recalculee": "recalculée"}
 
 
@@ -227,7 +244,37 @@ def render_errata_page() -> str:
         "## Détail\n",
     ]
     parts += [_errata_entry(r, titles) for r in df.itertuples(index=False)]
+    parts.append(_reconciliation_section())
     return "\n".join(parts)
+
+
+def _reconciliation_section() -> str:
+    """From the report's total to the corrected one, erratum by erratum."""
+    from . import reconcile  # the reconciliation evaluates the model
+
+    effets = reconcile.effets_errata("corrige")
+    table = params.parameters()
+    rapport = conventions.evaluate("rapport").scalar("total")
+    rows = [["Total du rapport (convention « rapport »)", "", "", fmt.euros(rapport)]]
+    for r in effets.itertuples(index=False):
+        if r.erratum == "interaction":
+            rows.append(["Interaction des corrections", "", "", fmt.ecart(r.effet, "€") or "0 €"])
+            continue
+        p = table[r.parametre]
+        rows.append([
+            f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
+            f"`{r.parametre}`",
+            md_cell(f"{parameter_text(p, r.rapport)} → {parameter_text(p, r.corrige)}"),
+            fmt.ecart(r.effet, "€"),
+        ])
+    rows.append(["**Total corrigé (convention « corrige »)**", "", "",
+                 f"**{fmt.euros(conventions.evaluate('corrige').scalar('total'))}**"])
+    return ("(errata-reconciliation)=\n## Du total du rapport au total corrigé\n\n"
+            "Chaque erreur que le rapport reporte dans ses totaux est une valeur ou une lecture du jeu "
+            "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
+            "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
+            "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle.\n\n"
+            + md_table(["Erratum", "Paramètre", "Rapport → corrigé", "Effet sur le total"], rows))
 
 
 def _errata_table() -> pd.DataFrame:
@@ -238,9 +285,16 @@ def _errata_table() -> pd.DataFrame:
     df = data.read_csv(path)
     if "tableau" not in df.columns and "table" in df.columns:
         df = df.rename(columns={"table": "tableau"})
-    missing = [c for c in ERRATA_COLUMNS if c not in df.columns]
+    missing = [c for c in ERRATA_COLUMNS if c not in df.columns and c != "correction"]
     if missing:
         raise BuildError(f"{path.name} : colonnes manquantes : {', '.join(missing)}")
+    diff = conventions.differences("corrige").set_index("erratum")
+    table = params.parameters()
+    df["correction"] = [
+        (f"`{diff.loc[i, 'parametre']}` : {parameter_text(table[diff.loc[i, 'parametre']], diff.loc[i, 'rapport'])}"
+         f" → {parameter_text(table[diff.loc[i, 'parametre']], diff.loc[i, 'corrige'])}") if i in diff.index else ""
+        for i in df["id"]
+    ]
     return df
 
 
@@ -264,8 +318,8 @@ def _errata_cell(column: str, value: Any, titles: Mapping[str, str]) -> str:
         return md_cell(titles.get(value, value))
     if column == "valeur_reportee":
         return md_cell(CARRIED_VALUE.get(str(value).strip(), value))
-    if column == "cible":
-        return f"`{value}`" if str(value).strip() else ""
+    if column == "correction":
+        return str(value)  # built from parameter names and values (no user text)
     return md_cell(value)
 
 
