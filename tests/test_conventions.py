@@ -183,3 +183,51 @@ def test_a_scenario_moves_to_another_convention_with_the_users_values():
     c = s.under("corrige")
     assert c.values["file_active"] == 250 and c.values["double_compte_groupes_qualite"] == 0
     assert c.changed == {"file_active": 250.0}
+
+
+#: Counts the tables print and the cost each one drives (quantity of the count, cost it
+#: multiplies, unit cost): what a table prints is what is costed.
+COMPTES = [
+    ("deplacements_relais", "Nb de véhicules", "taxe_vehicules_relais", "taxe_vehicule"),
+    ("visites_domicile", "Nb de véhicules", "vad_taxe", "taxe_vehicule"),
+    ("lieu_alternatif", "Nb de lieux alternatif", "lieux_loyer", None),
+    ("reunions_pluripro", "Nb réunions annuelles (en nb)", "reunion_medecin", None),
+    ("ateliers", "Nb d'ateliers pour une file active de 100 personnes", "ateliers_location", None),
+]
+LECTURES = {
+    "echelle_vehicules_relais": ("fixe", "proportionnelle", "unites_entamees"),
+    "echelle_lieux_alternatifs": ("fixe", "proportionnelle", "unites_entamees"),
+    "echelle_vehicules_vad": ("fixe", "proportionnelle", "unites_entamees"),
+    "echelle_reunions_pluripro": ("fixe", "proportionnelle", "unites_entamees"),
+    "echelle_ateliers": ("unites_entamees", "proportionnelle"),
+}
+
+
+def _parse(text: str) -> float:
+    number = text.replace("\u202f", "").replace("\u00a0", " ").split(" ")[0].replace(",", ".")
+    return float(number)
+
+
+@pytest.mark.parametrize("lecture", ["fixe", "proportionnelle", "unites_entamees"])
+@pytest.mark.parametrize("convention", CONVENTIONS)
+def test_every_count_printed_is_the_count_costed(lecture, convention):
+    from aaas import render, tables
+
+    sets = {name: (lecture if lecture in choices else choices[0]) for name, choices in LECTURES.items()}
+    s = params.resolve(overrides={"population_bassin": 50000, "file_active": 250, **sets}, convention=convention)
+    r = conventions.evaluate_scenario(s)
+    every = tables.all_tables(s, convention)
+    for table_id, label, cost, unit_cost in COMPTES:
+        df = every[table_id]
+        shown = render.formatted(df).set_index("Libellé").loc[label, "Recalculé"]
+        count = float(np.asarray(r[df.loc[label, "variable"]]))
+        assert _parse(shown) == pytest.approx(count, rel=1e-12), (table_id, label, shown)
+        if unit_cost:
+            assert r.scalar(cost) == pytest.approx(count * s.values[unit_cost])
+        assert r.scalar(cost) > 0
+    expected = {"fixe": (1, 2, 1, 20), "proportionnelle": (2.5, 5, 2.5, 50), "unites_entamees": (3, 6, 3, 60)}[lecture]
+    got = tuple(r.scalar(n) for n in ("nb_vehicules_relais_bassin", "nb_vehicules_vad_total", "nb_lieux_bassin",
+                                       "nb_reunions_pluripro_total"))
+    assert got == expected
+    assert r.scalar("lieux_loyer") == pytest.approx(expected[2] * 40 * 16 * 12)
+    assert r.scalar("reunion_medecin") == pytest.approx(expected[3] * 2 * 100)
