@@ -63,3 +63,22 @@ def test_variant_gaps_are_flagged_as_scenario():
     assert rec.loc[("synthese_relais", "Total mission"), "statut"] == reconcile.STATUTS["scenario"]
     assert rec.loc[("synthese_pair_aidance", "Référents parcours"), "statut"] == reconcile.STATUTS["conforme"]
     assert isinstance(rec, pd.DataFrame)
+
+
+def test_every_erratum_id_referenced_anywhere_exists():
+    """An erratum id cited in data, notebooks, book pages or the package must exist."""
+    import re
+    from pathlib import Path
+
+    from aaas import data
+
+    ids = set(conventions.errata()["id"])
+    root = data.ROOT
+    files = [*root.glob("data/*.csv"), *root.glob("notebooks/*.ipynb"), *root.glob("book/*.md"),
+             *root.glob("aaas/*.py"), root / "README.md"]
+    missing = {}
+    for f in files:
+        for found in re.findall(r"\bE\d{2}\b", Path(f).read_text(encoding="utf-8")):
+            if found not in ids:
+                missing.setdefault(found, set()).add(f.name)
+    assert not missing, missing
