@@ -133,7 +133,7 @@ def _conventions_section() -> str:
     diff = conventions.differences("corrige")
     table = params.parameters()
     rows = [
-        [f"[`{r.parametre}`](#{parameter_anchor(r.parametre)})", md_cell(parameter_text(table[r.parametre], r.rapport)),
+        [f'<a href="#{parameter_anchor(r.parametre)}"><code>{r.parametre}</code></a>', md_cell(parameter_text(table[r.parametre], r.rapport)),
          md_cell(parameter_text(table[r.parametre], r.corrige)), f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`"]
         for r in diff.itertuples(index=False)
     ]
