@@ -136,6 +136,22 @@ def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def controles_porteurs(v: Mapping[str, Any]) -> dict[str, Any]:
+    """Checks of 3.2.5 on the carriers' table this edition reconstructed
+    (``data/mutualisation.csv``): how far the support structures for coordination stand
+    below the next carrier in extra cost, and the relais mission's share of what they still
+    lack."""
+    autres = [v[f"part_surcout_{p}"] for p in porteurs()["porteur"] if p != "appui_coordination"]
+    marge = np.minimum.reduce(np.broadcast_arrays(*autres)) - v["part_surcout_appui_coordination"]
+    mut = mutualisation()
+    appui = dict(zip(mut.loc[mut["porteur"] == "appui_coordination", "ligne"],
+                     mut.loc[mut["porteur"] == "appui_coordination", "part_mutualisee"]))
+    manque = {r.ligne: v[f"ligne_{r.ligne}"] * (1 - appui.get(r.ligne, 0.0)) for r in lignes().itertuples(index=False)}
+    relais = _sum(manque[r.ligne] for r in lignes().itertuples(index=False) if r.mission == "relais")
+    return {"marge_surcout_appui_coordination": marge,
+            "part_relais_surcout_appui_coordination": relais / _sum(manque.values())}
+
+
 def _sum(terms):
     total = 0.0
     for t in terms:

@@ -47,3 +47,20 @@ def indemnisation_concertation(nb_reunions, montant, nb_indemnises, base: str):
 def cout_logistique_reunions(nb_reunions, location_par_reunion, heures_par_reunion, taux_horaire):
     """Logistics (€/year) = meetings × (room hire + secretarial hours × hourly rate)."""
     return nb_reunions * (location_par_reunion + heures_par_reunion * taux_horaire)
+
+
+def etp_coordinateur(etp_enonce, population_departement, habitants_par_etp, lecture: str):
+    """ETP of territorial coordinator per département, report 2.4.2.1.
+
+    ``lecture="etp_enonce"``: the table's 1 ETP per département; ``lecture="habitants"``:
+    the département's population over the inhabitants one full-time coordinator animates
+    (« entre 150 000 et 300 000 habitants »; 671 000 / 225 000 = 2,98 ETP; erratum E32).
+
+    >>> etp_coordinateur(1, 671000, 225000, "etp_enonce")
+    1
+    """
+    if lecture == "etp_enonce":
+        return etp_enonce
+    if lecture == "habitants":
+        return population_departement / habitants_par_etp
+    raise ValueError(f"base_etp_coordinateur inconnue : {lecture!r}")

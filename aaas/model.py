@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from . import aggregate, coordination as co, echelle, pair_aidance as pa, participation as pp, relais as rl
+from . import aggregate, controles as ct, coordination as co, echelle, pair_aidance as pa, participation as pp, relais as rl
 from .bareme import indemnites_flotte
 from .salaires import (
     MOIS_PAR_AN,
@@ -61,6 +61,7 @@ def evaluate(values: Mapping[str, Any]) -> Results:
     _participation(s)
     out = Results({**s.p, **s.v})
     out.update(aggregate.aggregate(out))
+    out.update(_controles(out))
     return out
 
 
@@ -179,9 +180,12 @@ def _pair_aidance(s: _Sheet) -> None:
     put("nb_professionnels_reunion", sum(p[k] for k in ("nb_medecins_reunion", "nb_referents_reunion", "nb_idel_reunion", "nb_as_reunion", "nb_autres_pro_reunion")))
     put("heures_reunion_par_professionnel", nb_r * p["duree_reunion_pluripro"])
     put("cout_horaire_medecin_reunion", pa.cout_horaire_medecin_reunion(p["nb_consultations_heure_medecin"], p["tarif_consultation_mg"]))
+    employeur = put("cout_horaire_employeur_referent", ct.cout_horaire_employeur(s.v["cout_mensuel_referent"], p["heures_annuelles_etp"]))
+    put("cout_horaire_referent_reunion_retenu", pa.cout_horaire_referent_reunion(
+        p["cout_horaire_referent_reunion"], employeur, p["base_cout_horaire_referent_reunion"]))
     metiers = {
         "medecin": ("nb_medecins_reunion", s.v["cout_horaire_medecin_reunion"]),
-        "referent": ("nb_referents_reunion", p["cout_horaire_referent_reunion"]),
+        "referent": ("nb_referents_reunion", s.v["cout_horaire_referent_reunion_retenu"]),
         "idel": ("nb_idel_reunion", p["cout_horaire_idel_reunion"]),
         "as": ("nb_as_reunion", p["cout_horaire_as_reunion"]),
         "autre_pro": ("nb_autres_pro_reunion", p["cout_horaire_autre_pro_reunion"]),
@@ -199,7 +203,9 @@ def _coordination(s: _Sheet) -> None:
     # 2.4.2.1 coordinateur territorial (par département)
     brut = put("salaire_brut_coordinateur", salaire_brut(p["salaire_net_coordinateur"], p["taux_charges_salariales_coordinateur"]))
     mensuel = put("cout_mensuel_coordinateur", cout_employeur_mensuel(brut, p["taux_charges_patronales_coordinateur"]))
-    put("cout_coordinateur", cout_annuel_poste(mensuel, p["etp_coordinateur"]))
+    etp = put("etp_coordinateur_departement", co.etp_coordinateur(
+        p["etp_coordinateur"], p["population_departement"], p["habitants_par_etp_coordinateur"], p["base_etp_coordinateur"]))
+    put("cout_coordinateur", cout_annuel_poste(mensuel, etp))
 
     # 2.4.2.2 communication
     put("jours_plaidoyer_an", p["jours_campagne_plaidoyer"] * p["nb_campagnes_an"])
@@ -239,3 +245,49 @@ def _positif(x):
     x = np.asarray(x, dtype=float)
     out = np.where(x > 0, x, np.nan)
     return float(out) if out.ndim == 0 else out
+
+
+def _controles(v: Mapping[str, Any]) -> dict[str, Any]:
+    """Quantities that only check the prose (see :mod:`aaas.controles`)."""
+    out = {
+        # 2.2.2.2, 2.2.2.3, 2.2.2.4, 2.2.2.6
+        "ratio_smic_mediateur": ct.ratio(v["salaire_brut_mediateur"], v["smic_brut_mensuel"]),
+        "rapport_duree_interpretariat_courante": ct.ratio(v["duree_consultation_interpretariat"], v["duree_consultation_courante"]),
+        "consultations_immigres_concernes": rl.nb_consultations(v["population_immigree_concernee"], v["taux_recours_mg"]),
+        "allers_retours_semaine_relais": v["deplacements_semaine_relais"] / 2,
+        "km_par_aller_retour_relais": 2 * v["km_par_deplacement_relais"],
+        "duree_consultation_inclusion": v["duree_consultation_courante"] + v["duree_supplementaire_inclusion"],
+        "surcout_consultation_prorata": rl.surcout_consultation(v["tarif_consultation_mg"], rl.proportion_temps_supplementaire(
+            v["duree_consultation_courante"], v["duree_supplementaire_inclusion"], "duree_courante")),
+        # 2.3.2.2 to 2.3.2.5
+        "heures_medecin_par_patient_implicites": ct.heures_par_personne(
+            v["etp_medecin_coordinateur"], v["heures_annuelles_etp"], v["file_active"]),
+        "rayon_visite_vad": ct.rayon_deplacement(v["km_par_visite"]),
+        "intervalle_seances_atelier_mois": ct.intervalle_mois(v["nb_seances_atelier"]),
+        "salaire_net_equivalent_intervenant": ct.salaire_net_equivalent(
+            v["cout_horaire_intervenant"], v["heures_annuelles_etp"], v["taux_charges_patronales_referent"],
+            v["taux_charges_salariales_referent"]),
+        "places_ateliers": v["nb_ateliers"] * v["nb_participants_atelier"],
+        "intervalle_reunions_pluripro_jours": ct.intervalle_jours(v["nb_mois_reunions_pluripro"], v["nb_reunions_pluripro_total"]),
+        # 2.4.2.1 to 2.4.2.5
+        "population_par_etp_coordinateur": ct.ratio(v["population_departement"], v["etp_coordinateur_departement"]),
+        "jours_ouvres_calendrier": ct.jours_ouvres(v["jours_feries_semaine"]),
+        "nb_reseaux_sociaux": ct.nb_positifs(v["cpm_twitter"], v["cpm_linkedin"], v["cpm_instagram"]),
+        "indemnisation_par_professionnel_reunion": ct.ratio(
+            v["concertation_indemnisation"], v["nb_reunions_concertation"] * v["nb_participants_indemnises"]),
+    }
+    part = v["part_coordinateur_concertation"]
+    poste = v["ligne_poste_coordination"]
+    fonctions = [
+        ct.repartition_fonctions(poste, part, v["ligne_concertation"]),
+        ct.repartition_fonctions(poste, (1 - part) / 2, v["ligne_communication"]),
+        ct.repartition_fonctions(poste, (1 - part) / 2, v["ligne_formation"]),
+    ]
+    out["fonction_concertation"], out["fonction_communication"], out["fonction_formation"] = fonctions
+    out["rapport_max_min_fonctions_coordination"] = ct.ratio(np.maximum.reduce(fonctions), np.minimum.reduce(fonctions))
+    # 2.5.2.4
+    out["part_participation_hors_evaluation"] = ct.ratio(
+        v["mission_participation"] - v["ligne_evaluation"], v["mission_participation"])
+    # 3.2.5 (on the carriers' table reconstructed by this edition)
+    out.update(aggregate.controles_porteurs(v))
+    return out

@@ -79,3 +79,20 @@ def cout_horaire_medecin_reunion(consultations_par_heure, tarif_consultation):
 def cout_participation_reunions(nb_professionnels, cout_horaire, nb_reunions, duree_reunion):
     """Annual cost (€) of one profession's attendance = people × €/h × meetings × hours."""
     return nb_professionnels * cout_horaire * nb_reunions * duree_reunion
+
+
+def cout_horaire_referent_reunion(taux_tableau, cout_employeur_horaire, lecture: str):
+    """Hourly cost (€/h) of the case manager's attendance at meetings, report 2.3.2.5.
+
+    ``lecture="taux_tableau"``: the table's rate (39 €, 39,125 € implied by 1 565 € / 40 h);
+    ``lecture="cout_employeur"``: what the text says, « le coût total employeur d'un ETP
+    salarié rapporté à l'heure » (4 200 € × 12 / 1 820 h = 27,69 €; erratum E30).
+
+    >>> cout_horaire_referent_reunion(39.125, 27.69, "taux_tableau")
+    39.125
+    """
+    if lecture == "taux_tableau":
+        return taux_tableau
+    if lecture == "cout_employeur":
+        return cout_employeur_horaire
+    raise ValueError(f"base_cout_horaire_referent_reunion inconnue : {lecture!r}")

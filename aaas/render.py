@@ -40,14 +40,19 @@ def _display_precision(r) -> float:
     if r["comparaison"] in {"<", ">"}:
         return r["precision"] / 10 if r["unite"] != "%" else 0.001
     precision = r["precision"]
-    if r["unite"] not in {"€", "%"} and not _nan(r["recalcule"]):
+    if _compte(r["unite"]) and not _nan(r["recalcule"]):
         return min(precision, fmt.precision_exacte(r["recalcule"]))
     return precision
 
 
+def _compte(unite: str) -> bool:
+    """Counts, hours, days, ETP, distances: not amounts (€, €/h…) nor shares (%)."""
+    return unite != "%" and not str(unite).startswith("€")
+
+
 def _gap_precision(r) -> float:
     """A gap in counts, hours or ETP shows the decimals it has (+45,5 h, not +46 h)."""
-    if r["unite"] not in {"€", "%"} and not _nan(r["ecart"]):
+    if _compte(r["unite"]) and not _nan(r["ecart"]):
         return min(r["precision"], fmt.precision_exacte(r["ecart"]))
     return r["precision"]
 

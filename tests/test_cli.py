@@ -24,7 +24,7 @@ def test_synthesis_prints_the_report_total(capsys):
 def test_corrected_convention_shows_corrected_total(capsys):
     code, out, _ = run(capsys, "tables", "synthese", "--convention", "corrige")
     assert code == 0
-    assert "392\u202f093\u00a0€" in out and "erreur reportée" in out
+    assert "391\u202f636\u00a0€" in out and "erreur reportée" in out
 
 
 def test_check_passes(capsys):

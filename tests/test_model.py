@@ -31,7 +31,9 @@ def test_corrected_total_by_hand(corrige):
     secretariat = 1700 * 1.3 * 12 * (13 * 7 * 2.5 / 1820)
     ateliers = 13 * 1400 + 13 * 7 * 30 + 13 * 17.5 * 40 + secretariat
     visites = 2 * (7500 * 0.323 + 1262) + 2 * 1400
-    pair = medecin + 4200 * 12 * 100 / 55 + visites + ateliers + 13245
+    # the case manager's meeting hours at his employer cost per hour (E30): 4 200 € × 12 / 1 820 h
+    reunions = 13245 - 1565 + 40 * 4200 * 12 / 1820
+    pair = medecin + 4200 * 12 * 100 / 55 + visites + ateliers + reunions
     participation = 15000 + 1200 + 30 * 3 * 4 * 30
     assert corrige.scalar("mission_relais") == pytest.approx(relais)
     assert corrige.scalar("mission_pair_aidance") == pytest.approx(pair)

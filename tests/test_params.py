@@ -9,7 +9,7 @@ from aaas.params import ParameterError
 
 def test_table_has_the_report_hypotheses():
     table = params.parameters()
-    assert 90 <= len(table) <= 130
+    assert 90 <= len(table) <= 160
     assert table["population_bassin"].value == 20000
     assert table["file_active"].value == 100
     for p in table.values():
