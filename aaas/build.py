@@ -94,8 +94,8 @@ def build_book(
     Raises :class:`BuildError` when a notebook or jupyter-book fails.
     """
     root = Path(root).resolve() if root else ROOT
-    scenario = params.resolve(scenario_file, overrides)
     conventions.check_convention(convention)
+    scenario = params.resolve(scenario_file, overrides, convention)
     out_dir = Path(out).resolve() if out else default_out_dir(root, scenario, convention)
     notebooks = toc_notebooks(root)
 

@@ -194,7 +194,7 @@ def _differences_section(scenario: Scenario, convention: str) -> str:
         ]
         for d in diff.itertuples(index=False)
     ]
-    table = md_table(["Paramètre", "Libellé", "Rapport", "Cette variante", "Unité"], rows) if rows else (
+    table = md_table(["Paramètre", "Libellé", f"Convention « {scenario.convention} »", "Cette variante", "Unité"], rows) if rows else (
         "Aucun paramètre ne diffère du rapport.\n"
     )
     return (

@@ -231,3 +231,27 @@ def test_every_count_printed_is_the_count_costed(lecture, convention):
     assert got == expected
     assert r.scalar("lieux_loyer") == pytest.approx(expected[2] * 40 * 16 * 12)
     assert r.scalar("reunion_medecin") == pytest.approx(expected[3] * 2 * 100)
+
+
+def test_papermill_gives_the_python_result(tmp_path):
+    """The fourth entry point: a chapter executed by papermill with injected values (as
+    ``aaas build`` does), under ``corrige`` with a value equal to the report's."""
+    import papermill
+
+    from aaas import build, data, fmt
+
+    s = params.resolve(overrides={"file_active": "250", "double_compte_groupes_qualite": "1"}, convention="corrige")
+    assert s.changed == {"file_active": 250.0, "double_compte_groupes_qualite": 1.0}
+    injected = build.papermill_parameters(s, "corrige")
+    out = tmp_path / "synthese.ipynb"
+    papermill.execute_notebook(str(data.ROOT / "notebooks" / "synthese.ipynb"), str(out), parameters=injected,
+                               kernel_name="python3", cwd=str(data.ROOT), progress_bar=False, log_output=False)
+    glued = {}
+    for cell in json.loads(out.read_text(encoding="utf-8"))["cells"]:
+        for o in cell.get("outputs", []):
+            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                glued[name] = o["data"]["application/papermill.record/text/plain"]
+    python = conventions.evaluate_scenario(s).scalar("total")
+    assert glued["total"] == fmt.euros(python)
+    assert python == conventions.evaluate("corrige", {"file_active": 250.0, "double_compte_groupes_qualite": 1.0}).scalar("total")
