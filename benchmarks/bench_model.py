@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from aaas import conventions, params
+from aaas import model, params
 
 N = 10_000
 
@@ -27,7 +27,7 @@ def draws(n: int, seed: int = 20221123) -> dict:
 def main() -> None:
     values = draws(N)
     t0 = time.perf_counter()
-    vec = conventions.evaluate(values, "rapport")["total"]
+    vec = model.evaluate(values)["total"]
     t_vec = time.perf_counter() - t0
 
     k = 200
@@ -35,7 +35,7 @@ def main() -> None:
     loop = []
     for i in range(k):
         one = {n: (v[i] if isinstance(v, np.ndarray) else v) for n, v in values.items()}
-        loop.append(conventions.evaluate(one, "rapport").scalar("total"))
+        loop.append(model.evaluate(one).scalar("total"))
     t_loop = (time.perf_counter() - t0) / k * N
     assert np.allclose(vec[:k], loop)
     print(f"{N} draws, vectorised: {t_vec:.3f} s")
