@@ -56,9 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check_format(form: str) -> str:
-    if form not in render.FORMATS:
-        raise params.ParameterError(f"format inconnu '{form}' ; valeurs acceptées : {', '.join(render.FORMATS)}")
+def _check_format(form: str, accepted: tuple[str, ...] = render.FORMATS) -> str:
+    if form not in accepted:
+        raise params.ParameterError(f"format inconnu '{form}' ; valeurs acceptées : {', '.join(accepted)}")
     return form
 
 
@@ -71,9 +71,7 @@ PARAMS_FORMATS = (*render.FORMATS, "yaml")
 
 
 def cmd_params(args) -> str:
-    if args.format not in PARAMS_FORMATS:
-        raise params.ParameterError(f"format inconnu '{args.format}' ; valeurs acceptées : {', '.join(PARAMS_FORMATS)}")
-    form = args.format
+    form = _check_format(args.format, PARAMS_FORMATS)
     convention = conventions.check_convention(args.convention)
     values = params.defaults(convention)
     if form == "yaml":

@@ -103,7 +103,7 @@ def jours_ouvres(jours_feries_en_semaine):
 def nb_positifs(*valeurs):
     """How many of ``valeurs`` are above zero (2.4.2.2: « 3 réseaux majeurs »).
 
-    >>> nb_positifs(5.52, 6.67, 0.0)
+    >>> int(nb_positifs(5.52, 6.67, 0.0))
     2
     """
     return sum((np.asarray(v) > 0).astype(int) for v in valeurs)

@@ -5,6 +5,8 @@ Every function is pure and accepts scalars or NumPy arrays.
 
 from __future__ import annotations
 
+from .lectures import choisir
+
 IMPRESSIONS_PAR_CPM = 1000
 
 
@@ -59,8 +61,5 @@ def etp_coordinateur(etp_enonce, population_departement, habitants_par_etp, lect
     >>> etp_coordinateur(1, 671000, 225000, "etp_enonce")
     1
     """
-    if lecture == "etp_enonce":
-        return etp_enonce
-    if lecture == "habitants":
-        return population_departement / habitants_par_etp
-    raise ValueError(f"base_etp_coordinateur inconnue : {lecture!r}")
+    return choisir("base_etp_coordinateur", lecture,
+                   etp_enonce=etp_enonce, habitants=population_departement / habitants_par_etp)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .lectures import choisir
+
 LECTURES = ("fixe", "proportionnelle", "unites_entamees")
 
 #: Tolerance below which a ratio is taken as whole (100 / 8 × 8 = 100.00000000000001).
@@ -61,15 +63,10 @@ def effectif(nombre_reference, facteur, lecture: str):
     [1.0, 2.5, 3.0]
     """
     n = np.asarray(nombre_reference, dtype=float)
-    if lecture == "fixe":
-        out = n * np.ones_like(np.asarray(facteur, dtype=float))
-    elif lecture == "proportionnelle":
-        out = n * facteur
-    elif lecture == "unites_entamees":
-        out = n * unites_entamees(facteur)
-    else:
-        raise ValueError(f"lecture d'échelle inconnue : {lecture!r} ; valeurs acceptées : {', '.join(LECTURES)}")
-    out = np.asarray(out, dtype=float)
+    facteur = np.asarray(facteur, dtype=float)
+    out = np.asarray(choisir("lecture d'échelle", lecture, fixe=n * np.ones_like(facteur),
+                             proportionnelle=n * facteur, unites_entamees=n * unites_entamees(facteur)),
+                     dtype=float)
     return float(out) if out.ndim == 0 else out
 
 
@@ -82,12 +79,7 @@ def nombre_groupes(personnes, taille_groupe, lecture: str):
     >>> nombre_groupes(100, 8, "unites_entamees"), nombre_groupes(100, 8, "proportionnelle")
     (13.0, 12.5)
     """
-    ratio = np.asarray(personnes, dtype=float) / taille_groupe
-    if lecture == "unites_entamees":
-        return unites_entamees(ratio)
-    if lecture == "proportionnelle":
-        return float(ratio) if ratio.ndim == 0 else ratio
-    raise ValueError(f"lecture d'échelle inconnue : {lecture!r} ; valeurs acceptées : unites_entamees, proportionnelle")
+    return nombre_unites(np.asarray(personnes, dtype=float) / taille_groupe, lecture)
 
 
 def nombre_unites(n, lecture: str):
@@ -97,9 +89,6 @@ def nombre_unites(n, lecture: str):
     >>> nombre_unites(1.5, "unites_entamees"), nombre_unites(1.5, "proportionnelle")
     (2.0, 1.5)
     """
-    if lecture == "unites_entamees":
-        return unites_entamees(n)
-    if lecture == "proportionnelle":
-        x = np.asarray(n, dtype=float)
-        return float(x) if x.ndim == 0 else x
-    raise ValueError(f"lecture d'échelle inconnue : {lecture!r} ; valeurs acceptées : unites_entamees, proportionnelle")
+    x = np.asarray(n, dtype=float)
+    return choisir("lecture d'échelle", lecture, unites_entamees=unites_entamees(x),
+                   proportionnelle=float(x) if x.ndim == 0 else x)

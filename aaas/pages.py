@@ -248,23 +248,27 @@ def render_errata_page() -> str:
     return "\n".join(parts)
 
 
+def _correction(name: str, rapport: Any, corrige: Any) -> str:
+    """« valeur du rapport → valeur corrigée » of one parameter, for readers."""
+    p = params.parameters()[name]
+    return f"{parameter_text(p, rapport)} → {parameter_text(p, corrige)}"
+
+
 def _reconciliation_section() -> str:
     """From the report's total to the corrected one, erratum by erratum."""
     from . import reconcile  # the reconciliation evaluates the model
 
     effets = reconcile.effets_errata("corrige")
-    table = params.parameters()
     rapport = conventions.evaluate("rapport").scalar("total")
     rows = [["Total du rapport (convention « rapport »)", "", "", fmt.euros(rapport)]]
     for r in effets.itertuples(index=False):
         if r.erratum == "interaction":
             rows.append(["Interaction des corrections", "", "", fmt.ecart(r.effet, "€") or "0 €"])
             continue
-        p = table[r.parametre]
         rows.append([
             f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
             f"`{r.parametre}`",
-            md_cell(f"{parameter_text(p, r.rapport)} → {parameter_text(p, r.corrige)}"),
+            md_cell(_correction(r.parametre, r.rapport, r.corrige)),
             fmt.ecart(r.effet, "€"),
         ])
     rows.append(["**Total corrigé (convention « corrige »)**", "", "",
@@ -289,10 +293,10 @@ def _errata_table() -> pd.DataFrame:
     if missing:
         raise BuildError(f"{path.name} : colonnes manquantes : {', '.join(missing)}")
     diff = conventions.differences("corrige").set_index("erratum")
-    table = params.parameters()
     df["correction"] = [
-        (f"`{diff.loc[i, 'parametre']}` : {parameter_text(table[diff.loc[i, 'parametre']], diff.loc[i, 'rapport'])}"
-         f" → {parameter_text(table[diff.loc[i, 'parametre']], diff.loc[i, 'corrige'])}") if i in diff.index else ""
+        f"`{diff.loc[i, 'parametre']}` : "
+        + _correction(diff.loc[i, "parametre"], diff.loc[i, "rapport"], diff.loc[i, "corrige"])
+        if i in diff.index else ""
         for i in df["id"]
     ]
     return df

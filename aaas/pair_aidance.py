@@ -5,6 +5,8 @@ Every function is pure and accepts scalars or NumPy arrays.
 
 from __future__ import annotations
 
+from .lectures import choisir
+
 import numpy as np
 
 
@@ -40,11 +42,9 @@ def heures_patient_expert_atelier(nb_seances_patient_expert, duree_seance, prepa
     >>> heures_patient_expert_atelier(2, 2.5, 1, 8, "seances_x_participants")
     16
     """
-    if lecture == "seances_x_duree":
-        return nb_seances_patient_expert * (duree_seance + preparation)
-    if lecture == "seances_x_participants":
-        return nb_seances_patient_expert * participants_par_atelier
-    raise ValueError(f"lecture_heures_patient_expert inconnue : {lecture!r}")
+    return choisir("lecture_heures_patient_expert", lecture,
+                   seances_x_duree=nb_seances_patient_expert * (duree_seance + preparation),
+                   seances_x_participants=nb_seances_patient_expert * participants_par_atelier)
 
 
 def etp_medecin_coordinateur(etp_enonce, etp_heures, lecture: str):
@@ -57,11 +57,7 @@ def etp_medecin_coordinateur(etp_enonce, etp_heures, lecture: str):
     >>> etp_medecin_coordinateur(0.1, 0.0824, "etp_enonce")
     0.1
     """
-    if lecture == "etp_enonce":
-        return etp_enonce
-    if lecture == "heures_par_patient":
-        return etp_heures
-    raise ValueError(f"base_etp_medecin inconnue : {lecture!r}")
+    return choisir("base_etp_medecin", lecture, etp_enonce=etp_enonce, heures_par_patient=etp_heures)
 
 
 def cout_horaire_total(heures, cout_horaire):
@@ -91,8 +87,5 @@ def cout_horaire_referent_reunion(taux_tableau, cout_employeur_horaire, lecture:
     >>> cout_horaire_referent_reunion(39.125, 27.69, "taux_tableau")
     39.125
     """
-    if lecture == "taux_tableau":
-        return taux_tableau
-    if lecture == "cout_employeur":
-        return cout_employeur_horaire
-    raise ValueError(f"base_cout_horaire_referent_reunion inconnue : {lecture!r}")
+    return choisir("base_cout_horaire_referent_reunion", lecture,
+                   taux_tableau=taux_tableau, cout_employeur=cout_employeur_horaire)

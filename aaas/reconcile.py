@@ -77,38 +77,39 @@ def _agree(df: pd.DataFrame, recalc: np.ndarray) -> np.ndarray:
     )
 
 
+def corrections_une_a_une(convention: str = "corrige") -> tuple:
+    """The report's parameter set with each value of ``data/conventions.csv`` for
+    ``convention`` applied alone: ``(row of conventions.differences, results)`` pairs."""
+    return tuple(
+        (row, conventions.evaluate("rapport", {row.parametre: getattr(row, convention)}))
+        for row in conventions.differences(convention).itertuples(index=False)
+    )
+
+
 @lru_cache(maxsize=4)
 def _influence_default(convention: str = "corrige") -> dict[str, tuple[str, ...]]:
-    """For each published variable, the errata whose correction moves it: each value of
-    ``data/conventions.csv`` for ``convention`` applied alone to the report's set."""
-    pub = published()
-    names = list(pub["variable"])
+    """For each published variable, the errata whose correction, applied alone to the
+    report's set, moves it."""
+    names = list(published()["variable"])
     base = _values(conventions.evaluate("rapport"), names)
     out: dict[str, list[str]] = {n: [] for n in names}
-    corrected = params.defaults(convention)
-    for row in conventions.differences(convention).itertuples(index=False):
-        vals = _values(conventions.evaluate("rapport", {row.parametre: corrected[row.parametre]}), names)
-        for n, a, b in zip(names, base, vals):
+    for row, results in corrections_une_a_une(convention):
+        for n, a, b in zip(names, base, _values(results, names)):
             if not np.isclose(a, b, rtol=1e-12, atol=1e-9) and row.erratum not in out[n]:
                 out[n].append(row.erratum)
     return {k: tuple(v) for k, v in out.items()}
 
 
 def effets_errata(convention: str = "corrige") -> pd.DataFrame:
-    """How each error the report carries moves the grand total: the report's set with
-    that one value of ``convention`` (``data/conventions.csv``), one row per erratum, and
-    a last row for the interaction of all corrections together (0 when they touch
-    separate lines)."""
+    """How each error the report carries moves the grand total: one row per correction
+    applied alone to the report's set, and a last row for the interaction of all
+    corrections together (0 when they touch separate lines)."""
     rapport = conventions.evaluate("rapport").scalar("total")
-    corrected = params.defaults(convention)
-    rows = []
-    for row in conventions.differences(convention).itertuples(index=False):
-        total = conventions.evaluate("rapport", {row.parametre: corrected[row.parametre]}).scalar("total")
-        rows.append({"erratum": row.erratum, "parametre": row.parametre, "rapport": row.rapport,
-                     convention: getattr(row, convention), "effet": total - rapport})
+    rows = [{"erratum": row.erratum, "parametre": row.parametre, "rapport": row.rapport,
+             convention: getattr(row, convention), "effet": results.scalar("total") - rapport}
+            for row, results in corrections_une_a_une(convention)]
     df = pd.DataFrame(rows, columns=["erratum", "parametre", "rapport", convention, "effet"])
-    ensemble = conventions.evaluate(convention).scalar("total") - rapport
-    interaction = ensemble - df["effet"].sum()
+    interaction = conventions.evaluate(convention).scalar("total") - rapport - df["effet"].sum()
     return pd.concat([df, pd.DataFrame([{"erratum": "interaction", "parametre": "", "rapport": "",
                                          convention: "", "effet": interaction}])], ignore_index=True)
 

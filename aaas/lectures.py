@@ -1,0 +1,17 @@
+"""Readings of the report's text: one value chosen among the alternatives a reading
+parameter offers (``base_etp_medecin``, ``lecture_heures_patient_expert``…)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def choisir(parametre: str, lecture: str, **options: Any) -> Any:
+    """The option named ``lecture`` of the reading parameter ``parametre``.
+
+    >>> choisir("base_etp_medecin", "etp_enonce", etp_enonce=0.1, heures_par_patient=0.082)
+    0.1
+    """
+    if lecture not in options:
+        raise ValueError(f"{parametre} inconnue : {lecture!r} ; valeurs acceptées : {', '.join(options)}")
+    return options[lecture]
