@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__, conventions, fmt, params, reconcile, render, tables
-from .errors import BuildError
+from . import __version__, datastore, fmt
+from .checks import reconcile, tables
+from .errors import BuildError, ChoiceError, InputError
+from .models import conventions
+from .models import scenario as scenarios
+from .present import render
 
 EXIT_UNEXPLAINED = 1
 EXIT_BAD_INPUT = 2
@@ -18,27 +22,35 @@ EXIT_BAD_INPUT = 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own errors: one line, exit 2
-        raise params.ParameterError(message)
+        raise ChoiceError(message)
 
 
 def _scenario_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--set", dest="sets", action="append", default=[], metavar="NOM=VALEUR",
-                   help="change une hypothèse (répétable), ex. --set population_bassin=50000")
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NOM=VALEUR",
+        help="change une hypothèse (répétable), ex. --set population_bassin=50000",
+    )
     p.add_argument("--scenario", metavar="FICHIER.yaml", help="fichier YAML nom: valeur")
-    p.add_argument("--convention", default="rapport",
-                   help="rapport (défaut, erreurs reportées comme dans le rapport) ou corrige")
+    p.add_argument(
+        "--convention", default="rapport", help="rapport (défaut, erreurs reportées comme dans le rapport) ou corrige"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="aaas", description="Surcoûts de l'Accompagnement à l'Autonomie en Santé : "
-                     "recalcul des tableaux du rapport.")
+    parser = _Parser(
+        prog="aaas",
+        description="Surcoûts de l'Accompagnement à l'Autonomie en Santé : recalcul des tableaux du rapport.",
+    )
     parser.add_argument("--version", action="version", version=f"aaas {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("params", help="liste les hypothèses d'une convention (valeur, unité, bornes, section, source)")
     p.add_argument("--format", default="text", help="text, csv, json, markdown ou yaml (un fichier de scénario)")
-    p.add_argument("--convention", default="rapport",
-                   help="le jeu de valeurs affiché : rapport (défaut) ou corrige")
+    p.add_argument("--convention", default="rapport", help="le jeu de valeurs affiché : rapport (défaut) ou corrige")
 
     p = sub.add_parser("tables", help="recalcule les tableaux du rapport")
     p.add_argument("name", nargs="?", help="un tableau (voir la liste avec --list)")
@@ -58,13 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check_format(form: str, accepted: tuple[str, ...] = render.FORMATS) -> str:
     if form not in accepted:
-        raise params.ParameterError(f"format inconnu '{form}' ; valeurs acceptées : {', '.join(accepted)}")
+        raise ChoiceError(f"format inconnu '{form}' ; valeurs acceptées : {', '.join(accepted)}")
     return form
 
 
-def _scenario(args) -> params.Scenario:
+def _scenario(args) -> scenarios.Scenario:
     conventions.check_convention(args.convention)
-    return params.resolve(args.scenario, params.parse_assignments(args.sets), args.convention)
+    return scenarios.resolve(args.scenario, scenarios.parse_assignments(args.sets), args.convention)
 
 
 PARAMS_FORMATS = (*render.FORMATS, "yaml")
@@ -73,10 +85,10 @@ PARAMS_FORMATS = (*render.FORMATS, "yaml")
 def cmd_params(args) -> str:
     form = _check_format(args.format, PARAMS_FORMATS)
     convention = conventions.check_convention(args.convention)
-    values = params.defaults(convention)
+    values = conventions.defaults(convention)
     if form == "yaml":
-        return params.scenario_yaml(values, f"aaas params --convention {convention}")
-    df = params.table()
+        return scenarios.scenario_yaml(values, f"aaas params --convention {convention}")
+    df = datastore.parametres()
     df["value"] = [_g(values[n]) for n in df["name"]]
     diff = conventions.differences(convention).set_index("parametre")
     df.insert(2, "valeur_rapport", [_g(diff.loc[n, "rapport"]) if n in diff.index else "" for n in df["name"]])
@@ -86,15 +98,20 @@ def cmd_params(args) -> str:
     if form == "json":
         return df.to_json(orient="records", force_ascii=False, indent=2)
     if form == "markdown":
-        lines = ["| paramètre | valeur | unité | bornes | section | libellé | source |", "|---|---|---|---|---|---|---|"]
+        lines = [
+            "| paramètre | valeur | unité | bornes | section | libellé | source |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for r in df.itertuples(index=False):
             lines.append(f"| `{r.name}` | {r.value} | {r.unit} | {_bounds(r)} | {r.section} | {r.label} | {r.source} |")
         return "\n".join(lines)
     out = [f"Convention : {conventions.LIBELLES[convention]}"]
     for r in df.itertuples(index=False):
         extra = f" (rapport : {r.valeur_rapport}, erratum {r.erratum})" if r.valeur_rapport else ""
-        out.append(f"{r.name} = {r.value} {r.unit}{extra}\n    {r.label}\n    bornes : {_bounds(r)} ; "
-                   f"section {r.section} ; source : {r.source}")
+        out.append(
+            f"{r.name} = {r.value} {r.unit}{extra}\n    {r.label}\n    bornes : {_bounds(r)} ; "
+            f"section {r.section} ; source : {r.source}"
+        )
     return "\n".join(out)
 
 
@@ -120,7 +137,7 @@ def cmd_tables(args) -> str:
     return render.render(chosen, infos, form, header)
 
 
-def _header(scenario: params.Scenario, convention: str) -> str:
+def _header(scenario: scenarios.Scenario, convention: str) -> str:
     lines = [f"Convention : {conventions.LIBELLES[convention]}"]
     if scenario.changed:
         diffs = ", ".join(f"{k} = {fmt.brut(v)}" for k, v in scenario.changed.items())
@@ -132,30 +149,39 @@ def cmd_check(args) -> tuple[str, int]:
     lines, code = [], 0
     problems = reconcile.errata_problems()
     for convention in conventions.CONVENTIONS:
-        rec = reconcile.reconcile(params.resolve(convention=convention), convention)
+        rec = reconcile.reconcile(scenarios.resolve(convention=convention), convention)
         counts = rec["statut"].value_counts().to_dict()
         summary = ", ".join(f"{v} {k}" for k, v in counts.items())
         lines.append(f"convention {convention} : {len(rec)} chiffres publiés — {summary}")
         bad = rec[rec["statut"] == reconcile.STATUTS["inexplique"]]
         for r in bad.itertuples(index=False):
             code = EXIT_UNEXPLAINED
-            lines.append(f"  ÉCART INEXPLIQUÉ [{r.tableau}] {r.label} : imprimé {r.value:g}, recalculé {r.recalcule:.6g}")
+            lines.append(
+                f"  ÉCART INEXPLIQUÉ [{r.tableau}] {r.label} : imprimé {r.value:g}, recalculé {r.recalcule:.6g}"
+            )
     for p in problems:
         code = EXIT_UNEXPLAINED
         lines.append(f"  ERRATUM INCOHÉRENT {p}")
-    total = conventions.evaluate("rapport")["total"]
-    corr = conventions.evaluate("corrige")["total"]
-    lines.append(f"total convention rapport : {fmt.euros(total)} ; convention corrigée : {fmt.euros(corr)} "
-                 f"(écart {fmt.ecart(round(corr) - round(total), '€')})")
+    total = conventions.compute("rapport")["total"]
+    corr = conventions.compute("corrige")["total"]
+    lines.append(
+        f"total convention rapport : {fmt.euros(total)} ; convention corrigée : {fmt.euros(corr)} "
+        f"(écart {fmt.ecart(round(corr) - round(total), '€')})"
+    )
     lines.append("vérification réussie" if code == 0 else "vérification ÉCHOUÉE")
     return "\n".join(lines), code
 
 
 def cmd_build(args) -> str:
-    from . import build  # the book's machinery is only needed here
+    from .publish import build  # the book's machinery is only needed here
 
-    index = build.build_book(scenario_file=args.scenario, overrides=params.parse_assignments(args.sets),
-                             convention=args.convention, out=args.out, jobs=args.jobs)
+    index = build.build_book(
+        scenario_file=args.scenario,
+        overrides=scenarios.parse_assignments(args.sets),
+        convention=args.convention,
+        out=args.out,
+        jobs=args.jobs,
+    )
     return f"Livre construit : {index}"
 
 
@@ -170,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             out, code = cmd_check(args)
         else:
             out, code = cmd_build(args), 0
-    except params.ParameterError as exc:
+    except InputError as exc:
         print(f"aaas : erreur : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BuildError as exc:
@@ -178,7 +204,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     sys.stdout.write(out + "\n")
     return code
-
 
 
 def _g(v) -> str:

@@ -86,8 +86,8 @@ def precision_exacte(x, max_decimales: int = 3) -> float:
     x = float(np.asarray(x))
     for d in range(0, max_decimales + 1):
         if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x)):
-            return 1 if d == 0 else 10 ** -d
-    return 10 ** -max_decimales
+            return 1 if d == 0 else 10**-d
+    return 10**-max_decimales
 
 
 def valeur_auto(x, unit: str) -> str:
@@ -98,5 +98,5 @@ def valeur_auto(x, unit: str) -> str:
     for d in range(0, 4):
         if abs(round(scaled, d) - scaled) < 1e-9:
             break
-    precision = 10 ** -(d + 2) if unit == "%" else 10 ** -d
+    precision = 10 ** -(d + 2) if unit == "%" else 10**-d
     return valeur(x, unit, precision)

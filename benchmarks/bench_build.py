@@ -41,7 +41,9 @@ def main() -> int:
     ok_cold, ok_rebuild = cold < COLD_TARGET_S, rebuild < REBUILD_TARGET_S
     print()
     print(f"cold_build_s      {cold:8.2f}   objectif < {COLD_TARGET_S:.0f} s   {'OK' if ok_cold else 'DÉPASSÉ'}")
-    print(f"no_change_build_s {rebuild:8.2f}   objectif < {REBUILD_TARGET_S:.0f} s   {'OK' if ok_rebuild else 'DÉPASSÉ'}")
+    print(
+        f"no_change_build_s {rebuild:8.2f}   objectif < {REBUILD_TARGET_S:.0f} s   {'OK' if ok_rebuild else 'DÉPASSÉ'}"
+    )
     return 0 if ok_cold and ok_rebuild else 1
 
 

@@ -2,19 +2,19 @@
 
 import pytest
 
-from aaas import conventions, params
+from aaas.models import conventions
 
 
 @pytest.fixture(scope="session")
 def defaults():
-    return params.defaults()
+    return conventions.defaults()
 
 
 @pytest.fixture(scope="session")
 def rapport(defaults):
-    return conventions.evaluate("rapport")
+    return conventions.compute("rapport")
 
 
 @pytest.fixture(scope="session")
 def corrige(defaults):
-    return conventions.evaluate("corrige")
+    return conventions.compute("corrige")

@@ -34,13 +34,14 @@ def test_check_passes(capsys):
 
 
 def test_check_fails_on_an_unexplained_gap(capsys, monkeypatch):
-    from aaas import reconcile, relais
+    from aaas import datastore
+    from aaas.formulas import relais
 
     monkeypatch.setattr(relais, "loyer_annuel", lambda s, l: s * l * 12 + 1)
-    reconcile._influence_default.cache_clear()
+    datastore.clear_cache()
     code, out, _ = run(capsys, "check")
     monkeypatch.undo()
-    reconcile._influence_default.cache_clear()
+    datastore.clear_cache()
     assert code == 1
     assert "ÉCART INEXPLIQUÉ" in out and "Location annuelle" in out
 
@@ -76,14 +77,20 @@ def test_population_variant_is_fully_recomputed(capsys):
     for label, line in relais.items():
         if line["variable"] in {"ligne_mediateur", "ligne_interpretariat", "ligne_consultations_inclusion"}:
             assert line["recalcule"] == pytest.approx(2.5 * base["synthese_relais"][label]["recalcule"]), label
-    assert relais["Lieux d'accueil alternatifs"]["recalcule"] == base["synthese_relais"]["Lieux d'accueil alternatifs"]["recalcule"]
+    assert (
+        relais["Lieux d'accueil alternatifs"]["recalcule"]
+        == base["synthese_relais"]["Lieux d'accueil alternatifs"]["recalcule"]
+    )
     # one car drives 2,5 × 5 640 km: scale of income year 2021, 4 CV, beyond 5 000 km
     assert relais["Déplacements itinérance"]["recalcule"] == pytest.approx(round(14100 * 0.323 + 1262 + 1400, -2))
     assert var["interpretariat"]["Maille de population (en nb d'habitants)"]["recalcule"] == 50000
     assert var["interpretariat"]["Demandeurs d'asile (en nb)"]["recalcule"] == pytest.approx(100)
     assert var["synthese"]["Total des surcoûts des missions"]["recalcule"] == pytest.approx(
         base["synthese"]["Total des surcoûts des missions"]["recalcule"]
-        + relais["Total mission"]["recalcule"] - base["synthese_relais"]["Total mission"]["recalcule"], abs=1e-5)
+        + relais["Total mission"]["recalcule"]
+        - base["synthese_relais"]["Total mission"]["recalcule"],
+        abs=1e-5,
+    )
     # nothing of the other missions moved
     for t in ("synthese_pair_aidance", "synthese_coordination", "synthese_participation"):
         for label, line in var[t].items():
@@ -151,10 +158,15 @@ def test_malformed_scenario_file(capsys, tmp_path):
 
 
 def test_module_entry_point():
-    proc = subprocess.run([sys.executable, "-m", "aaas", "tables", "synthese", "--format", "csv"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "aaas", "tables", "synthese", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0
     assert "404565.000000" in proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "aaas", "tables", "--set", "x=1"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "aaas", "tables", "--set", "x=1"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 2 and proc.stdout == ""

@@ -1,0 +1,370 @@
+"""Pages of the book generated from ``data/``: the parameters (every hypothesis, and the
+differences of a variant) and the errata.  Written by :mod:`aaas.build` into the staged
+source tree at each build, and into ``book/`` by :func:`aaas.build.refresh_notebooks`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import datastore, fmt
+from ..models import conventions, parameters
+from ..models.scenario import Scenario
+
+
+def generated_pages_paths() -> tuple[str, ...]:
+    """Relative paths of the pages generated from data."""
+    return ("book/parametres.md", "book/errata.md")
+
+
+def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
+    """The Markdown pages generated from ``data/`` (relative path -> text)."""
+    parametres, errata = generated_pages_paths()
+    return {parametres: render_parametres_page(scenario, convention), errata: render_errata_page()}
+
+
+GENERATED_NOTE = "<!-- Page générée par aaas/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
+
+
+def format_value(value: Any) -> str:
+    """French rendering of a value for readers (narrow no-break space thousands, decimal comma)."""
+    if isinstance(value, np.ndarray):
+        return f"tirages ({value.size})"
+    number = _to_number(value)
+    return str(value) if number is None else fmt.brut(number)
+
+
+def parameter_text(parameter: parameters.Parameter, value: Any) -> str:
+    """A parameter value for readers: French number, or the choice as is."""
+    return str(value) if parameter.categorical else format_value(value)
+
+
+def _to_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    try:
+        text = str(value).strip()
+        return float(text) if text and text.lower() not in {"nan", "inf", "-inf"} else None
+    except ValueError:
+        return None
+
+
+def md_cell(value: Any) -> str:
+    """Escape a value for a Markdown pipe-table cell (MyST)."""
+    text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+    text = " ".join(text.split())
+    for char in ("\\", "|", "$", "*", "_", "`", "[", "]"):
+        text = text.replace(char, "\\" + char)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_table(headers: list[str], rows: Iterable[list[str]]) -> str:
+    """A Markdown pipe table (cells must already be escaped)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def list_table(headers: list[str], rows: Iterable[list[str]], widths: Iterable[int] | None = None) -> str:
+    """A MyST ``list-table`` (cells may hold several paragraphs separated by blank lines)."""
+    lines = ["```{list-table}", ":header-rows: 1"]
+    if widths:
+        lines.append(":widths: " + " ".join(str(w) for w in widths))
+    lines.append("")
+    for row in [headers, *rows]:
+        for i, cell in enumerate(row):
+            prefix = "* - " if i == 0 else "  - "
+            cell_lines = str(cell).split("\n") or [""]
+            lines.append(prefix + cell_lines[0])
+            lines += [("    " + line) if line else "" for line in cell_lines[1:]]
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+MISSION_TITLES = {
+    "transversal": "Paramètres transversaux",
+    "relais": "Mission « Relais »",
+    "pair_aidance": "Mission « Pair-aidance »",
+    "coordination": "Mission « Coordination »",
+    "participation": "Mission « Participation »",
+}
+
+
+def render_parametres_page(scenario: Scenario, convention: str) -> str:
+    """The parameters page: every hypothesis by mission, and this build's differences."""
+    df = datastore.parametres()
+    table = parameters.parameters()
+    parts = [
+        GENERATED_NOTE,
+        "(parametres)=\n# Paramètres et hypothèses\n",
+        "Chaque hypothèse du rapport est un paramètre nommé, avec son unité, sa source et "
+        "sa plage de validité. Un scénario (fichier YAML ou option `--set`) peut en modifier "
+        "la valeur ; les valeurs hors bornes sont refusées. Cette page est produite à partir "
+        "du fichier `data/parameters.csv`.\n",
+        _conventions_section(),
+        _differences_section(scenario, convention),
+    ]
+    for mission, group in df.groupby("mission", sort=False):
+        parts.append(f"## {MISSION_TITLES.get(mission, mission.replace('_', ' ').capitalize())}\n")
+        rows = [
+            [
+                f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
+                f"**{md_cell(_with_unit(parameter_text(table[r.name], r.value), r.unit))}**\n\n{md_cell(_bounds(r))}",
+                f"{md_cell(r.section)} — {md_cell(r.source)}",
+            ]
+            for r in group.itertuples(index=False)
+        ]
+        parts.append(
+            list_table(
+                ["Paramètre", "Valeur du rapport et valeurs admises", "Section et source"], rows, widths=(40, 22, 38)
+            )
+        )
+    return "\n".join(parts)
+
+
+def _conventions_section() -> str:
+    """The conventions as parameter sets: what ``corrige`` changes in the report's set."""
+    diff = conventions.differences("corrige")
+    table = parameters.parameters()
+    rows = [
+        [
+            f'<a href="#{parameter_anchor(r.parametre)}"><code>{r.parametre}</code></a>',
+            md_cell(parameter_text(table[r.parametre], r.rapport)),
+            md_cell(parameter_text(table[r.parametre], r.corrige)),
+            f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
+        ]
+        for r in diff.itertuples(index=False)
+    ]
+    return (
+        "## Deux jeux de paramètres : les conventions\n\n"
+        "La convention « rapport » est le tableau ci-dessous tel quel : les valeurs et lectures du "
+        "rapport, y compris les erreurs qu'il reporte dans ses totaux. La convention « corrige » est "
+        "le même jeu, à ces valeurs près (fichier `data/conventions.csv`) ; "
+        "`aaas params --convention corrige` la liste en entier.\n\n"
+        + md_table(["Paramètre", "Rapport", "Corrigé", "Erratum"], rows)
+    )
+
+
+def parameter_anchor(name: str) -> str:
+    """HTML id of a parameter on the parameters page (``param-<name>``, underscores kept:
+    Sphinx labels would turn them into hyphens, hence raw HTML anchors)."""
+    return f"param-{name}"
+
+
+def erratum_anchor(erratum_id: str) -> str:
+    """HTML id of an erratum on the errata page (``E01`` -> ``e01``)."""
+    return str(erratum_id).strip().lower()
+
+
+def html_anchor(anchor_id: str) -> str:
+    """An empty inline HTML element carrying ``anchor_id`` (a link target)."""
+    return f'<span id="{html.escape(anchor_id, quote=True)}"></span>'
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """``1 607 h/an``; categorical readings (unit ``lecture``) stay bare."""
+    return value if not unit or unit == "lecture" else f"{value} {unit}"
+
+
+def _bounds(row) -> str:
+    if isinstance(row.choices, str) and row.choices.strip():
+        return " ou ".join(c.strip() for c in row.choices.split("|"))
+    lo = format_value(row.min) if str(row.min).strip() else "−∞"
+    hi = format_value(row.max) if str(row.max).strip() else "+∞"
+    return f"de {lo} à {hi}"
+
+
+def _differences_section(scenario: Scenario, convention: str) -> str:
+    """The 'this edition' section: report parameters, or the variant's differences."""
+    conv = conventions.LIBELLES[convention]
+    if not conventions.is_variant(scenario, convention):
+        return (
+            "## Cette édition\n\nCette édition utilise les paramètres du rapport "
+            f"(empreinte `{scenario.hash()}`) et la convention de calcul « {conv} ».\n"
+        )
+    diff = scenario.differences()
+    table = parameters.parameters()
+    rows = [
+        [
+            f"`{d.parametre}`",
+            md_cell(d.libelle),
+            md_cell(parameter_text(table[d.parametre], d.rapport)),
+            md_cell(parameter_text(table[d.parametre], d.scenario)),
+            md_cell(d.unite),
+        ]
+        for d in diff.itertuples(index=False)
+    ]
+    table = (
+        md_table(["Paramètre", "Libellé", f"Convention « {scenario.convention} »", "Cette variante", "Unité"], rows)
+        if rows
+        else ("Aucun paramètre ne diffère du rapport.\n")
+    )
+    return (
+        "## Cette édition : une variante\n\n"
+        f"Convention de calcul : « {conv} » ; empreinte des paramètres `{scenario.hash()}`.\n\n" + table
+    )
+
+
+ERRATA_COLUMNS = {
+    "id": "N°",
+    "section": "Section",
+    "tableau": "Tableau",
+    "label": "Poste ou passage",
+    "valeur_imprimee": "Valeur imprimée",
+    "valeur_recalculee": "Valeur recalculée",
+    "valeur_reportee": "Valeur reprise dans la suite du calcul",
+    "correction": "Correction (convention « corrige »)",
+    "modifie_total": "Modifie le total",
+    "explication": "Explication",
+}
+#: Columns of the summary table, with short headers (the detail shows every column).
+ERRATA_SUMMARY = {
+    "id": "N°",
+    "section": "Section",
+    "label": "Poste ou passage",
+    "valeur_imprimee": "Imprimé",
+    "valeur_recalculee": "Recalculé",
+    "modifie_total": "Total modifié",
+}
+ERRATA_NUMERIC = ("valeur_imprimee", "valeur_recalculee")
+CARRIED_VALUE = {"aucune": "aucune", "imprimee": "imprimée", "recalculee": "recalculée"}
+
+
+def render_errata_page() -> str:
+    """The errata page, from ``data/errata.csv``: a summary table and one entry per erratum."""
+    df = _errata_table()
+    titles = _table_titles()
+    parts = [
+        GENERATED_NOTE,
+        "(errata)=\n# Errata\n",
+        "Écarts relevés entre les valeurs imprimées dans le rapport et leur recalcul à partir "
+        "des hypothèses énoncées. La convention « rapport » reproduit les valeurs imprimées ; "
+        "la convention « corrigée » applique les corrections. Cette page est produite à partir "
+        f"du fichier `data/errata.csv` ({len(df)} entrées).\n",
+        "## Récapitulatif\n",
+        md_table(list(ERRATA_SUMMARY.values()), (_errata_summary_row(r, titles) for r in df.itertuples(index=False))),
+        "## Détail\n",
+    ]
+    parts += [_errata_entry(r, titles) for r in df.itertuples(index=False)]
+    parts.append(_reconciliation_section())
+    return "\n".join(parts)
+
+
+def _correction(name: str, rapport: Any, corrige: Any) -> str:
+    """« valeur du rapport → valeur corrigée » of one parameter, for readers."""
+    p = parameters.parameters()[name]
+    return f"{parameter_text(p, rapport)} → {parameter_text(p, corrige)}"
+
+
+def _reconciliation_section() -> str:
+    """From the report's total to the corrected one, erratum by erratum."""
+    from ..checks import reconcile  # the reconciliation evaluates the model
+
+    effets = reconcile.effets_errata("corrige")
+    rapport = conventions.compute("rapport").scalar("total")
+    rows = [["Total du rapport (convention « rapport »)", "", "", fmt.euros(rapport)]]
+    for r in effets.itertuples(index=False):
+        if r.erratum == "interaction":
+            rows.append(["Interaction des corrections", "", "", fmt.ecart(r.effet, "€") or "0 €"])
+            continue
+        rows.append(
+            [
+                f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
+                f"`{r.parametre}`",
+                md_cell(_correction(r.parametre, r.rapport, r.corrige)),
+                fmt.ecart(r.effet, "€"),
+            ]
+        )
+    rows.append(
+        [
+            "**Total corrigé (convention « corrige »)**",
+            "",
+            "",
+            f"**{fmt.euros(conventions.compute('corrige').scalar('total'))}**",
+        ]
+    )
+    return (
+        "(errata-reconciliation)=\n## Du total du rapport au total corrigé\n\n"
+        "Chaque erreur que le rapport reporte dans ses totaux est une valeur ou une lecture du jeu "
+        "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
+        "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
+        "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle.\n\n"
+        + md_table(["Erratum", "Paramètre", "Rapport → corrigé", "Effet sur le total"], rows)
+    )
+
+
+def _errata_table() -> pd.DataFrame:
+    """``data/errata.csv`` with, for each erratum the ``corrige`` convention corrects, its correction."""
+    df = datastore.errata()
+    diff = conventions.differences("corrige").set_index("erratum")
+    df["correction"] = [
+        f"`{diff.loc[i, 'parametre']}` : "
+        + _correction(diff.loc[i, "parametre"], diff.loc[i, "rapport"], diff.loc[i, "corrige"])
+        if i in diff.index
+        else ""
+        for i in df["id"]
+    ]
+    return df
+
+
+def _table_titles() -> dict[str, str]:
+    """Titles of the report's tables by identifier (``data/tableaux.csv``)."""
+    df = datastore.tableaux()
+    return dict(zip(df["tableau"], df["titre"], strict=True))
+
+
+def _errata_cell(column: str, value: Any, titles: Mapping[str, str]) -> str:
+    if column in ERRATA_NUMERIC:
+        return md_cell(format_value(value))
+    if column == "modifie_total":
+        return _yes_no(value)
+    if column == "tableau":
+        return md_cell(titles.get(value, value))
+    if column == "valeur_reportee":
+        return md_cell(CARRIED_VALUE.get(str(value).strip(), value))
+    if column == "correction":
+        return str(value)  # built from parameter names and values (no user text)
+    return md_cell(value)
+
+
+def _yes_no(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text in {"1", "1.0", "true", "oui", "vrai", "yes"}:
+        return "oui"
+    if text in {"0", "0.0", "false", "non", "faux", "no", ""}:
+        return "non"
+    return md_cell(value)
+
+
+def errata_label(erratum_id: str) -> str:
+    """Cross-reference label of an erratum: ``E01`` -> ``errata-e01`` ({ref} target)."""
+    return "errata-" + "".join(ch if ch.isalnum() else "-" for ch in str(erratum_id).lower())
+
+
+def _errata_summary_row(row, titles: Mapping[str, str]) -> list[str]:
+    cells = [_errata_cell(c, getattr(row, c), titles) for c in ERRATA_SUMMARY]
+    cells[0] = f"{{ref}}`{md_cell(row.id)} <{errata_label(row.id)}>`"
+    return cells
+
+
+def _errata_entry(row, titles: Mapping[str, str]) -> str:
+    """One erratum: a labelled heading (``errata-e01``), its fields, its explanation.
+
+    The raw HTML anchor ``e01`` (what ``aaas.notebook`` links to) opens the field list.
+    """
+    fields = [
+        f"**{header}** : {_errata_cell(column, getattr(row, column), titles)}"
+        for column, header in ERRATA_COLUMNS.items()
+        if column not in ("id", "label", "explication") and str(getattr(row, column)).strip()
+    ]
+    anchor = html_anchor(erratum_anchor(row.id))
+    lines = [f"({errata_label(row.id)})=", f"### {md_cell(row.id)} — {md_cell(row.label)}", ""]
+    lines += [f"- {anchor if i == 0 else ''}{text}" for i, text in enumerate(fields)] or [anchor]
+    lines += ["", md_cell(row.explication), ""]
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""Every published figure is reproduced within display rounding or explained by an erratum."""
+
+import pandas as pd
+import pytest
+
+from aaas import datastore
+from aaas.checks import reconcile
+from aaas.models import conventions
+from aaas.models import scenario as scenarios
+
+
+@pytest.mark.parametrize("convention", ["rapport", "corrige"])
+def test_no_unexplained_gap(convention):
+    bad = reconcile.unexplained(convention)
+    assert bad.empty, bad[["tableau", "label", "value", "recalcule"]].to_string()
+
+
+def test_errata_are_consistent_with_data_and_model():
+    assert reconcile.errata_problems() == []
+
+
+def test_published_table_is_complete_and_well_formed():
+    pub = reconcile.published()
+    assert len(pub) >= 200
+    assert set(pub["tableau"]) == set(reconcile.tableaux()["tableau"])
+    assert set(pub["comparaison"]) <= {"=", "<", ">", "-"}
+    assert not pub.duplicated(["tableau", "label"]).any()
+    results = conventions.compute("rapport")
+    missing = [v for v in pub["variable"] if v not in results]
+    assert missing == []
+
+
+def test_headline_figures():
+    rec = reconcile.reconcile(convention="rapport").set_index(["tableau", "label"])
+    assert round(rec.loc[("synthese", "Total des surcoûts des missions"), "recalcule"]) == 404565
+    corr = reconcile.reconcile(convention="corrige").set_index(["tableau", "label"])
+    assert round(corr.loc[("synthese", "Total des surcoûts des missions"), "recalcule"]) == 391636
+
+
+def test_errata_list_their_effect_on_totals():
+    errata = conventions.errata()
+    assert errata["id"].is_unique
+    assert set(errata["modifie_total"]) <= {"oui", "non"}
+    assert set(errata["valeur_reportee"]) <= {"imprimee", "recalculee", "aucune"}
+    carried = errata[errata["id"].isin(conventions.differences("corrige")["erratum"])]
+    assert (carried["valeur_reportee"] == "imprimee").all() and (carried["modifie_total"] == "oui").all()
+
+
+def test_a_wrong_formula_would_be_caught(monkeypatch):
+    """Break one formula: the reconciliation must report unexplained gaps."""
+    from aaas.formulas import coordination
+
+    monkeypatch.setattr(coordination, "cout_formation", lambda effectif, cout: effectif * cout * 1.1)
+    datastore.clear_cache()
+    try:
+        bad = reconcile.unexplained("rapport")
+        assert "Total budget annuel de formation" in set(bad["label"])
+    finally:
+        monkeypatch.undo()
+        datastore.clear_cache()
+
+
+def test_variant_gaps_are_flagged_as_scenario():
+    s = scenarios.resolve(overrides={"population_bassin": "50000"})
+    rec = reconcile.reconcile(s, "rapport").set_index(["tableau", "label"])
+    assert rec.loc[("synthese_relais", "Total mission"), "statut"] == reconcile.STATUTS["scenario"]
+    assert rec.loc[("synthese_pair_aidance", "Référents parcours"), "statut"] == reconcile.STATUTS["conforme"]
+    assert isinstance(rec, pd.DataFrame)
+
+
+def test_every_erratum_id_referenced_anywhere_exists():
+    """An erratum id cited in data, notebooks, book pages or the package must exist."""
+    import re
+    from pathlib import Path
+
+    from aaas import datastore as data
+
+    ids = set(conventions.errata()["id"])
+    root = data.ROOT
+    files = [
+        *root.glob("data/*.csv"),
+        *root.glob("notebooks/*.ipynb"),
+        *root.glob("book/*.md"),
+        *root.glob("aaas/**/*.py"),
+        root / "README.md",
+    ]
+    missing = {}
+    for f in files:
+        for found in re.findall(r"\bE\d{2}\b", Path(f).read_text(encoding="utf-8")):
+            if found not in ids:
+                missing.setdefault(found, set()).add(f.name)
+    assert not missing, missing

@@ -1,0 +1,107 @@
+"""The parameter table and scenario resolution, including every kind of bad input."""
+
+import numpy as np
+import pytest
+
+from aaas.errors import InputError, ParameterError, ScenarioFileError
+from aaas.models import parameters
+from aaas.models import scenario as scenarios
+
+
+def test_table_has_the_report_hypotheses():
+    table = parameters.parameters()
+    assert 90 <= len(table) <= 160
+    assert table["population_bassin"].value == 20000
+    assert table["file_active"].value == 100
+    for p in table.values():
+        assert p.unit and p.section and p.label and p.source, p.name
+        assert p.name.isascii() and p.name == p.name.lower(), p.name
+        assert p.sens in {"+", "-", "0", "~"}, p.name
+        if not p.categorical:
+            assert p.min is not None and p.max is not None and p.min <= p.value <= p.max, p.name
+
+
+def test_resolution_layers(tmp_path):
+    f = tmp_path / "s.yaml"
+    f.write_text("population_bassin: 30000\nfile_active: 80\n", encoding="utf-8")
+    s = scenarios.resolve(f, {"file_active": "120"})
+    assert s.values["population_bassin"] == 30000
+    assert s.values["file_active"] == 120  # --set wins over the file
+    assert set(s.changed) == {"population_bassin", "file_active"}
+    assert s.hash() != scenarios.resolve().hash()
+    assert list(s.differences()["parametre"]) == ["population_bassin", "file_active"]
+
+
+def test_restating_a_default_is_not_a_change():
+    assert scenarios.resolve(overrides={"file_active": "100"}).changed == {}
+
+
+def test_french_number_forms_are_accepted():
+    s = scenarios.resolve(overrides={"part_sans_medecin_traitant": "18 %", "taux_recours_mg": "3,8"})
+    assert s.values["part_sans_medecin_traitant"] == pytest.approx(0.18)
+    assert s.values["taux_recours_mg"] == pytest.approx(3.8)
+
+
+def test_arrays_are_accepted_and_bounds_checked():
+    p = parameters.lookup("population_bassin")
+    out = p.validate(np.array([1000.0, 50000.0]))
+    assert out.shape == (2,)
+    with pytest.raises(ParameterError, match="population_bassin"):
+        p.validate(np.array([1000.0, -5.0]))
+
+
+@pytest.mark.parametrize(
+    "overrides,message",
+    [
+        ({"population_basin": "5"}, "paramètre inconnu 'population_basin' ; vouliez-vous dire 'population_bassin'"),
+        ({"population_bassin": "beaucoup"}, "n'est pas un nombre ; plage acceptée : \\[1 ; 1e\\+07\\]"),
+        ({"population_bassin": "-20000"}, "'population_bassin'.*hors bornes ; plage acceptée : \\[1 ; 1e\\+07\\]"),
+        ({"part_demandeurs_asile": "120%"}, "'part_demandeurs_asile'.*hors bornes ; plage acceptée : \\[0 ; 1\\]"),
+        ({"file_active_par_etp_referent": "0"}, "'file_active_par_etp_referent'.*hors bornes"),
+        ({"file_active": "nan"}, "'file_active'.*NaN"),
+        ({"annee_bareme": "1999"}, "'annee_bareme'.*valeurs acceptées : 2018"),
+        ({"base_indemnisation_concertation": "mensuel"}, "valeurs acceptées : reunion, participant"),
+        ({"file_active": True}, "booléenne"),
+    ],
+)
+def test_bad_values_name_the_parameter_and_range(overrides, message):
+    with pytest.raises(ParameterError, match=message):
+        scenarios.resolve(overrides=overrides)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("population_bassin: [1, 2]\n", "valeur simple"),
+        ("- population_bassin\n", "dictionnaire nom: valeur est attendu"),
+        ("population_bassin: 5\n  : : :\n", "YAML mal formé"),
+        ("!!python/object/apply:os.system ['true']\n", "YAML mal formé"),
+        ("1: 2\n", "clé 1 non textuelle"),
+        ("population_bassin: -1\n", "hors bornes"),
+    ],
+)
+def test_bad_scenario_files(tmp_path, content, message):
+    f = tmp_path / "bad.yaml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        scenarios.resolve(f)
+
+
+def test_unreadable_scenario_file(tmp_path):
+    with pytest.raises(ScenarioFileError, match="illisible"):
+        scenarios.resolve(tmp_path / "absent.yaml")
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(ScenarioFileError, match="illisible"):
+        scenarios.resolve(binary)
+
+
+def test_empty_scenario_is_the_report():
+    assert scenarios.load_scenario.__doc__
+    assert scenarios.resolve(None, {}).changed == {}
+
+
+def test_assignments_parsing():
+    assert scenarios.parse_assignments(["a=1", "b = 2,5"]) == {"a": "1", "b": "2,5"}
+    with pytest.raises(ParameterError, match="nom=valeur"):
+        scenarios.parse_assignments(["population_bassin"])
