@@ -1,5 +1,12 @@
-"""French number formatting: narrow no-break space between thousands, decimal comma,
-no-break space before the unit (« 404 565 € », « 56 % », « 1,8 € »)."""
+"""French formatting, one function per concept, used by the command line, the pages and
+the notebooks alike: a number (:func:`nombre`), an amount (:func:`euros`), a share
+(:func:`pourcent`), a figure at the report's precision (:func:`valeur`), a gap
+(:func:`ecart`), a parameter value for readers (:func:`parametre`), a value as a user
+types it (:func:`brut`) or losslessly (:func:`saisie`), validity bounds (:func:`bornes`).
+
+Narrow no-break space between thousands, decimal comma, no-break space before the unit
+(« 404 565 € », « 56 % », « 1,8 € »).  A foundation module: it imports only NumPy.
+"""
 
 from __future__ import annotations
 
@@ -65,15 +72,73 @@ def ecart(x, unit: str, precision: float = 1.0) -> str:
 
 
 def brut(v) -> str:
-    """A parameter value as typed by a user: 50000.0 → « 50 000 », 0.3 → « 0,3 »."""
+    """A value as a reader would type it, without unit: a choice as is, a number with the
+    decimals it has (up to 6), an array of draws by its size.
+
+    >>> brut(50000.0), brut(0.3), brut("fixe"), brut(np.array([1.0, 2.0]))
+    ('50\u202f000', '0,3', 'fixe', 'tableau de 2 valeurs')
+    """
     if isinstance(v, str):
         return v
-    x = float(np.asarray(v)) if np.ndim(v) == 0 else None
-    if x is None:
+    if np.ndim(v) != 0:
         return f"tableau de {np.size(v)} valeurs"
+    x = float(np.asarray(v))
     if x.is_integer():
         return nombre(x, 0)
     return nombre(x, 6).rstrip("0").rstrip(",")
+
+
+def saisie(v) -> str:
+    """A value as the command line and scenario files read it back, without loss (the
+    ``repr`` of a float, no thousands separator).
+
+    >>> saisie(50000.0), saisie(0.1 + 0.2), saisie("fixe")
+    ('50000', '0.30000000000000004', 'fixe')
+    """
+    if isinstance(v, str):
+        return v
+    v = float(v)
+    return str(int(v)) if v.is_integer() else repr(v)
+
+
+def bornes(minimum, maximum, choix=None) -> str:
+    """The values a parameter accepts: its choices, or its validity bounds (None or NaN:
+    unbounded).
+
+    >>> bornes(0, 1), bornes(1, None), bornes(None, None, ("fixe", "proportionnelle"))
+    ('de 0 à 1', 'de 1 à +∞', 'fixe ou proportionnelle')
+    """
+    if choix:
+        return " ou ".join(choix)
+    lo = "−∞" if _absent(minimum) else brut(float(minimum))
+    hi = "+∞" if _absent(maximum) else brut(float(maximum))
+    return f"de {lo} à {hi}"
+
+
+def _absent(x) -> bool:
+    return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and math.isnan(x))
+
+
+#: Units shown after a parameter's value in the prose (others are shown as bare numbers).
+UNITES_AFFICHEES = {"€", "€/h", "€/mois", "h", "min", "km", "m²", "€/m²", "€/m²/mois", "€/an", "€/professionnel"}
+
+
+def parametre(value, unit: str) -> str:
+    """A parameter's value in the prose: a choice as is, a rate or share as a percentage,
+    a number with up to two decimals and its unit when it reads well.
+
+    >>> parametre(2400.0, "€/mois"), parametre(0.25, "taux sur le net"), parametre("fixe", "lecture")
+    ('2\u202f400\xa0€/mois', '25\xa0%', 'fixe')
+    """
+    if isinstance(value, str):
+        return value
+    value = float(np.asarray(value))
+    if unit.startswith(("taux", "part ")):
+        return pourcent(value, 1 if round(100 * value, 1) != round(100 * value) else 0)
+    decimals = 0 if value.is_integer() else (1 if round(value, 1) == value else 2)
+    unite = unit.split(" ")[0]
+    number = nombre(value, decimals)
+    return f"{number}{INSECABLE}{unite}" if unite in UNITES_AFFICHEES else number
 
 
 def precision_exacte(x, max_decimales: int = 3) -> float:

@@ -132,15 +132,15 @@ def test_scenario_file(capsys, tmp_path):
     [
         (["tables", "--set", "population_basin=5"], "vouliez-vous dire 'population_bassin'"),
         (["tables", "--set", "population_bassin=beaucoup"], "n'est pas un nombre"),
-        (["tables", "--set", "population_bassin=-1"], "hors bornes ; plage acceptée"),
+        (["tables", "--set", "population_bassin=-1"], "hors bornes ; plage acceptée : de 1 à"),
         (["tables", "--set", "part_sans_medecin_traitant=130%"], "part_sans_medecin_traitant"),
         (["tables", "--set", "file_active_par_etp_referent=0"], "file_active_par_etp_referent"),
         (["tables", "--convention", "corrigee"], "convention inconnue"),
-        (["tables", "--format", "xml"], "format inconnu"),
+        (["tables", "--format", "xml"], "--format : valeur inconnue 'xml'"),
         (["tables", "synthes"], "tableau inconnu"),
         (["tables", "--scenario", "/nonexistent/x.yaml"], "illisible"),
         (["tables", "--set", "population_bassin"], "nom=valeur"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "valeur inconnue 'frobnicate'"),
     ],
 )
 def test_bad_input_one_line_exit_2_no_output(capsys, argv, message):

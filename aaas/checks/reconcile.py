@@ -78,6 +78,7 @@ def _agree(df: pd.DataFrame, recalc: np.ndarray) -> np.ndarray:
     )
 
 
+@datastore.cached
 def corrections_une_a_une(convention: str = "corrige") -> tuple:
     """The report's parameter set with each value of ``data/conventions.csv`` for
     ``convention`` applied alone: ``(row of conventions.differences, results)`` pairs."""
@@ -129,57 +130,64 @@ def effets_errata(convention: str = "corrige") -> pd.DataFrame:
     )
 
 
-def reconcile(scenario: scenarios.Scenario | None = None, convention: str = "rapport") -> pd.DataFrame:
-    """Every published figure with its recomputation, gap, status and explaining errata."""
+def reconcile(scenario: scenarios.Scenario | None = None, convention: str = "rapport", results=None) -> pd.DataFrame:
+    """Every published figure with its recomputation, gap, status and explaining errata.
+
+    ``results`` are the model's results for this scenario and convention when the caller
+    already has them (:class:`aaas.checks.evaluation.Evaluation`).
+    """
     conventions.check_convention(convention)
     scenario = (scenario or scenarios.resolve(convention=convention)).under(convention)
-    pub = published().copy()
+    pub = published()
     names = list(pub["variable"])
-    results = conventions.compute_scenario(scenario)
+    results = conventions.compute_scenario(scenario) if results is None else results
     recalc = _values(results, names)
-    ok = _agree(pub, recalc)
     plage_min, plage_max = _ranges(pub, results)
-
-    errata = conventions.errata()
-    direct = errata.groupby(["tableau", "label"])["id"].apply(lambda s: tuple(s)).to_dict()
-    influence = _influence_default()
-
-    # Reference points on the report's scenario (to tell scenario effects from errors).
-    ref = _values(conventions.compute(convention), names)
-    ok_ref = _agree(pub, ref)
-    ok_rapport = _agree(pub, _values(conventions.compute("rapport"), names))
-
-    statut, ids = [], []
-    for i, row in enumerate(pub.itertuples(index=False)):
-        own = direct.get((row.tableau, row.label), ())
-        carried = influence.get(row.variable, ()) if convention == "corrige" else ()
-        classement = _classement(row, plage_min[i], plage_max[i])
-        if row.comparaison == "-":
-            s = "non_chiffre"
-        elif classement == "toutes":
-            s = "conforme"
-        elif classement == "certaines":
-            s = "classement"
-        elif classement is None and ok[i]:
-            s = "reconstitue" if row.verification == "reconstitue" else "conforme"
-        elif scenario.changed and not np.isclose(recalc[i], ref[i], rtol=1e-12, atol=1e-9):
-            s = "scenario"
-        elif own:
-            s = "erratum"
-        elif convention == "corrige" and ok_rapport[i] and not ok_ref[i]:
-            s = "reporte"
-        else:
-            s = "inexplique"
-        statut.append(STATUTS[s])
-        shown = tuple(dict.fromkeys(own + carried)) if s == "reporte" else own
-        ids.append(", ".join(shown))
+    statuts = _statuts(pub, recalc, plage_min, plage_max, scenario, convention)
     pub["recalcule"] = recalc
     pub["ecart"] = np.where(pub["comparaison"] == "-", np.nan, recalc - pub["value"].to_numpy())
     pub["plage_min"] = plage_min
     pub["plage_max"] = plage_max
-    pub["statut"] = statut
-    pub["errata"] = ids
+    pub["statut"] = [STATUTS[s] for s, _ in statuts]
+    pub["errata"] = [", ".join(ids) for _, ids in statuts]
     return pub
+
+
+def _statuts(pub, recalc, plage_min, plage_max, scenario, convention) -> list[tuple[str, tuple[str, ...]]]:
+    """The status key of each figure and the errata shown with it."""
+    names = list(pub["variable"])
+    direct = conventions.errata().groupby(["tableau", "label"])["id"].apply(tuple).to_dict()
+    influence = _influence_default()
+    # Reference points on the report's scenario (to tell scenario effects from errors).
+    ref = _values(conventions.compute(convention), names)
+    ok, ok_ref = _agree(pub, recalc), _agree(pub, ref)
+    ok_rapport = _agree(pub, _values(conventions.compute("rapport"), names))
+    moved = ~np.isclose(recalc, ref, rtol=1e-12, atol=1e-9) if scenario.changed else np.zeros(len(pub), bool)
+    out = []
+    for i, row in enumerate(pub.itertuples(index=False)):
+        own = direct.get((row.tableau, row.label), ())
+        classement = _classement(row, plage_min[i], plage_max[i])
+        carried = convention == "corrige" and ok_rapport[i] and not ok_ref[i]
+        s = _statut(row, classement, ok[i], moved[i], bool(own), carried)
+        if s == "reporte":
+            own = tuple(dict.fromkeys(own + influence.get(row.variable, ())))
+        out.append((s, own))
+    return out
+
+
+def _statut(row, classement: str | None, ok: bool, moved: bool, own: bool, carried: bool) -> str:
+    """The status key of one figure (see :data:`STATUTS`)."""
+    if row.comparaison == "-":
+        return "non_chiffre"
+    if classement is not None and classement != "aucune":
+        return "conforme" if classement == "toutes" else "classement"
+    if classement is None and ok:
+        return "reconstitue" if row.verification == "reconstitue" else "conforme"
+    if moved:
+        return "scenario"
+    if own:
+        return "erratum"
+    return "reporte" if carried else "inexplique"
 
 
 def _ranges(pub: pd.DataFrame, results) -> tuple[np.ndarray, np.ndarray]:

@@ -1,10 +1,10 @@
-"""One function per table of the report, each returning a DataFrame indexed by the
-report's French row labels with columns ``rapport`` (printed), ``recalcule``
-(recomputed), ``ecart`` (recomputed − printed), plus ``unite``, ``precision``,
-``comparaison``, ``origine`` (tableau or texte), ``statut``, ``errata`` and ``variable``.
+"""The report's tables: their identifiers, and one shape for the command line and the book.
 
-The rows come from ``data/published.csv``; the values from the model.  Use
-:func:`table` with a table id (see :func:`ids`) or the named functions below.
+A table is a DataFrame indexed by the report's French row labels with columns ``rapport``
+(printed), ``recalcule`` (recomputed), ``ecart`` (recomputed − printed), plus ``unite``,
+``precision``, ``comparaison``, ``origine`` (tableau or texte), ``statut``, ``errata`` and
+``variable``.  The rows come from ``data/published.csv``, the values from the model, via
+:class:`aaas.checks.evaluation.Evaluation` (``aaas.evaluate().table("synthese")``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import difflib
 
 import pandas as pd
 
+from .. import datastore
 from ..errors import ChoiceError
-from ..models import scenario as scenarios
-from . import reconcile
 
 COLONNES = [
     "rapport",
@@ -32,17 +31,22 @@ COLONNES = [
 
 
 def ids() -> list[str]:
-    """Table ids in the report's order."""
-    return list(reconcile.tableaux()["tableau"])
+    """Table ids in the report's order.
+
+    >>> ids()[:2]
+    ['mediateur', 'interpretariat']
+    """
+    return list(datastore.tableaux()["tableau"])
 
 
 def info(table_id: str) -> dict:
     """Section, title and mission of a table."""
-    t = reconcile.tableaux().set_index("tableau")
-    return {"tableau": table_id, **t.loc[table_id].to_dict()}
+    t = datastore.tableaux().set_index("tableau")
+    return {"tableau": table_id, **t.loc[check_table(table_id)].to_dict()}
 
 
 def check_table(table_id: str) -> str:
+    """``table_id`` if the report has that table, else a :class:`~aaas.errors.ChoiceError`."""
     if table_id not in ids():
         near = difflib.get_close_matches(table_id, ids(), n=1)
         hint = f" ; vouliez-vous dire '{near[0]}' ?" if near else ""
@@ -50,53 +54,8 @@ def check_table(table_id: str) -> str:
     return table_id
 
 
-def all_tables(scenario: scenarios.Scenario | None = None, convention: str = "rapport") -> dict[str, pd.DataFrame]:
-    """Every table, computed in one evaluation."""
-    rec = reconcile.reconcile(scenario, convention)
-    return {t: _shape(rec[rec["tableau"] == t]) for t in ids()}
-
-
-def table(table_id: str, scenario: scenarios.Scenario | None = None, convention: str = "rapport") -> pd.DataFrame:
-    """One table of the report, recomputed."""
-    check_table(table_id)
-    rec = reconcile.reconcile(scenario, convention)
-    return _shape(rec[rec["tableau"] == table_id])
-
-
-def _shape(rows: pd.DataFrame) -> pd.DataFrame:
+def shape(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the reconciliation (:func:`aaas.checks.reconcile.reconcile`) as a table: the
+    report's labels as index, the columns of :data:`COLONNES`."""
     df = rows.rename(columns={"value": "rapport", "unit": "unite", "label": "libelle"})
     return df.set_index("libelle")[COLONNES]
-
-
-def _named(table_id: str):
-    def f(scenario: scenarios.Scenario | None = None, convention: str = "rapport") -> pd.DataFrame:
-        return table(table_id, scenario, convention)
-
-    f.__name__ = f"tableau_{table_id}"
-    f.__doc__ = f"Table « {table_id} » of the report (see data/tableaux.csv)."
-    return f
-
-
-tableau_mediateur = _named("mediateur")
-tableau_interpretariat = _named("interpretariat")
-tableau_deplacements_relais = _named("deplacements_relais")
-tableau_lieu_alternatif = _named("lieu_alternatif")
-tableau_consultations_inclusion = _named("consultations_inclusion")
-tableau_synthese_relais = _named("synthese_relais")
-tableau_referent_parcours = _named("referent_parcours")
-tableau_medecin_coordinateur = _named("medecin_coordinateur")
-tableau_visites_domicile = _named("visites_domicile")
-tableau_ateliers = _named("ateliers")
-tableau_reunions_pluripro = _named("reunions_pluripro")
-tableau_synthese_pair_aidance = _named("synthese_pair_aidance")
-tableau_coordinateur_territorial = _named("coordinateur_territorial")
-tableau_communication = _named("communication")
-tableau_formation = _named("formation")
-tableau_concertation = _named("concertation")
-tableau_synthese_coordination = _named("synthese_coordination")
-tableau_echanges_pratiques = _named("echanges_pratiques")
-tableau_synthese_participation = _named("synthese_participation")
-tableau_synthese = _named("synthese")
-tableau_porteurs = _named("porteurs")
-tableau_demarches = _named("demarches")
-tableau_structure_couts = _named("structure_couts")

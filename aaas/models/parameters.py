@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import datastore
+from .. import datastore, fmt
 from ..errors import ParameterError
 
 
@@ -62,9 +62,11 @@ class Parameter:
         """Human description of the accepted values."""
         if self.categorical:
             return "valeurs acceptées : " + ", ".join(self.choices)
-        lo = "-inf" if self.min is None else _fmt(self.min)
-        hi = "+inf" if self.max is None else _fmt(self.max)
-        return f"plage acceptée : [{lo} ; {hi}]"
+        return f"plage acceptée : {self.bornes()}"
+
+    def bornes(self) -> str:
+        """The accepted values in French (« de 0 à 1 », « fixe ou proportionnelle »)."""
+        return fmt.bornes(self.min, self.max, self.choices)
 
     def validate(self, raw: Any, origin: str = "") -> Any:
         """Return the validated value (float, array of floats, or a choice string)."""
@@ -80,15 +82,15 @@ class Parameter:
             raise ParameterError(f"paramètre '{self.name}'{where} : valeur non finie ; {self.accepted()}")
         if self.min is not None and np.any(arr < self.min):
             bad = float(np.min(arr))
-            raise ParameterError(f"paramètre '{self.name}'{where} : {_fmt(bad)} est hors bornes ; {self.accepted()}")
+            raise ParameterError(
+                f"paramètre '{self.name}'{where} : {fmt.brut(bad)} est hors bornes ; {self.accepted()}"
+            )
         if self.max is not None and np.any(arr > self.max):
             bad = float(np.max(arr))
-            raise ParameterError(f"paramètre '{self.name}'{where} : {_fmt(bad)} est hors bornes ; {self.accepted()}")
+            raise ParameterError(
+                f"paramètre '{self.name}'{where} : {fmt.brut(bad)} est hors bornes ; {self.accepted()}"
+            )
         return float(arr) if arr.ndim == 0 else arr
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}"
 
 
 def _as_text(raw: Any) -> str:

@@ -1,4 +1,5 @@
-"""Rendering of tables for the terminal (text), Markdown, CSV and JSON."""
+"""Rendering for the terminal (text), Markdown, CSV and JSON: the report's tables
+(:func:`render`) and the parameter sets (:func:`render_parametres`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import unicodedata
 import pandas as pd
 
 from .. import fmt
+from ..models import conventions, parameters
 
 FORMATS = ("text", "csv", "json", "markdown")
 ENTETES = ["Libellé", "Rapport", "Recalculé", "Écart", "Statut", "Errata"]
@@ -129,3 +131,43 @@ def _jsonable(v):
     if isinstance(v, float):
         return round(v, 6)
     return v
+
+
+def parametres_frame(convention: str) -> pd.DataFrame:
+    """The parameter table with a convention's values (typed back losslessly), and for
+    each value that differs from the report's, the report's value and the erratum."""
+    values = conventions.defaults(convention)
+    df = parameters.table()
+    df["value"] = [fmt.saisie(values[n]) for n in df["name"]]
+    diff = conventions.differences(convention).set_index("parametre")
+    df.insert(2, "valeur_rapport", [fmt.saisie(diff.loc[n, "rapport"]) if n in diff.index else "" for n in df["name"]])
+    df.insert(3, "erratum", [diff.loc[n, "erratum"] if n in diff.index else "" for n in df["name"]])
+    return df
+
+
+def render_parametres(convention: str, form: str) -> str:
+    """A convention's parameter set in format ``form`` (text, csv, json, markdown)."""
+    df = parametres_frame(convention)
+    if form == "csv":
+        return df.to_csv(index=False, lineterminator="\n").rstrip("\n")
+    if form == "json":
+        return df.to_json(orient="records", force_ascii=False, indent=2)
+    table = parameters.parameters()
+    if form == "markdown":
+        lines = [
+            "| paramètre | valeur | unité | bornes | section | libellé | source |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{r.name}` | {r.value} | {r.unit} | {table[r.name].bornes()} | {r.section} | {r.label} | {r.source} |"
+            for r in df.itertuples(index=False)
+        ]
+        return "\n".join(lines)
+    out = [f"Convention : {conventions.LIBELLES[convention]}"]
+    for r in df.itertuples(index=False):
+        extra = f" (rapport : {r.valeur_rapport}, erratum {r.erratum})" if r.valeur_rapport else ""
+        out.append(
+            f"{r.name} = {r.value} {r.unit}{extra}\n    {r.label}\n    bornes : {table[r.name].bornes()} ; "
+            f"section {r.section} ; source : {r.source}"
+        )
+    return "\n".join(out)

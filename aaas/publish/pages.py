@@ -30,31 +30,6 @@ def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
 GENERATED_NOTE = "<!-- Page générée par aaas/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
 
 
-def format_value(value: Any) -> str:
-    """French rendering of a value for readers (narrow no-break space thousands, decimal comma)."""
-    if isinstance(value, np.ndarray):
-        return f"tirages ({value.size})"
-    number = _to_number(value)
-    return str(value) if number is None else fmt.brut(number)
-
-
-def parameter_text(parameter: parameters.Parameter, value: Any) -> str:
-    """A parameter value for readers: French number, or the choice as is."""
-    return str(value) if parameter.categorical else format_value(value)
-
-
-def _to_number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
-    try:
-        text = str(value).strip()
-        return float(text) if text and text.lower() not in {"nan", "inf", "-inf"} else None
-    except ValueError:
-        return None
-
-
 def md_cell(value: Any) -> str:
     """Escape a value for a Markdown pipe-table cell (MyST)."""
     text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
@@ -115,7 +90,8 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         rows = [
             [
                 f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
-                f"**{md_cell(_with_unit(parameter_text(table[r.name], r.value), r.unit))}**\n\n{md_cell(_bounds(r))}",
+                f"**{md_cell(_with_unit(fmt.brut(table[r.name].value), r.unit))}**"
+                f"\n\n{md_cell(table[r.name].bornes())}",
                 f"{md_cell(r.section)} — {md_cell(r.source)}",
             ]
             for r in group.itertuples(index=False)
@@ -131,12 +107,11 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
 def _conventions_section() -> str:
     """The conventions as parameter sets: what ``corrige`` changes in the report's set."""
     diff = conventions.differences("corrige")
-    table = parameters.parameters()
     rows = [
         [
             f'<a href="#{parameter_anchor(r.parametre)}"><code>{r.parametre}</code></a>',
-            md_cell(parameter_text(table[r.parametre], r.rapport)),
-            md_cell(parameter_text(table[r.parametre], r.corrige)),
+            md_cell(fmt.brut(r.rapport)),
+            md_cell(fmt.brut(r.corrige)),
             f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
         ]
         for r in diff.itertuples(index=False)
@@ -172,14 +147,6 @@ def _with_unit(value: str, unit: str) -> str:
     return value if not unit or unit == "lecture" else f"{value} {unit}"
 
 
-def _bounds(row) -> str:
-    if isinstance(row.choices, str) and row.choices.strip():
-        return " ou ".join(c.strip() for c in row.choices.split("|"))
-    lo = format_value(row.min) if str(row.min).strip() else "−∞"
-    hi = format_value(row.max) if str(row.max).strip() else "+∞"
-    return f"de {lo} à {hi}"
-
-
 def _differences_section(scenario: Scenario, convention: str) -> str:
     """The 'this edition' section: report parameters, or the variant's differences."""
     conv = conventions.LIBELLES[convention]
@@ -194,8 +161,8 @@ def _differences_section(scenario: Scenario, convention: str) -> str:
         [
             f"`{d.parametre}`",
             md_cell(d.libelle),
-            md_cell(parameter_text(table[d.parametre], d.rapport)),
-            md_cell(parameter_text(table[d.parametre], d.scenario)),
+            md_cell(fmt.brut(d.rapport)),
+            md_cell(fmt.brut(d.scenario)),
             md_cell(d.unite),
         ]
         for d in diff.itertuples(index=False)
@@ -258,8 +225,7 @@ def render_errata_page() -> str:
 
 def _correction(name: str, rapport: Any, corrige: Any) -> str:
     """« valeur du rapport → valeur corrigée » of one parameter, for readers."""
-    p = parameters.parameters()[name]
-    return f"{parameter_text(p, rapport)} → {parameter_text(p, corrige)}"
+    return f"{fmt.brut(rapport)} → {fmt.brut(corrige)}"
 
 
 def _reconciliation_section() -> str:
@@ -321,7 +287,7 @@ def _table_titles() -> dict[str, str]:
 
 def _errata_cell(column: str, value: Any, titles: Mapping[str, str]) -> str:
     if column in ERRATA_NUMERIC:
-        return md_cell(format_value(value))
+        return md_cell(fmt.brut(value))
     if column == "modifie_total":
         return _yes_no(value)
     if column == "tableau":

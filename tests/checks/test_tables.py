@@ -3,13 +3,14 @@
 import pandas as pd
 import pytest
 
+import aaas
 from aaas.checks import reconcile, tables
 from aaas.errors import InputError
 
 
 @pytest.mark.parametrize("table_id", tables.ids())
 def test_printed_column_is_the_published_data(table_id):
-    df = tables.table(table_id)
+    df = aaas.evaluate().table(table_id)
     pub = reconcile.published()
     expected = pub[pub["tableau"] == table_id].set_index("label")["value"].rename("rapport")
     expected.index.name = "libelle"
@@ -18,7 +19,7 @@ def test_printed_column_is_the_published_data(table_id):
 
 
 def test_synthesis_table_whole():
-    df = tables.tableau_synthese()
+    df = aaas.evaluate().table("synthese")
     got = df[["rapport", "recalcule"]].round(0)
     expected = pd.DataFrame(
         {
@@ -31,11 +32,13 @@ def test_synthesis_table_whole():
     assert df.loc["Coordination territoriale en faveur de l'action sur l'environnement", "errata"] == "E19"
 
 
-def test_named_functions_cover_every_table():
-    for tid in tables.ids():
-        assert callable(getattr(tables, f"tableau_{tid}"))
+def test_every_table_comes_from_one_reconciliation():
+    ev = aaas.evaluate()
+    every = ev.tables()
+    assert list(every) == tables.ids()
+    assert sum(len(df) for df in every.values()) == len(ev.reconciliation)
 
 
 def test_unknown_table():
     with pytest.raises(InputError, match="tableau inconnu 'synthes'.*'synthese'"):
-        tables.table("synthes")
+        aaas.evaluate().table("synthes")

@@ -40,7 +40,7 @@ def shown():
     out = {}
     for convention in CONVENTIONS:
         args = cli.build_parser().parse_args(["params", "--convention", convention, "--format", "json"])
-        out[convention] = {r["name"]: r["value"] for r in json.loads(cli.cmd_params(args))}
+        out[convention] = {r["name"]: r["value"] for r in json.loads(cli.cmd_params(args)[0])}
     return out
 
 
@@ -107,7 +107,7 @@ def test_params_yaml_reproduces_each_convention_exactly(tmp_path):
     for convention in CONVENTIONS:
         args = cli.build_parser().parse_args(["params", "--convention", convention, "--format", "yaml"])
         f = tmp_path / f"{convention}.yaml"
-        f.write_text(cli.cmd_params(args), encoding="utf-8")
+        f.write_text(cli.cmd_params(args)[0], encoding="utf-8")
         assert set(yaml.safe_load(f.read_text(encoding="utf-8"))) == set(PARAMS)
         # applied to the report's set, the corrige file turns it into the corrige set
         s = scenarios.resolve(f)
@@ -222,13 +222,13 @@ def _parse(text: str) -> float:
 @pytest.mark.parametrize("lecture", ["fixe", "proportionnelle", "unites_entamees"])
 @pytest.mark.parametrize("convention", CONVENTIONS)
 def test_every_count_printed_is_the_count_costed(lecture, convention):
-    from aaas.checks import tables
+    from aaas.checks.evaluation import Evaluation
     from aaas.present import render
 
     sets = {name: (lecture if lecture in choices else choices[0]) for name, choices in LECTURES.items()}
     s = scenarios.resolve(overrides={"population_bassin": 50000, "file_active": 250, **sets}, convention=convention)
     r = conventions.compute_scenario(s)
-    every = tables.all_tables(s, convention)
+    every = Evaluation(s, convention).tables()
     for table_id, label, cost, unit_cost in COMPTES:
         df = every[table_id]
         shown = render.formatted(df).set_index("Libellé").loc[label, "Recalculé"]

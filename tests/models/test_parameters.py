@@ -54,9 +54,12 @@ def test_arrays_are_accepted_and_bounds_checked():
     "overrides,message",
     [
         ({"population_basin": "5"}, "paramètre inconnu 'population_basin' ; vouliez-vous dire 'population_bassin'"),
-        ({"population_bassin": "beaucoup"}, "n'est pas un nombre ; plage acceptée : \\[1 ; 1e\\+07\\]"),
-        ({"population_bassin": "-20000"}, "'population_bassin'.*hors bornes ; plage acceptée : \\[1 ; 1e\\+07\\]"),
-        ({"part_demandeurs_asile": "120%"}, "'part_demandeurs_asile'.*hors bornes ; plage acceptée : \\[0 ; 1\\]"),
+        ({"population_bassin": "beaucoup"}, "n'est pas un nombre ; plage acceptée : de 1 à 10\u202f000\u202f000"),
+        (
+            {"population_bassin": "-20000"},
+            "'population_bassin'.*hors bornes ; plage acceptée : de 1 à 10\u202f000\u202f000",
+        ),
+        ({"part_demandeurs_asile": "120%"}, "'part_demandeurs_asile'.*hors bornes ; plage acceptée : de 0 à 1"),
         ({"file_active_par_etp_referent": "0"}, "'file_active_par_etp_referent'.*hors bornes"),
         ({"file_active": "nan"}, "'file_active'.*NaN"),
         ({"annee_bareme": "1999"}, "'annee_bareme'.*valeurs acceptées : 2018"),
