@@ -200,7 +200,7 @@ ERRATA_SUMMARY = {
     "modifie_total": "Total modifié",
 }
 ERRATA_NUMERIC = ("valeur_imprimee", "valeur_recalculee")
-CARRIED_VALUE = {"aucune": "aucune", "imprimee": "imprimée", "recalculee": "recalculée"}
+VALEUR_REPORTEE = {"aucune": "aucune", "imprimee": "imprimée", "recalculee": "recalculée"}
 
 
 def render_errata_page() -> str:
@@ -293,7 +293,7 @@ def _errata_cell(column: str, value: Any, titles: Mapping[str, str]) -> str:
     if column == "tableau":
         return md_cell(titles.get(value, value))
     if column == "valeur_reportee":
-        return md_cell(CARRIED_VALUE.get(str(value).strip(), value))
+        return md_cell(VALEUR_REPORTEE.get(str(value).strip(), value))
     if column == "correction":
         return str(value)  # built from parameter names and values (no user text)
     return md_cell(value)

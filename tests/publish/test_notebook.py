@@ -2,6 +2,7 @@
 
 import pytest
 
+from aaas import datastore
 from aaas.errors import InputError
 from aaas.models import conventions, parameters
 from aaas.publish import notebook
@@ -37,7 +38,7 @@ def test_errata_markdown_lists_every_erratum_of_a_table(ctx):
 
 
 def test_variants_name_real_parameters_within_bounds():
-    for row in notebook.variantes().itertuples(index=False):
+    for row in datastore.variantes().itertuples(index=False):
         parameters.lookup(row.parametre).validate(row.valeur)
 
 

@@ -1,0 +1,68 @@
+"""Glue for myst-nb: every figure of a chapter's prose, preformatted the French way.
+
+``ctx.colle("cle", texte)`` glues a text; ``ctx.colle.valeur``, ``.parametre``,
+``.publie`` and ``.variante`` glue a model quantity, a parameter, a printed figure or a
+documented alternative value.  The prose shows them with ``{glue:}`cle```.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ... import datastore, fmt
+from ...models import parameters
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import Contexte
+
+
+class Texte:
+    """A preformatted figure for myst-nb's glue: its plain representation is the text
+    itself (a bare ``str`` would be glued with its quotes).
+
+    >>> Texte("404 565 €")
+    404 565 €
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+
+class Colle:
+    """Glue helper of a notebook's context; remembers what it glued (``glued``)."""
+
+    def __init__(self, ctx: Contexte):
+        self.ctx = ctx
+        self.glued: dict[str, str] = {}
+
+    def __call__(self, key: str, text: str) -> None:
+        """Glue a preformatted text under ``key``.  Returns nothing, so that a glue call
+        never prints as a cell's last line."""
+        from myst_nb import glue
+
+        self.glued[key] = text
+        glue(key, Texte(text), display=False)
+
+    def valeur(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0) -> None:
+        """Glue a quantity of the model (see :meth:`Contexte.texte`)."""
+        self(key, self.ctx.texte(name, unit, precision))
+
+    def parametre(self, key: str, name: str) -> None:
+        """Glue a parameter's value with its unit."""
+        self(key, self.ctx.parametre(name))
+
+    def publie(self, key: str, table_id: str, label: str) -> None:
+        """Glue the figure the report prints for a row (as printed)."""
+        row = self.ctx.ligne(table_id, label)
+        self(key, fmt.valeur(row["value"], row["unit"], row["precision"]))
+
+    def variante(self, key: str, variante: str) -> None:
+        """Glue a documented alternative value itself (formatted like its parameter)."""
+        row = datastore.variantes().set_index("variante").loc[variante]
+        self(key, fmt.parametre(float(row["valeur"]), parameters.lookup(row["parametre"]).unit))

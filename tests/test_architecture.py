@@ -1,0 +1,115 @@
+"""The package's layers, read from its imports (ast): every arrow runs one way.
+
+formulas (NumPy only) → models → checks, sensitivity → present → publish → cli; the
+foundations (``datastore``, ``errors``, ``fmt``) may be imported by any layer but the
+formulas.  Also the size rules: no module over 400 lines, no function over 45 lines.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "aaas"
+
+#: Rank of each layer: a module may import from its own layer or lower ranks only.
+RANKS = {
+    "__version__": 0,  # package metadata, defined in aaas/__init__.py before anything else
+    "formulas": 0,
+    "errors": 1,
+    "fmt": 1,
+    "datastore": 2,
+    "models": 3,
+    "checks": 4,
+    "sensitivity": 4,
+    "atlas": 4,
+    "present": 5,
+    "publish": 6,
+    "cli": 7,
+    "__main__": 8,
+    "__init__": 8,
+}
+#: Third-party packages the formulas may import.
+FORMULAS_ALLOWED = {"numpy", "__future__", "math", "typing", "collections", "functools"}
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 45
+
+
+def _modules():
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _dotted(path: Path) -> list[str]:
+    return list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+
+
+def _layer(parts: list[str]) -> str:
+    """``["aaas", "models", "surcouts"]`` -> ``"models"``; ``["aaas"]`` -> ``"__init__"``."""
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _imports(path: Path) -> list[tuple[str, list[str] | None]]:
+    """(top-level name, aaas module parts or None for third-party) of every import."""
+    parts = _dotted(path)
+    package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                names = alias.name.split(".")
+                out.append((names[0], names if names[0] == "aaas" else None))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                target = base + (node.module.split(".") if node.module else [])
+                targets = [target] if node.module else [target + [a.name] for a in node.names]
+                out += [("aaas", t) for t in targets]
+            else:
+                names = node.module.split(".")
+                out.append((names[0], names if names[0] == "aaas" else None))
+    return out
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: "/".join(_dotted(p)))
+def test_imports_run_one_way(path):
+    own = _layer(_dotted(path))
+    for top, target in _imports(path):
+        if own == "formulas":
+            assert target is None and top in FORMULAS_ALLOWED or (target and _layer(target) == "formulas"), (
+                f"{path.name}: a formula imports {top if target is None else '.'.join(target)}"
+            )
+            continue
+        if target is None or len(target) < 2:
+            continue
+        layer = _layer(target)
+        assert layer == own or RANKS[layer] < RANKS[own], f"{'.'.join(_dotted(path))} imports {'.'.join(target)}"
+
+
+def test_the_checker_sees_a_backward_arrow(tmp_path):
+    """The rule can fail: a model importing the checks layer is caught."""
+    bad = PACKAGE / "models" / "_tmp_bad_arrow.py"
+    bad.write_text("from ..checks import reconcile\n", encoding="utf-8")
+    try:
+        targets = [t for _, t in _imports(bad) if t]
+        assert any(RANKS[_layer(t)] > RANKS["models"] for t in targets)
+    finally:
+        bad.unlink()
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: "/".join(_dotted(p)))
+def test_sizes(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") <= MAX_MODULE_LINES, f"{path.name}: {text.count(chr(10))} lines"
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            length = node.end_lineno - node.lineno + 1
+            assert length <= MAX_FUNCTION_LINES, f"{path.name}: {node.name} has {length} lines"
+
+
+def test_every_data_file_is_read_by_the_data_layer_only():
+    """No module but ``aaas/datastore.py`` opens a file of ``data/``."""
+    for path in _modules():
+        if path.name == "datastore.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not any(s in text for s in ("read_csv", "data_dir()", "datastore.path(")), path
