@@ -157,7 +157,6 @@ def _statuts(pub, recalc, plage_min, plage_max, scenario, convention) -> list[tu
     """The status key of each figure and the errata shown with it."""
     names = list(pub["variable"])
     direct = conventions.errata().groupby(["tableau", "label"])["id"].apply(tuple).to_dict()
-    influence = _influence_default()
     # Reference points on the report's scenario (to tell scenario effects from errors).
     ref = _values(conventions.compute(convention), names)
     ok, ok_ref = _agree(pub, recalc), _agree(pub, ref)
@@ -170,7 +169,7 @@ def _statuts(pub, recalc, plage_min, plage_max, scenario, convention) -> list[tu
         carried = convention == "corrige" and ok_rapport[i] and not ok_ref[i]
         s = _statut(row, classement, ok[i], moved[i], bool(own), carried)
         if s == "reporte":
-            own = tuple(dict.fromkeys(own + influence.get(row.variable, ())))
+            own = tuple(dict.fromkeys(own + _influence_default().get(row.variable, ())))
         out.append((s, own))
     return out
 
