@@ -69,7 +69,27 @@ class Parameter:
         return fmt.bornes(self.min, self.max, self.choices)
 
     def validate(self, raw: Any, origin: str = "") -> Any:
-        """Return the validated value (float, array of floats, or a choice string)."""
+        """The validated value: a float, an array of floats, or a choice.
+
+        Parameters
+        ----------
+        raw : str, float or ndarray
+            As typed (``"50 000"``, ``"12,5 %"``, ``"0.125"``) or as a number or array.
+        origin : str
+            Where the value comes from, for the error message (``--set``, a file name).
+
+        Raises
+        ------
+        ParameterError
+            Naming the parameter and its accepted range or choices.
+
+        >>> lookup("part_demandeurs_asile").validate("12,5 %")
+        0.125
+        >>> lookup("population_bassin").validate("-1", "--set")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        aaas.errors.ParameterError: paramètre 'population_bassin' (--set) : -1 est hors bornes ; plage acceptée : ...
+        """
         where = f" ({origin})" if origin else ""
         if self.categorical:
             text = _as_text(raw)
@@ -165,7 +185,15 @@ def parameters() -> Mapping[str, Parameter]:
 
 
 def lookup(name: str) -> Parameter:
-    """The parameter called ``name``, or a :class:`ParameterError` suggesting the nearest."""
+    """The parameter called ``name``, or a :class:`ParameterError` suggesting the nearest.
+
+    >>> lookup("population_bassin").unit
+    'hab.'
+    >>> lookup("population_basin")
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: paramètre inconnu 'population_basin' ; vouliez-vous dire 'population_bassin' ?
+    """
     table = parameters()
     if name in table:
         return table[name]

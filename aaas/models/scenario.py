@@ -25,7 +25,11 @@ from .parameters import lookup, parameters
 
 
 def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
-    """Parse ``name=value`` strings (the ``--set`` option)."""
+    """Parse ``name=value`` strings (the ``--set`` option).
+
+    >>> parse_assignments(["population_bassin=50000", "taux_recours_mg = 3,2"])
+    {'population_bassin': '50000', 'taux_recours_mg': '3,2'}
+    """
     out: dict[str, str] = {}
     for pair in pairs:
         if "=" not in pair:
@@ -126,8 +130,22 @@ def resolve(
     """The convention's parameter set <- scenario file <- overrides, every name and value
     validated.
 
-    Raises :class:`ParameterError` on the first problem; nothing is evaluated before all
-    inputs are known to be valid.  A value equal to the convention's changes nothing.
+    Parameters
+    ----------
+    scenario_file : str or Path, optional
+        A YAML mapping ``nom: valeur``.
+    overrides : mapping, optional
+        Values as typed on the command line (``--set``), or numbers, or arrays of draws.
+    convention : str
+        The parameter set the values are applied to (``rapport`` or ``corrige``).
+
+    Raises :class:`~aaas.errors.InputError` on the first problem; nothing is evaluated
+    before all inputs are known to be valid.  A value equal to the convention's changes
+    nothing.
+
+    >>> s = resolve(overrides={"population_bassin": "50 000", "taux_recours_mg": 3.5})
+    >>> s.changed
+    {'population_bassin': 50000.0}
     """
     base = conventions.defaults(convention)
     explicit: dict[str, Any] = {}
