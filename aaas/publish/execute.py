@@ -165,7 +165,7 @@ def refresh_one(path: Path, root: Path) -> Outcome:
         _write_notebook(nb, path)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
-        return time.perf_counter() - start, describe_failure(path, exc, root)
+        return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -214,7 +214,7 @@ def _workers(jobs: int | None, count: int) -> int:
 # --------------------------------------------------------------------------------------
 
 
-def describe_failure(source: Path, exc: BaseException, root: Path) -> str:
+def describe_failure(source: Path, exc: BaseException, root: Path, injected: bool = True) -> str:
     """A French one-paragraph description of a notebook failure, naming the cell.
 
     Parameters
@@ -226,6 +226,9 @@ def describe_failure(source: Path, exc: BaseException, root: Path) -> str:
         other exception (then only its type and first line are shown).
     root : Path
         Repository: the notebook is named relative to it.
+    injected : bool
+        Whether papermill injected a parameters cell (it does not when no parameter is
+        given, as in :func:`refresh_one`).
 
     Returns
     -------
@@ -240,15 +243,17 @@ def describe_failure(source: Path, exc: BaseException, root: Path) -> str:
     if cell_index is None:
         first = (str(exc).strip().splitlines() or [""])[0]
         return f"  - {rel} : {type(exc).__name__} : {first}"
-    number, where = _original_cell(source, cell_index)
+    number, where = _original_cell(source, cell_index, injected)
     snippet = (getattr(exc, "source", "") or "").strip().splitlines()
     excerpt = f" « {snippet[0][:70]} »" if snippet else ""
     evalue = (str(getattr(exc, "evalue", "")).strip().splitlines() or [""])[0]
     return f"  - {rel} : {where} {number}{excerpt} : {getattr(exc, 'ename', 'Erreur')} : {evalue}"
 
 
-def _original_cell(source: Path, executed_index: int) -> tuple[int, str]:
-    """Map a cell index of the parameterised notebook to the committed one (1-based)."""
+def _original_cell(source: Path, executed_index: int, injected: bool = True) -> tuple[int, str]:
+    """Map a cell index of the executed notebook to the committed one (1-based)."""
+    if not injected:
+        return executed_index + 1, "cellule n°"
     try:
         cells = _read_notebook(source).cells
     except Exception:  # noqa: BLE001 - best effort only

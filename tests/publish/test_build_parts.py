@@ -90,6 +90,8 @@ def test_failure_names_the_committed_cell(tmp_path):
     assert injected == "  - notebooks/x.ipynb : cellule des paramètres injectés, n° 3 « overrides = 1 » : NameError : x"
     after = execute.describe_failure(path, CellError(3, "1 / 0", "ZeroDivisionError", "division by zero"), tmp_path)
     assert after == "  - notebooks/x.ipynb : cellule n° 3 « 1 / 0 » : ZeroDivisionError : division by zero"
+    not_injected = execute.describe_failure(path, CellError(2, "1 / 0", "ZeroDivisionError", "?"), tmp_path, False)
+    assert not_injected == "  - notebooks/x.ipynb : cellule n° 3 « 1 / 0 » : ZeroDivisionError : ?"
     other = execute.describe_failure(Path("/ailleurs/y.ipynb"), RuntimeError("noyau mort\ndétails"), tmp_path)
     assert other == "  - /ailleurs/y.ipynb : RuntimeError : noyau mort"
 
