@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from aaas.publish import build
+from aaas.publish import build, toc
 from aaas.publish.build import build_book
 
 ROOT = build.ROOT
@@ -101,7 +101,7 @@ def browser():
 def visited(browser, html_root):
     """Visit the home page and every toc page once; record what the tests need."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in build.toc_files(ROOT)]
+    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pages = {}
     for docname in docnames:
@@ -159,7 +159,7 @@ def test_every_page_loads_with_title_and_heading(visited):
         if docname != "index":
             assert info["h1"].strip(), docname
     # index.html redirects to the root page of the toc.
-    assert visited["index"]["url"].endswith(f"{build.toc_files(ROOT)[0]}.html")
+    assert visited["index"]["url"].endswith(f"{toc.toc_files(ROOT)[0]}.html")
 
 
 def test_no_console_errors(visited):

@@ -1,4 +1,4 @@
-"""Tests of the book build machinery (aaas/build.py).
+"""Tests of the book build machinery (aaas/publish: build, toc, cache, execute, stage, jupyterbook).
 
 The default book is built once (or reused when its cache is valid); failure cases run on
 a minimal temporary repository so that the real notebooks are never touched.
@@ -18,10 +18,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from aaas import datastore
-from aaas.errors import InputError
+from aaas.errors import BuildError, InputError
 from aaas.models import scenario as scenarios
-from aaas.publish import build, pages
-from aaas.publish.build import BuildError, build_book
+from aaas.publish import build, execute, pages, stage, toc
+from aaas.publish.build import build_book
 
 ROOT = build.ROOT
 SANITIZE_CFG = ROOT / "tests" / "nbval_sanitize.cfg"
@@ -41,7 +41,7 @@ def page_html(index: Path, docname: str) -> str:
 
 def toc_docnames() -> list[str]:
     """Docnames of every toc entry (extension stripped)."""
-    return [re.sub(r"\.(ipynb|md)$", "", f) for f in build.toc_files(ROOT)]
+    return [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_default_build_has_no_variant_banner(default_book):
 
 
 def test_parameter_cells_are_hidden(default_book):
-    for rel in build.toc_notebooks(ROOT):
+    for rel in toc.toc_notebooks(ROOT):
         docname = rel[: -len(".ipynb")]
         text = page_html(default_book, docname)
         assert "tag_injected-parameters" not in text, docname
@@ -125,7 +125,7 @@ def test_no_change_rebuild_is_fast_and_skips_jupyter_book(default_book):
 
 
 def test_committed_notebooks_are_not_modified(default_book):
-    for rel in build.toc_notebooks(ROOT):
+    for rel in toc.toc_notebooks(ROOT):
         nb = nbformat.read(ROOT / rel, as_version=4)
         tags = [t for c in nb.cells for t in c.metadata.get("tags", [])]
         assert "injected-parameters" not in tags, rel
@@ -181,7 +181,7 @@ def test_default_output_folders():
     assert build.default_out_dir(ROOT, report, "rapport") == ROOT / "_build" / "book"
     corrected = build.default_out_dir(ROOT, report, "corrige")
     assert corrected == ROOT / "_build" / "variants" / f"{report.hash()}-corrige"
-    assert "convention de calcul" in build.variant_banner(report, "corrige")
+    assert "convention de calcul" in stage.variant_banner(report, "corrige")
 
 
 # ----------------------------------------------------------------------------------
@@ -292,6 +292,28 @@ def test_missing_toc_notebook_is_reported(tmp_path):
         build_book(root=root, progress=quiet)
 
 
+def test_refresh_notebooks_rewrites_outputs_in_place(tmp_path):
+    root = _mini_repo(tmp_path, _notebook("frais", new_code_cell("print(6 * 7)")), "frais")
+    messages: list[str] = []
+    assert build.refresh_notebooks(root=root, progress=messages.append) == [root / "notebooks" / "frais.ipynb"]
+    refreshed = nbformat.read(root / "notebooks" / "frais.ipynb", as_version=4)
+    assert refreshed.cells[-1].outputs[0]["text"] == "42\n"
+    assert "papermill" not in refreshed.metadata
+    assert not any({"papermill", "execution"} & set(c.metadata) for c in refreshed.cells)
+    assert {rel for rel in pages.generated_pages_paths()} <= {p.relative_to(root).as_posix() for p in root.rglob("*")}
+    assert len(messages) == 1 and messages[0].startswith("[1/1] frais.ipynb … ")
+
+
+def test_failed_refresh_leaves_the_notebook_as_committed(tmp_path):
+    root = _mini_repo(tmp_path, _notebook("rate", new_code_cell('raise KeyError("absente")')), "rate")
+    committed = (root / "notebooks" / "rate.ipynb").read_bytes()
+    with pytest.raises(BuildError, match=r"notebooks/rate.ipynb : cellule n° 3 « raise KeyError"):
+        build.refresh_notebooks(root=root, progress=quiet)
+    assert (root / "notebooks" / "rate.ipynb").read_bytes() == committed
+    assert sorted(p.name for p in (root / "book").iterdir()) == ["intro.md"]  # pages not rewritten
+    assert not list((root / "notebooks").glob(".*"))  # no temporary copy left
+
+
 # ----------------------------------------------------------------------------------
 # nbval sanitizers
 # ----------------------------------------------------------------------------------
@@ -335,7 +357,7 @@ def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_pat
     nb = _notebook("sanit", new_code_cell(code))
     path = tmp_path / "sanit.ipynb"
     nbformat.write(nb, path)
-    build._papermill(path, path, {}, tmp_path)  # the executor used by refresh_notebooks
+    execute.run_papermill(path, path, {}, tmp_path)  # the executor used by refresh_notebooks
     stored = nbformat.read(path, as_version=4)
     outputs = stored.cells[-1].outputs
     assert any("application/papermill.record/image/png" in o.get("data", {}) for o in outputs)
@@ -379,9 +401,9 @@ def test_md_cell_escapes_table_syntax():
 
 
 def test_toc_lists_expected_chapters():
-    files = build.toc_files(ROOT)
+    files = toc.toc_files(ROOT)
     assert files[0] == "book/intro"
-    assert build.toc_notebooks(ROOT) == [
+    assert toc.toc_notebooks(ROOT) == [
         f"notebooks/{n}.ipynb"
         for n in ("relais", "pair_aidance", "coordination", "participation", "synthese", "verification")
     ]

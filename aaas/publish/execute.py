@@ -1,0 +1,317 @@
+"""Executing the book's notebooks with papermill, in parallel.
+
+:func:`execute_notebooks` runs the notebooks planned by :mod:`aaas.publish.cache` that are
+missing from the cache, and stores each executed copy there with its parameter cells
+tagged to be hidden from readers.  A failed notebook is described in French, naming the
+cell of the committed notebook, and its partial copy is kept under ``_build/failed/``.
+:func:`refresh_one` re-executes a committed notebook in place.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+from ..errors import BuildError
+from .cache import NotebookTask
+
+#: Tags of the cells hidden from readers in the executed copies.
+HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
+#: Tag added to hidden cells (myst-nb removes the whole cell).
+REMOVE_TAG = "remove-cell"
+#: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
+CELL_TIMEOUT_S = 600
+
+#: Result of running one notebook: seconds taken, French error message or None.
+Outcome = tuple[float, str | None]
+
+
+# --------------------------------------------------------------------------------------
+# Running notebooks
+# --------------------------------------------------------------------------------------
+
+
+def execute_notebooks(
+    tasks: list[NotebookTask],
+    parameters: Mapping[str, Any],
+    root: Path,
+    jobs: int | None = None,
+    progress: Callable[[str], object] = print,
+) -> None:
+    """Execute the notebooks missing from the cache, in parallel.
+
+    Parameters
+    ----------
+    tasks : list of NotebookTask
+        From :func:`aaas.publish.cache.plan_notebooks`.
+    parameters : mapping
+        Injected by papermill in every notebook.
+    root : Path
+        Working directory of the kernels.
+    jobs : int, optional
+        Notebooks executed at once (default: the CPU count).
+    progress : callable
+        Receives one line per notebook (``[i/n] name … seconds``).
+
+    Raises
+    ------
+    BuildError
+        One or more notebooks failed (each described by :func:`describe_failure`).
+    """
+    done, todo = 0, []
+    for task in tasks:
+        if task.executed.is_file():
+            done += 1
+            progress(f"[{done}/{len(tasks)}] {task.name} … en cache")
+        else:
+            todo.append(task)
+    run = functools.partial(execute_one, parameters=parameters, root=root)
+    failures = run_parallel(todo, run, jobs=jobs, progress=progress, done=done, total=len(tasks))
+    if failures:
+        raise BuildError("exécution des notebooks en échec :\n" + "\n".join(failures))
+
+
+def run_parallel(
+    items: Sequence[Any],
+    run: Callable[[Any], Outcome],
+    jobs: int | None,
+    progress: Callable[[str], object],
+    done: int = 0,
+    total: int | None = None,
+) -> list[str]:
+    """Call ``run`` on every item in a thread pool, reporting each as it finishes.
+
+    Parameters
+    ----------
+    items : sequence
+        Objects with a ``name`` (a :class:`NotebookTask` or a :class:`~pathlib.Path`).
+    run : callable
+        Returns ``(seconds, error message or None)`` for one item; never raises.
+    jobs : int or None
+        Threads (default: the CPU count), at most one per item.
+    progress : callable
+        Receives ``[i/total] name … seconds`` (`` ÉCHEC`` appended on failure).
+    done, total : int
+        Items already reported, and the count shown (default: ``done + len(items)``).
+
+    Returns
+    -------
+    list of str
+        The error messages, in the order the failures finished.
+    """
+    total = done + len(items) if total is None else total
+    failures = []
+    with ThreadPoolExecutor(max_workers=_workers(jobs, len(items))) as pool:
+        futures = {pool.submit(run, item): item for item in items}
+        for fut in as_completed(futures):
+            seconds, error = fut.result()
+            done += 1
+            progress(f"[{done}/{total}] {futures[fut].name} … {seconds:.1f} s" + (" ÉCHEC" if error else ""))
+            if error:
+                failures.append(error)
+    return failures
+
+
+def execute_one(task: NotebookTask, parameters: Mapping[str, Any], root: Path) -> Outcome:
+    """Execute one notebook into the cache, its parameter cells hidden.
+
+    Returns
+    -------
+    tuple of (float, str or None)
+        Seconds taken, and the French description of the failure (``None`` on success);
+        a failed notebook's partial copy is kept as ``<root>/_build/failed/<name>``.
+    """
+    start = time.perf_counter()
+    task.executed.parent.mkdir(parents=True, exist_ok=True)
+    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}.partial.ipynb")
+    try:
+        run_papermill(task.source, tmp, parameters, root)
+        nb = _read_notebook(tmp)
+        hide_parameter_cells(nb)
+        _write_notebook(nb, tmp)
+        os.replace(tmp, task.executed)
+        (root / "_build" / "failed" / task.name).unlink(missing_ok=True)
+        return time.perf_counter() - start, None
+    except Exception as exc:  # noqa: BLE001 - turned into a BuildError by the caller
+        kept = _keep_failed_copy(tmp, root, task.name)
+        message = describe_failure(task.source, exc, root)
+        if kept:
+            message += f"\n    copie exécutée : {kept}"
+        return time.perf_counter() - start, message
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def refresh_one(path: Path, root: Path) -> Outcome:
+    """Re-execute a committed notebook in place with its own parameters.
+
+    Execution metadata is stripped so that the refreshed notebook diffs cleanly.  Returns
+    ``(seconds, error message or None)`` as :func:`execute_one`; on failure the committed
+    notebook is left untouched.
+    """
+    start = time.perf_counter()
+    tmp = path.with_name(f".{path.stem}.refresh.ipynb")
+    try:
+        run_papermill(path, tmp, {}, root)
+        nb = _read_notebook(tmp)
+        _strip_execution_metadata(nb)
+        _write_notebook(nb, path)
+        return time.perf_counter() - start, None
+    except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
+        return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def run_papermill(source: Path, output: Path, parameters: Mapping[str, Any], root: Path) -> None:
+    """Execute ``source`` into ``output`` with papermill, in ``root``, injecting ``parameters``.
+
+    Papermill is imported here: it is slow to import.  Raises papermill's execution
+    error when a cell fails (see :func:`describe_failure`).
+    """
+    import papermill
+
+    papermill.execute_notebook(
+        str(source),
+        str(output),
+        parameters=dict(parameters),
+        kernel_name="python3",
+        cwd=str(root),
+        progress_bar=False,
+        log_output=False,
+        request_save_on_cell_execute=False,
+        execution_timeout=CELL_TIMEOUT_S,
+        # Silence the kernel's own log: its "TCP without encryption" warning and the
+        # "KeyboardInterrupt caught" line caused by jupyter_client interrupting every
+        # kernel at shutdown are noise here; cell errors still come back as outputs.
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        # Outputs are complete once the last cell ran: kill the kernel instead of the
+        # graceful shutdown, which sometimes waits seconds for SIGTERM.
+        shutdown_kernel="immediate",
+    )
+
+
+def _workers(jobs: int | None, count: int) -> int:
+    """Threads for ``count`` notebooks: ``jobs`` (default: CPU count), between 1 and ``count``.
+
+    >>> _workers(4, 2), _workers(2, 10), _workers(3, 0)
+    (2, 2, 1)
+    >>> _workers(None, 1)
+    1
+    """
+    return max(1, min(jobs or os.cpu_count() or 1, count or 1))
+
+
+# --------------------------------------------------------------------------------------
+# Failures
+# --------------------------------------------------------------------------------------
+
+
+def describe_failure(source: Path, exc: BaseException, root: Path, injected: bool = True) -> str:
+    """A French one-paragraph description of a notebook failure, naming the cell.
+
+    Parameters
+    ----------
+    source : Path
+        The committed notebook (cell numbers are given in it, from 1).
+    exc : BaseException
+        Papermill's execution error (with ``cell_index``, ``ename``, ``evalue``), or any
+        other exception (then only its type and first line are shown).
+    root : Path
+        Repository: the notebook is named relative to it.
+    injected : bool
+        Whether papermill injected a parameters cell (it does not when no parameter is
+        given, as in :func:`refresh_one`).
+
+    Returns
+    -------
+    str
+        One list item, e.g. ``  - notebooks/x.ipynb : cellule n° 3 « … » : ValueError : …``.
+    """
+    try:
+        rel = source.relative_to(root).as_posix()
+    except ValueError:
+        rel = str(source)
+    cell_index = getattr(exc, "cell_index", None)
+    if cell_index is None:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return f"  - {rel} : {type(exc).__name__} : {first}"
+    number, where = _original_cell(source, cell_index, injected)
+    snippet = (getattr(exc, "source", "") or "").strip().splitlines()
+    excerpt = f" « {snippet[0][:70]} »" if snippet else ""
+    evalue = (str(getattr(exc, "evalue", "")).strip().splitlines() or [""])[0]
+    return f"  - {rel} : {where} {number}{excerpt} : {getattr(exc, 'ename', 'Erreur')} : {evalue}"
+
+
+def _original_cell(source: Path, executed_index: int, injected: bool = True) -> tuple[int, str]:
+    """Map a cell index of the executed notebook to the committed one (1-based)."""
+    if not injected:
+        return executed_index + 1, "cellule n°"
+    try:
+        cells = _read_notebook(source).cells
+    except Exception:  # noqa: BLE001 - best effort only
+        return executed_index + 1, "cellule n°"
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected = tagged[0] + 1 if tagged else 0
+    if executed_index == injected:
+        return executed_index + 1, "cellule des paramètres injectés, n°"
+    return (executed_index if executed_index > injected else executed_index + 1), "cellule n°"
+
+
+def _keep_failed_copy(tmp: Path, root: Path, name: str) -> Path | None:
+    """Keep the partially executed notebook under ``_build/failed`` for inspection."""
+    if not tmp.is_file():
+        return None
+    target = root / "_build" / "failed" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(tmp, target)
+    return target
+
+
+# --------------------------------------------------------------------------------------
+# Executed copies
+# --------------------------------------------------------------------------------------
+
+
+def hide_parameter_cells(nb) -> None:
+    """Tag the parameter cells (original and injected) ``remove-cell``, in place.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}), new_code_cell("x")])
+    >>> hide_parameter_cells(nb); hide_parameter_cells(nb)
+    >>> [c.metadata["tags"] for c in nb.cells]
+    [['parameters', 'remove-cell'], []]
+    """
+    for cell in nb.cells:
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if any(t in tags for t in HIDDEN_CELL_TAGS) and REMOVE_TAG not in tags:
+            tags.append(REMOVE_TAG)
+
+
+def _strip_execution_metadata(nb) -> None:
+    """Drop papermill/execution timestamps so that refreshed notebooks diff cleanly."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
+
+
+def _read_notebook(path: Path):
+    import nbformat
+
+    return nbformat.read(str(path), as_version=4)
+
+
+def _write_notebook(nb, path: Path) -> None:
+    import nbformat
+
+    nbformat.write(nb, str(path))

@@ -1,0 +1,200 @@
+"""The staged source tree handed to jupyter-book, and its per-build ``_config.yml``.
+
+:func:`staged_files` gathers, in memory, every file of one build: the table of contents,
+the static pages, the pages generated from data, the executed notebooks and a
+``_config.yml`` carrying the footer stamp (commit, version, convention, parameter hash)
+and, for a variant, a banner naming the changed parameters.  :func:`sync_tree` then writes
+only what changed, so that Sphinx's incremental build sees untouched files as unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from .. import __version__
+from ..models import conventions, parameters
+from ..models.scenario import Scenario
+from . import pages
+from .cache import NotebookTask
+from .toc import NOTEBOOK_DIR
+
+#: Folders copied as-is into the staged source tree (when they exist).
+STATIC_DIRS = ("book", "_static", "_templates")
+
+
+# --------------------------------------------------------------------------------------
+# Files of the staged tree
+# --------------------------------------------------------------------------------------
+
+
+def staged_files(root: Path, tasks: list[NotebookTask], scenario: Scenario, convention: str) -> dict[str, bytes]:
+    """Content of every file of the staged source tree.
+
+    Parameters
+    ----------
+    root : Path
+        Repository built.
+    tasks : list of NotebookTask
+        The notebooks, whose executed copies (already in the cache) are staged.
+    scenario, convention
+        What the generated pages and the configuration describe.
+
+    Returns
+    -------
+    dict of str to bytes
+        Content by POSIX path relative to the staged tree (same layout as ``root``).
+    """
+    files: dict[str, bytes] = {"_toc.yml": (root / "_toc.yml").read_bytes()}
+    for folder in STATIC_DIRS:
+        files.update(_tree_files(root, root / folder))
+    files.update(
+        {rel: content for rel, content in _tree_files(root, root / NOTEBOOK_DIR).items() if not rel.endswith(".ipynb")}
+    )
+    for task in tasks:
+        files[task.rel] = task.executed.read_bytes()
+    for rel, text in pages.generated_pages(scenario, convention).items():
+        files[rel] = text.encode("utf-8")
+    files["_config.yml"] = staged_config(root, scenario, convention).encode("utf-8")
+    return files
+
+
+def _tree_files(root: Path, folder: Path) -> dict[str, bytes]:
+    """Files under ``folder`` (skipping checkpoints, caches and dot files), keyed by path from root."""
+    if not folder.is_dir():
+        return {}
+    skip = {".ipynb_checkpoints", "__pycache__"}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not skip.intersection(p.parts) and not p.name.startswith(".")
+    }
+
+
+def sync_tree(dest: Path, files: Mapping[str, bytes]) -> list[str]:
+    """Make ``dest`` hold exactly ``files``, writing only the files that changed.
+
+    Files of ``dest`` absent from ``files`` are deleted, and so are the folders left empty.
+
+    Parameters
+    ----------
+    dest : Path
+        Folder synchronised (created if needed).
+    files : mapping of str to bytes
+        Content by POSIX path relative to ``dest``.
+
+    Returns
+    -------
+    list of str
+        Relative paths written or deleted.
+    """
+    changed = []
+    for rel, content in files.items():
+        if write_if_changed(dest / rel, content):
+            changed.append(rel)
+    if dest.is_dir():
+        for path in sorted(dest.rglob("*"), reverse=True):
+            rel = path.relative_to(dest).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                changed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write ``content`` to ``path`` atomically unless it already holds it.
+
+    An unchanged file keeps its modification time, which Sphinx uses to skip pages.
+    Returns whether the file was written.
+    """
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, path)
+    return True
+
+
+# --------------------------------------------------------------------------------------
+# Per-build configuration: footer stamp and variant banner
+# --------------------------------------------------------------------------------------
+
+
+def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
+    """The ``_config.yml`` of this build.
+
+    The repository's configuration, with notebook execution off (papermill already ran
+    them), the :func:`footer_stamp` and, for a variant, the :func:`variant_banner`.
+    """
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    html_cfg = config.setdefault("html", {})
+    html_cfg["extra_footer"] = footer_stamp(root, scenario, convention)
+    html_cfg["announcement"] = (
+        variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
+    )
+    return "# Généré par aaas.build — ne pas modifier.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False, width=1000
+    )
+
+
+def git_commit(root: Path) -> str:
+    """Short hash of ``root``'s HEAD, with ``+`` when the tree has uncommitted changes.
+
+    Returns ``inconnu`` when ``root`` is not in a git repository (or git is missing).
+    """
+    try:
+        head = _git(root, "rev-parse", "--short", "HEAD", timeout=10)
+        dirty = _git(root, "status", "--porcelain", timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "inconnu"
+    if not head:
+        return "inconnu"
+    return head + ("+" if dirty else "")
+
+
+def _git(root: Path, *args: str, timeout: float) -> str:
+    """Standard output of ``git -C root args`` (stripped); raises when git fails."""
+    command = ["git", "-C", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True).stdout.strip()
+
+
+def footer_stamp(root: Path, scenario: Scenario, convention: str) -> str:
+    """HTML stamp shown under every page: commit, version, convention, parameter hash."""
+    commit = git_commit(root)
+    note = " (modifications non commitées)" if commit.endswith("+") else ""
+    return (
+        '<div class="aaas-stamp">'
+        f"Édition construite depuis le commit <code>{html.escape(commit.rstrip('+'))}</code>{note}"
+        f" · aaas {html.escape(__version__)}"
+        f" · convention : <strong>{html.escape(convention)}</strong>"
+        f" · empreinte des paramètres : <code>{scenario.hash()}</code>"
+        "</div>"
+    )
+
+
+def variant_banner(scenario: Scenario, convention: str) -> str:
+    """HTML banner of a variant: each parameter that differs from the report, and the convention."""
+    table = parameters.parameters()
+    items = []
+    for name, value in scenario.changed.items():
+        p = table[name]
+        unit = "" if p.categorical or not p.unit else f" {p.unit}"
+        items.append(
+            f"<code>{html.escape(name)}</code> : {html.escape(pages.parameter_text(p, p.value))}"
+            f" → {html.escape(pages.parameter_text(p, value))}{html.escape(unit)}"
+        )
+    changes = " ; ".join(items) if items else "aucun (paramètres du rapport)"
+    return (
+        "<strong>Variante — ces résultats ne sont pas ceux du rapport.</strong> "
+        f"Paramètres modifiés : {changes} — "
+        f"convention de calcul : <strong>{html.escape(conventions.LIBELLES[convention])}</strong>"
+    )
