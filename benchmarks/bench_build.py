@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from aaas import build
+from aaas.publish import build
 
 COLD_TARGET_S = 120.0
 REBUILD_TARGET_S = 15.0
@@ -22,7 +22,7 @@ REBUILD_TARGET_S = 15.0
 
 def timed_build() -> float:
     """Seconds taken by one default ``build_book()`` in a fresh Python process (as the CLI)."""
-    code = "from aaas.build import build_book; build_book(progress=lambda m: print('   ', m, flush=True))"
+    code = "from aaas.publish.build import build_book; build_book(progress=lambda m: print('   ', m, flush=True))"
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], cwd=build.ROOT, check=True)
     return time.perf_counter() - start

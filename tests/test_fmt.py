@@ -30,3 +30,19 @@ def test_brut():
     assert fmt.brut(50000.0) == f"50{NB}000"
     assert fmt.brut(0.3) == "0,3"
     assert fmt.brut("2021") == "2021"
+
+
+def test_a_value_as_typed_is_french():
+    assert fmt.brut(404565) == "404\u202f565"
+    assert fmt.brut(10833.33) == "10\u202f833,33"
+    assert fmt.brut(0.13) == "0,13"
+    assert fmt.brut("duree_longue") == "duree_longue"
+
+
+def test_bounds_of_every_parameter_read_the_same_everywhere():
+    from aaas.models import parameters
+
+    for p in parameters.parameters().values():
+        text = p.bornes()
+        assert text in p.accepted()
+        assert (" ou " in text) == p.categorical or len(p.choices or ()) == 1

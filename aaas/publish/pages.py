@@ -1,6 +1,6 @@
 """Pages of the book generated from ``data/``: the parameters (every hypothesis, and the
-differences of a variant) and the errata.  Written by :mod:`aaas.build` into the staged
-source tree at each build, and into ``book/`` by :func:`aaas.build.refresh_notebooks`."""
+differences of a variant) and the errata.  Written by :mod:`aaas.publish.stage` into the staged
+source tree at each build, and into ``book/`` by :func:`aaas.publish.build.refresh_notebooks`."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import __version__
+from .. import __version__, fmt
 from ..models import conventions, parameters
 from ..models.scenario import Scenario
 from . import pages
@@ -189,8 +189,8 @@ def variant_banner(scenario: Scenario, convention: str) -> str:
         p = table[name]
         unit = "" if p.categorical or not p.unit else f" {p.unit}"
         items.append(
-            f"<code>{html.escape(name)}</code> : {html.escape(pages.parameter_text(p, p.value))}"
-            f" → {html.escape(pages.parameter_text(p, value))}{html.escape(unit)}"
+            f"<code>{html.escape(name)}</code> : {html.escape(fmt.brut(p.value))}"
+            f" → {html.escape(fmt.brut(value))}{html.escape(unit)}"
         )
     changes = " ; ".join(items) if items else "aucun (paramètres du rapport)"
     return (

@@ -389,13 +389,6 @@ def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_pat
 # ----------------------------------------------------------------------------------
 
 
-def test_format_value_is_french():
-    assert pages.format_value(404565) == "404\u202f565"
-    assert pages.format_value("10833.33") == "10\u202f833,33"
-    assert pages.format_value(0.13) == "0,13"
-    assert pages.format_value("duree_longue") == "duree_longue"
-
-
 def test_md_cell_escapes_table_syntax():
     assert pages.md_cell("a | b $x$ *c* <d>") == "a \\| b \\$x\\$ \\*c\\* &lt;d&gt;"
 
