@@ -61,7 +61,7 @@ class Parameter:
     def accepted(self) -> str:
         """Human description of the accepted values."""
         if self.categorical:
-            return "valeurs acceptées : " + ", ".join(self.choices)
+            return f"valeurs acceptées : {self.bornes()}"
         return f"plage acceptée : {self.bornes()}"
 
     def bornes(self) -> str:

@@ -63,7 +63,7 @@ def test_arrays_are_accepted_and_bounds_checked():
         ({"file_active_par_etp_referent": "0"}, "'file_active_par_etp_referent'.*hors bornes"),
         ({"file_active": "nan"}, "'file_active'.*NaN"),
         ({"annee_bareme": "1999"}, "'annee_bareme'.*valeurs acceptées : 2018"),
-        ({"base_indemnisation_concertation": "mensuel"}, "valeurs acceptées : reunion, participant"),
+        ({"base_indemnisation_concertation": "mensuel"}, "valeurs acceptées : reunion ou participant"),
         ({"file_active": True}, "booléenne"),
     ],
 )
