@@ -27,7 +27,7 @@ def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
     return {parametres: render_parametres_page(scenario, convention), errata: render_errata_page()}
 
 
-GENERATED_NOTE = "<!-- Page générée par aaas/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
+GENERATED_NOTE = "<!-- Page générée par aaas/publish/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
 
 
 def md_cell(value: Any) -> str:
@@ -322,7 +322,7 @@ def _errata_summary_row(row, titles: Mapping[str, str]) -> list[str]:
 def _errata_entry(row, titles: Mapping[str, str]) -> str:
     """One erratum: a labelled heading (``errata-e01``), its fields, its explanation.
 
-    The raw HTML anchor ``e01`` (what ``aaas.notebook`` links to) opens the field list.
+    The raw HTML anchor ``e01`` (what ``aaas.publish.notebook`` links to) opens the field list.
     """
     fields = [
         f"**{header}** : {_errata_cell(column, getattr(row, column), titles)}"

@@ -141,7 +141,7 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
     html_cfg["announcement"] = (
         variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
     )
-    return "# Généré par aaas.build — ne pas modifier.\n" + yaml.safe_dump(
+    return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )
 

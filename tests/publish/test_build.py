@@ -103,7 +103,7 @@ def test_generated_pages_come_from_data(default_book):
 
 
 def test_link_targets_used_by_notebooks_exist(default_book):
-    """aaas.notebook links to parametres.html#param-<name> and errata.html#<id lower>."""
+    """aaas.publish.notebook links to parametres.html#param-<name> and errata.html#<id lower>."""
     parametres = page_html(default_book, "book/parametres")
     for name in datastore.parametres()["name"]:
         assert f'id="param-{name}"' in parametres, name
