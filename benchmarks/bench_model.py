@@ -7,7 +7,8 @@ import time
 
 import numpy as np
 
-from aaas import model, params
+from aaas.models import conventions, parameters
+from aaas.models import surcouts as model
 
 N = 10_000
 
@@ -15,8 +16,8 @@ N = 10_000
 def draws(n: int, seed: int = 20221123) -> dict:
     """±15 % uniform draws on every numeric hypothesis (the report's claimed range)."""
     rng = np.random.default_rng(seed)
-    values = params.defaults()
-    for name, p in params.parameters().items():
+    values = conventions.defaults()
+    for name, p in parameters.parameters().items():
         if p.categorical or p.sens in {"~", "0"} or p.value == 0:
             continue
         x = p.value * rng.uniform(0.85, 1.15, n)

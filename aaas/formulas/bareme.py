@@ -71,6 +71,9 @@ def indemnites_flotte(km_total, nb_vehicules, tranches, repartition: str):
     -------
     float or ndarray [€/an]
 
+    Source: barème fiscal des frais kilométriques; the report (2.3.2.3) applies the 4 CV
+    scale of 2021 to the 15 000 km of its two vehicles: 15 000 × 0,323 + 1 262 = 6 107 €.
+
     >>> bareme_4cv_2021 = ((5000, 20000, float("inf")), (0.575, 0.323, 0.387), (0, 1262, 0))
     >>> round(indemnites_flotte(15000, 2, bareme_4cv_2021, "flotte"))
     6107

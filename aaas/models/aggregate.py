@@ -2,15 +2,16 @@
 
 Everything here is driven by data: ``data/composantes.csv`` (which quantity makes which
 line, and its cost category for section 3.3), ``data/lignes.csv`` (which mission each line
-belongs to and what it scales with: ``habitants``, ``file_active``, ``departements``,
-``structures``), ``data/missions.csv`` (démarche structurante for 3.2.6, key post), ``data/mutualisation.csv`` (which
-lines each category of carrier already funds, for the 3.2.5 chart).
+belongs to and its unit, column ``echelle``: ``habitants``, ``file_active``,
+``departements``, ``structures``), ``data/missions.csv`` (démarche structurante for 3.2.6,
+key post), ``data/mutualisation.csv`` (which lines each category of carrier already funds,
+for the 3.2.5 chart).
 
-Coordination lines are stated per département and participation lines per structure:
-they are multiplied by the number of départements and structures, read as whole units
-started or in proportion (``echelle_departements``, ``echelle_structures``).  Relais and
-pair-aidance lines already depend on ``population_bassin`` and ``file_active`` through
-their formulas.
+Scaling, one mechanism for every line: each component is multiplied by the count of units
+of its line's unit, ``comptes[echelle]``, which the model decides and passes
+(:data:`aaas.models.surcouts.COMPTES`: one unit for ``habitants`` and ``file_active``,
+whose formulas already take the catchment's population and the file active; the
+départements and structures counted for the others).  Nothing here reads a size.
 """
 
 from __future__ import annotations
@@ -18,20 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-
 from .. import datastore
-from ..formulas import echelle
-
-#: What each mission's lines are multiplied by: (parameter giving the count of units,
-#: parameter giving its scaling reading), or None when the formulas already scale.
-MULTIPLICATEURS = {
-    "habitants": None,
-    "file_active": None,
-    "departements": ("nb_departements", "echelle_departements"),
-    "structures": ("nb_structures", "echelle_structures"),
-}
-
+from ..formulas import echelle, synthese
+from ..formulas.communs import ratio, somme
 
 missions = datastore.missions
 lignes = datastore.lignes
@@ -42,79 +32,102 @@ porteurs = datastore.porteurs
 demarches = datastore.demarches
 
 
-def multiplicateur(echelle_: str, v: Mapping[str, Any]):
-    """Count of units a per-unit line is multiplied by (1 if its formula already scales)."""
-    spec = MULTIPLICATEURS[echelle_]
-    if spec is None:
-        return 1.0
-    nombre, lecture = spec
-    return echelle.nombre_unites(v[nombre], v[lecture])
-
-
-def aggregate(v: Mapping[str, Any]) -> dict[str, Any]:
+def aggregate(v: Mapping[str, Any], comptes: Mapping[str, Any]) -> dict[str, Any]:
     """Lines, missions, total and shares, named ``ligne_*``, ``mission_*``, ``total``,
-    ``part_*``, ``demarche_*``."""
-    out: dict[str, Any] = {}
-    echelle_of = lignes().set_index("ligne")["echelle"].to_dict()
+    ``montant_*``, ``part_*``, ``plage_*``, ``demarche_*``, from the components ``v`` and
+    the count of units of each unit of ``data/lignes.csv`` (``comptes``)."""
+    montants = montants_comptes(v, comptes)
+    out = lignes_et_missions(montants)
+    out.update(structure_des_couts(montants, out["total"]))
+    out.update(postes_cles(out))
+    out.update(parts_porteurs(out))
+    out.update(demarches_structurantes(out))
+    return out
 
-    comp_scaled = {}
-    for row in composantes().itertuples(index=False):
-        comp_scaled[row.composante] = v[row.composante] * multiplicateur(echelle_of[row.ligne], v)
-    for ligne in lignes()["ligne"]:
-        names = composantes().loc[composantes()["ligne"] == ligne, "composante"]
-        out[f"ligne_{ligne}"] = _sum(comp_scaled[n] for n in names)
+
+def montants_comptes(v: Mapping[str, Any], comptes: Mapping[str, Any]) -> dict[str, Any]:
+    """Each component of ``data/composantes.csv`` for the units its line counts."""
+    unite = lignes().set_index("ligne")["echelle"].to_dict()
+    inconnues = set(unite.values()) - set(comptes)
+    if inconnues:
+        raise ValueError(f"lignes.csv : échelle sans compte d'unités : {', '.join(sorted(inconnues))}")
+    rows = composantes().itertuples(index=False)
+    return {r.composante: echelle.pour_unites(v[r.composante], comptes[unite[r.ligne]]) for r in rows}
+
+
+def lignes_et_missions(montants: Mapping[str, Any]) -> dict[str, Any]:
+    """3.1: each line the sum of its components, each mission of its lines, the total of
+    the missions."""
+    comp, lig = composantes(), lignes()
+    out = {}
+    for ligne in lig["ligne"]:
+        out[f"ligne_{ligne}"] = somme(montants[n] for n in comp.loc[comp["ligne"] == ligne, "composante"])
     for mission in missions()["mission"]:
-        ids = lignes().loc[lignes()["mission"] == mission, "ligne"]
-        out[f"mission_{mission}"] = _sum(out[f"ligne_{i}"] for i in ids)
-    total = out["total"] = _sum(out[f"mission_{m}"] for m in missions()["mission"])
+        out[f"mission_{mission}"] = somme(out[f"ligne_{i}"] for i in lig.loc[lig["mission"] == mission, "ligne"])
+    out["total"] = somme(out[f"mission_{m}"] for m in missions()["mission"])
+    return out
 
-    # 3.3 cost structure
+
+def structure_des_couts(montants: Mapping[str, Any], total) -> dict[str, Any]:
+    """3.3: amount and share of each cost category, and the range of each share over the
+    plausible classifications."""
+    comp = composantes()
+    out = {}
     for cat in categories()["categorie"]:
-        names = composantes().loc[composantes()["categorie"] == cat, "composante"]
-        out[f"montant_{cat}"] = _sum(comp_scaled[n] for n in names)
-        out[f"part_{cat}"] = out[f"montant_{cat}"] / total
-    out["part_travail_collectif_et_tiers"] = out["part_travail_collectif"] + out["part_prestations_tiers"]
-    # The report does not publish its classification (3.3): the range of each share over
-    # the plausible classifications of ``composantes.csv`` (``categories_plausibles``).
+        out[f"montant_{cat}"] = somme(montants[n] for n in comp.loc[comp["categorie"] == cat, "composante"])
+        out[f"part_{cat}"] = ratio(out[f"montant_{cat}"], total)
+    out["part_travail_collectif_et_tiers"] = somme([out["part_travail_collectif"], out["part_prestations_tiers"]])
+    out.update(plages(montants, total))
+    return out
+
+
+def plages(montants: Mapping[str, Any], total) -> dict[str, Any]:
+    """3.3: the report does not publish its classification; the range of each share over
+    the plausible classifications of ``composantes.csv`` (``categories_plausibles``)."""
     groupes = {f"part_{cat}": {cat} for cat in categories()["categorie"]}
     groupes["part_travail_collectif_et_tiers"] = {"travail_collectif", "prestations_tiers"}
     plausibles = {r.composante: set(r.categories_plausibles.split("|")) for r in composantes().itertuples(index=False)}
+    out = {}
     for share, cats in groupes.items():
         certain = [n for n, pl in plausibles.items() if pl <= cats]
         possible = [n for n, pl in plausibles.items() if pl & cats]
-        out[f"plage_min_{share}"] = _sum(comp_scaled[n] for n in certain) / total
-        out[f"plage_max_{share}"] = _sum(comp_scaled[n] for n in possible) / total
-    cles = []
+        out[f"plage_min_{share}"] = ratio(somme(montants[n] for n in certain), total)
+        out[f"plage_max_{share}"] = ratio(somme(montants[n] for n in possible), total)
+    return out
+
+
+def postes_cles(out: Mapping[str, Any]) -> dict[str, Any]:
+    """3.3: each mission's key post as a share of the mission, and the range of these shares."""
+    parts = {}
     for row in missions().itertuples(index=False):
         if row.poste_cle:
-            share = out[f"part_poste_cle_{row.mission}"] = out[f"ligne_{row.poste_cle}"] / out[f"mission_{row.mission}"]
-            cles.append(share)
-    out["part_poste_cle_min"] = np.minimum.reduce(np.broadcast_arrays(*cles))
-    out["part_poste_cle_max"] = np.maximum.reduce(np.broadcast_arrays(*cles))
+            parts[f"part_poste_cle_{row.mission}"] = ratio(out[f"ligne_{row.poste_cle}"], out[f"mission_{row.mission}"])
+    cles = list(parts.values())
+    parts["part_poste_cle_min"] = synthese.minimum(cles)
+    parts["part_poste_cle_max"] = synthese.maximum(cles)
+    return parts
 
-    # 3.2.5 carriers: share of the extra cost they already fund (« mutualisé »)
+
+def parts_porteurs(out: Mapping[str, Any]) -> dict[str, Any]:
+    """3.2.5 carriers: share of the extra cost each already funds (« mutualisé ») and share
+    it does not."""
     mut = mutualisation()
+    parts = {}
     for porteur in porteurs()["porteur"]:
-        rows = mut[mut["porteur"] == porteur]
-        montant = _sum(out[f"ligne_{r.ligne}"] * r.part_mutualisee for r in rows.itertuples(index=False))
-        out[f"part_mutualisee_{porteur}"] = montant / total
-        out[f"part_surcout_{porteur}"] = 1 - out[f"part_mutualisee_{porteur}"]
+        rows = mut[mut["porteur"] == porteur].itertuples(index=False)
+        montant = somme(synthese.montant_mutualise(out[f"ligne_{r.ligne}"], r.part_mutualisee) for r in rows)
+        mutualisee = parts[f"part_mutualisee_{porteur}"] = ratio(montant, out["total"])
+        parts[f"part_surcout_{porteur}"] = synthese.part_complementaire(mutualisee)
+    return parts
 
-    # 3.2.6 démarches structurantes
-    for dem in demarches()["demarche"]:
-        ms = missions().loc[missions()["demarche"] == dem, "mission"]
-        out[f"demarche_{dem}"] = _sum(out[f"mission_{m}"] for m in ms)
 
-    out["part_formation_coordination"] = out["ligne_formation"] / out["mission_coordination"]
-
-    # per-unit ratios quoted in the prose
-    out["cout_relais_par_habitant"] = out["mission_relais"] / v["population_bassin"]
-    out["cout_pair_aidance_par_personne"] = out["mission_pair_aidance"] / v["file_active"]
-    out["nb_departements_couts"] = multiplicateur("departements", v)
-    out["nb_structures_couts"] = multiplicateur("structures", v)
-    out["mission_coordination_par_departement"] = out["mission_coordination"] / _nonzero(out["nb_departements_couts"])
-    out["mission_participation_par_structure"] = out["mission_participation"] / _nonzero(out["nb_structures_couts"])
-    return out
+def demarches_structurantes(out: Mapping[str, Any]) -> dict[str, Any]:
+    """3.2.6: each démarche structurante the sum of its missions."""
+    m = missions()
+    return {
+        f"demarche_{dem}": somme(out[f"mission_{i}"] for i in m.loc[m["demarche"] == dem, "mission"])
+        for dem in demarches()["demarche"]
+    }
 
 
 def controles_porteurs(v: Mapping[str, Any]) -> dict[str, Any]:
@@ -123,31 +136,15 @@ def controles_porteurs(v: Mapping[str, Any]) -> dict[str, Any]:
     below the next carrier in extra cost, and the relais mission's share of what they still
     lack."""
     autres = [v[f"part_surcout_{p}"] for p in porteurs()["porteur"] if p != "appui_coordination"]
-    marge = np.minimum.reduce(np.broadcast_arrays(*autres)) - v["part_surcout_appui_coordination"]
     mut = mutualisation()
-    appui = dict(
-        zip(
-            mut.loc[mut["porteur"] == "appui_coordination", "ligne"],
-            mut.loc[mut["porteur"] == "appui_coordination", "part_mutualisee"],
-            strict=False,
-        )
-    )
-    manque = {r.ligne: v[f"ligne_{r.ligne}"] * (1 - appui.get(r.ligne, 0.0)) for r in lignes().itertuples(index=False)}
-    relais = _sum(manque[r.ligne] for r in lignes().itertuples(index=False) if r.mission == "relais")
-    return {
-        "marge_surcout_appui_coordination": marge,
-        "part_relais_surcout_appui_coordination": relais / _sum(manque.values()),
+    appui = mut[mut["porteur"] == "appui_coordination"]
+    part = dict(zip(appui["ligne"], appui["part_mutualisee"], strict=True))
+    lig = lignes()
+    manque = {
+        r.ligne: synthese.reste_a_financer(v[f"ligne_{r.ligne}"], part.get(r.ligne, 0.0)) for r in lig.itertuples()
     }
-
-
-def _sum(terms):
-    total = 0.0
-    for t in terms:
-        total = total + t
-    return total
-
-
-def _nonzero(x):
-    x = np.asarray(x, dtype=float)
-    out = np.where(x == 0, np.nan, x)
-    return float(out) if out.ndim == 0 else out
+    relais = somme(manque[ligne] for ligne in lig.loc[lig["mission"] == "relais", "ligne"])
+    return {
+        "marge_surcout_appui_coordination": synthese.marge_sous(autres, v["part_surcout_appui_coordination"]),
+        "part_relais_surcout_appui_coordination": ratio(relais, somme(manque.values())),
+    }

@@ -32,6 +32,12 @@ def test_etp_helpers():
     assert s.etp_pour_heures(150, 1607) == pytest.approx(0.0933, abs=1e-4)
 
 
+def test_annual_and_hourly_amounts():
+    assert s.salaire_annuel(2049) == 24588
+    assert s.cout_horaire_employeur(4200, 1820) == pytest.approx(27.69, abs=0.01)
+    assert s.ecart_arrondi(s.arrondi_au_pas(14819.47, 1000), 14819.47) == pytest.approx(180.53)
+
+
 @pytest.mark.parametrize(
     "x,pas,expected",
     [

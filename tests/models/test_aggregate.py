@@ -138,3 +138,22 @@ def test_every_component_belongs_to_a_line_and_category():
     assert set(aggregate.mutualisation()["ligne"]) <= set(aggregate.lignes()["ligne"])
     assert set(aggregate.mutualisation()["porteur"]) <= set(aggregate.porteurs()["porteur"])
     assert aggregate.mutualisation()["part_mutualisee"].between(0, 1).all()
+
+
+def test_every_unit_of_the_lines_has_a_count_decided_by_the_model():
+    assert set(aggregate.lignes()["echelle"]) == set(model.COMPTES)
+
+
+def test_aggregate_multiplies_every_line_by_the_count_of_its_unit(rapport):
+    # the report's scenario counts one unit of each kind: any other count scales its lines only
+    assert rapport.scalar("nb_departements_couts") == rapport.scalar("nb_structures_couts") == 1
+    comptes = {"habitants": 2.0, "file_active": 3.0, "departements": 5.0, "structures": 7.0}
+    out = aggregate.aggregate(rapport, comptes)
+    for row in aggregate.lignes().itertuples(index=False):
+        key = f"ligne_{row.ligne}"
+        assert out[key] == pytest.approx(comptes[row.echelle] * rapport[key]), key
+
+
+def test_a_unit_without_a_count_is_an_error(rapport):
+    with pytest.raises(ValueError, match="structures"):
+        aggregate.aggregate(rapport, {"habitants": 1.0, "file_active": 1.0, "departements": 1.0})

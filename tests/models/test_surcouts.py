@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from aaas.models import conventions
+from aaas.models import surcouts as model
 
 # (quantity, value printed by the report) — under the "rapport" convention
 LIGNES_RAPPORT = {
@@ -70,3 +71,20 @@ def test_vectorised_evaluation_matches_scalar_evaluation(defaults):
         one = conventions.compute("rapport", dict(population_bassin=pops[i], file_active=fas[i]))
         assert out["total"][i] == pytest.approx(one.scalar("total"))
         assert out["part_ressources_humaines"][i] == pytest.approx(one.scalar("part_ressources_humaines"))
+
+
+def test_a_quantity_is_written_once_and_never_over_a_parameter(defaults):
+    from aaas.models.sheet import Sheet
+
+    s = Sheet(defaults)
+    s.calc("facteur_bassin", lambda a, b: a / b, "population_bassin", "population_reference")
+    with pytest.raises(KeyError):
+        s.put("facteur_bassin", 2.0)
+    with pytest.raises(KeyError):
+        s.put("population_bassin", 1.0)
+
+
+def test_evaluation_leaves_its_values_untouched(defaults):
+    values = dict(defaults)
+    model.evaluate(values)
+    assert values == defaults
