@@ -1,7 +1,6 @@
-"""The shape the architecture keeps (issue « architecture for the next 6000 lines »):
-short functions and modules, the model an ordered list of short steps, formulas that
-import only NumPy and each other and document their units and a worked example, models
-that do not reach the presentation layers.
+"""The shape of the model layer: an ordered list of short steps (≤ 15 lines), and formulas
+that document their units, source and a worked example (the layers and the general size
+limits are checked by ``tests/test_architecture.py``).
 
 Also a measurement script: ``PYTHONPATH=. python tests/models/test_structure.py`` prints
 the longest functions, steps and modules.
@@ -67,27 +66,6 @@ def test_the_model_runs_each_step_once_in_the_reports_order():
         < noms.index("agregation")
         < noms.index("controles_porteurs")
     )
-
-
-def _imports(path: Path):
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            yield from ((0, a.name) for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            yield node.level, node.module or ""
-
-
-@pytest.mark.parametrize("path", FORMULES, ids=lambda p: p.name)
-def test_formulas_import_only_numpy_and_each_other(path):
-    for level, module in _imports(path):
-        assert level == 1 or module in {"__future__", "typing", "numpy"}, (path.name, module)
-
-
-@pytest.mark.parametrize("path", MODELES, ids=lambda p: p.name)
-def test_models_do_not_reach_the_presentation_layers(path):
-    for level, module in _imports(path):
-        absolu = module if level == 0 else "aaas." + module if level == 2 else "aaas.models." + module
-        assert not re.match(r"aaas\.(checks|present|publish|cli)\b", absolu), (path.name, module)
 
 
 def _public_formulas():
