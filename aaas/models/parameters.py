@@ -20,6 +20,7 @@ import pandas as pd
 
 from .. import datastore, fmt
 from ..errors import ParameterError
+from ..formulas._arrays import scalar_or_array
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class Parameter:
             raise ParameterError(
                 f"paramètre '{self.name}'{where} : {fmt.brut(bad)} est hors bornes ; {self.accepted()}"
             )
-        return float(arr) if arr.ndim == 0 else arr
+        return scalar_or_array(arr)
 
 
 def _as_text(raw: Any) -> str:
