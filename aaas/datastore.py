@@ -11,6 +11,7 @@ Formulas never receive a path: the models read values here and pass them on.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,17 @@ def data_dir() -> Path:
 def path(name: str) -> Path:
     """Path of the data file ``name``."""
     return data_dir() / name
+
+
+def digest() -> str:
+    """Short digest of every file of the data folder (names and contents): what a cache
+    key or an export's provenance must cover."""
+    h = hashlib.sha256()
+    folder = data_dir()
+    for p in sorted(q for q in folder.rglob("*") if q.is_file()):
+        h.update(p.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:12]
 
 
 def clear_cache() -> None:

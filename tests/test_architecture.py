@@ -17,6 +17,7 @@ RANKS = {
     "__version__": 0,  # package metadata, defined in aaas/__init__.py before anything else
     "formulas": 0,
     "errors": 1,
+    "provenance": 3,
     "fmt": 1,
     "datastore": 2,
     "models": 3,

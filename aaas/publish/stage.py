@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import os
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import yaml
 from .. import __version__, fmt
 from ..models import conventions, parameters
 from ..models.scenario import Scenario
+from ..provenance import git_commit
 from . import pages
 from .cache import NotebookTask
 from .toc import NOTEBOOK_DIR
@@ -144,27 +144,6 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
     return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )
-
-
-def git_commit(root: Path) -> str:
-    """Short hash of ``root``'s HEAD, with ``+`` when the tree has uncommitted changes.
-
-    Returns ``inconnu`` when ``root`` is not in a git repository (or git is missing).
-    """
-    try:
-        head = _git(root, "rev-parse", "--short", "HEAD", timeout=10)
-        dirty = _git(root, "status", "--porcelain", timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return "inconnu"
-    if not head:
-        return "inconnu"
-    return head + ("+" if dirty else "")
-
-
-def _git(root: Path, *args: str, timeout: float) -> str:
-    """Standard output of ``git -C root args`` (stripped); raises when git fails."""
-    command = ["git", "-C", str(root), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True).stdout.strip()
 
 
 def footer_stamp(root: Path, scenario: Scenario, convention: str) -> str:

@@ -1,0 +1,53 @@
+"""Where a result comes from: the commit of the code, the package version, the data's date
+and digest.  Stamped on every page of the book and carried by every export.
+
+A foundation module: it imports only the standard library and :mod:`aaas.datastore`'s
+location of the data.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from . import __version__
+from .datastore import ROOT, digest
+
+
+def _git(root: Path, *args: str, timeout: float) -> str:
+    """Standard output of ``git -C root args`` (stripped); raises when git fails."""
+    command = ["git", "-C", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True).stdout.strip()
+
+
+def git_commit(root: Path = ROOT) -> str:
+    """Short hash of ``root``'s HEAD, with ``+`` when the tree has uncommitted changes.
+
+    Returns ``inconnu`` when ``root`` is not in a git repository (or git is missing).
+    """
+    try:
+        head = _git(root, "rev-parse", "--short", "HEAD", timeout=10)
+        dirty = _git(root, "status", "--porcelain", timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "inconnu"
+    if not head:
+        return "inconnu"
+    return head + ("+" if dirty else "")
+
+
+def data_date(root: Path = ROOT) -> str:
+    """Date (YYYY-MM-DD) of the last commit that changed ``data/``, or ``inconnue``."""
+    try:
+        return _git(root, "log", "-1", "--format=%cs", "--", "data", timeout=10) or "inconnue"
+    except (OSError, subprocess.SubprocessError):
+        return "inconnue"
+
+
+def stamp(root: Path = ROOT) -> dict[str, str]:
+    """Commit, version, data date and digest, as a mapping of French keys."""
+    return {
+        "commit": git_commit(root),
+        "version": __version__,
+        "date_donnees": data_date(root),
+        "empreinte_donnees": digest(),
+    }
