@@ -47,6 +47,20 @@ def pourcent(x, decimals: int = 0) -> str:
     return f"{nombre(100 * float(np.asarray(x)), decimals)}{INSECABLE}%"
 
 
+def variation(x, decimals: int = 1) -> str:
+    """A relative change, signed (« +14,2 % », « −0,8 % »); empty for NaN.
+
+    >>> variation(0.142), variation(-0.008), variation(0.0)
+    ('+14,2\xa0%', '−0,8\xa0%', '0,0\xa0%')
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    text = pourcent(abs(float(x)), decimals)
+    if not any(c in "123456789" for c in text):
+        return text
+    return ("+" if x > 0 else "\u2212") + text
+
+
 def valeur(x, unit: str, precision: float = 1.0) -> str:
     """Format ``x`` in ``unit`` at the printed precision of the report."""
     if unit == "%":
@@ -61,10 +75,18 @@ def valeur(x, unit: str, precision: float = 1.0) -> str:
 
 
 def ecart(x, unit: str, precision: float = 1.0) -> str:
-    """A signed gap (« +87 € », « −0,4 % »), empty when zero at the display precision."""
+    """A signed gap (« +87 € », « −0,4 h »), empty when zero at the display precision; a
+    gap between two shares is in percentage points.
+
+    >>> ecart(87, "€"), ecart(-0.02, "%", 0.01), ecart(0.2, "€")
+    ('+87\xa0€', '−2\xa0pt', '')
+    """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
-    text = valeur(abs(float(x)), unit, precision)
+    if unit == "%":
+        text = f"{nombre(100 * abs(float(x)), max(0, decimales(precision) - 2))}{INSECABLE}pt"
+    else:
+        text = valeur(abs(float(x)), unit, precision)
     digits = [c for c in text if c in "0123456789"]
     if not any(c != "0" for c in digits):
         return ""

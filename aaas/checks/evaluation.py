@@ -79,15 +79,16 @@ class Evaluation:
         """The same user settings evaluated under another convention."""
         return Evaluation(self.scenario, convention)
 
-    def table(self, table_id: str) -> pd.DataFrame:
-        """One table of the report, shaped by :func:`aaas.checks.tables.shape`."""
+    def table(self, table_id: str, baseline: str = "rapport") -> pd.DataFrame:
+        """One table of the report, shaped by :func:`aaas.checks.tables.shape` (``baseline``:
+        what the gap is measured against, ``rapport`` or ``defaut``)."""
         tables.check_table(table_id)
         rec = self.reconciliation
-        return tables.shape(rec[rec["tableau"] == table_id])
+        return tables.shape(rec[rec["tableau"] == table_id], baseline)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def tables(self, baseline: str = "rapport") -> dict[str, pd.DataFrame]:
         """Every table of the report, in its order."""
-        return {t: self.table(t) for t in tables.ids()}
+        return {t: self.table(t, baseline) for t in tables.ids()}
 
 
 def evaluate(

@@ -142,8 +142,11 @@ def reconcile(scenario: scenarios.Scenario | None = None, convention: str = "rap
     names = list(pub["variable"])
     results = conventions.compute_scenario(scenario) if results is None else results
     recalc = _values(results, names)
+    # The convention's default scenario: tells the scenario's effects from the report's errors.
+    ref = _values(conventions.compute(convention), names)
     plage_min, plage_max = _ranges(pub, results)
-    statuts = _statuts(pub, recalc, plage_min, plage_max, scenario, convention)
+    statuts = _statuts(pub, recalc, ref, plage_min, plage_max, scenario, convention)
+    pub["defaut"] = ref
     pub["recalcule"] = recalc
     pub["ecart"] = np.where(pub["comparaison"] == "-", np.nan, recalc - pub["value"].to_numpy())
     pub["plage_min"] = plage_min
@@ -153,12 +156,10 @@ def reconcile(scenario: scenarios.Scenario | None = None, convention: str = "rap
     return pub
 
 
-def _statuts(pub, recalc, plage_min, plage_max, scenario, convention) -> list[tuple[str, tuple[str, ...]]]:
+def _statuts(pub, recalc, ref, plage_min, plage_max, scenario, convention) -> list[tuple[str, tuple[str, ...]]]:
     """The status key of each figure and the errata shown with it."""
     names = list(pub["variable"])
     direct = conventions.errata().groupby(["tableau", "label"])["id"].apply(tuple).to_dict()
-    # Reference points on the report's scenario (to tell scenario effects from errors).
-    ref = _values(conventions.compute(convention), names)
     ok, ok_ref = _agree(pub, recalc), _agree(pub, ref)
     ok_rapport = _agree(pub, _values(conventions.compute("rapport"), names))
     moved = ~np.isclose(recalc, ref, rtol=1e-12, atol=1e-9) if scenario.changed else np.zeros(len(pub), bool)

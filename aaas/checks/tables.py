@@ -16,8 +16,12 @@ import pandas as pd
 from .. import datastore
 from ..errors import ChoiceError
 
+#: What a table's gap is measured against: the printed figure, or the convention's
+#: default recomputed (to see a scenario's own effect).
+BASELINES = ("rapport", "defaut")
 COLONNES = [
     "rapport",
+    "defaut",
     "recalcule",
     "ecart",
     "unite",
@@ -54,8 +58,21 @@ def check_table(table_id: str) -> str:
     return table_id
 
 
-def shape(rows: pd.DataFrame) -> pd.DataFrame:
+def shape(rows: pd.DataFrame, baseline: str = "rapport") -> pd.DataFrame:
     """Rows of the reconciliation (:func:`aaas.checks.reconcile.reconcile`) as a table: the
-    report's labels as index, the columns of :data:`COLONNES`."""
-    df = rows.rename(columns={"value": "rapport", "unit": "unite", "label": "libelle"})
-    return df.set_index("libelle")[COLONNES]
+    report's labels as index, the columns of :data:`COLONNES`; ``ecart`` is the recomputed
+    value minus the ``baseline`` (``rapport``: the printed figure; ``defaut``: the
+    convention's default recomputed), recorded in ``df.attrs["baseline"]``."""
+    if baseline not in BASELINES:
+        raise ChoiceError(f"--baseline inconnue '{baseline}' ; valeurs acceptées : {', '.join(BASELINES)}")
+    df = rows.rename(columns={"value": "rapport", "unit": "unite", "label": "libelle"}).set_index("libelle")
+    if baseline == "defaut":
+        df["ecart"] = (df["recalcule"] - df["defaut"]).where(df["comparaison"] != "-")
+    df = df[COLONNES]
+    df.attrs["baseline"] = baseline
+    return df
+
+
+def listing() -> list:
+    """The report's tables (identifier, section, title), in its order."""
+    return list(datastore.tableaux().itertuples(index=False))

@@ -1,62 +1,80 @@
-"""Rendering for the terminal (text), Markdown, CSV and JSON: the report's tables
-(:func:`render`) and the parameter sets (:func:`render_parametres`)."""
+"""The report's tables for the terminal (text), Markdown, CSV (``csv``, ``csv-fr``) and
+JSON: one display of each row (:func:`formatted`), shared with the book.
+
+Displayed figures are consistent with each other: the gap shown is the difference of the
+figures shown (a gap between two shares is in points, « pt »).
+"""
 
 from __future__ import annotations
 
-import io
-import json
 import math
+import textwrap
 import unicodedata
 
 import pandas as pd
 
 from .. import fmt
-from ..models import conventions, parameters
+from ..checks import tables
+from . import exports
 
-FORMATS = ("text", "csv", "json", "markdown")
 ENTETES = ["Libellé", "Rapport", "Recalculé", "Écart", "Statut", "Errata"]
+ENTETES_DEFAUT = ["Libellé", "Rapport", "Défaut", "Recalculé", "Écart", "Statut", "Errata"]
+#: Widest label column in text mode (longer labels wrap onto several lines).
+LARGEUR_LIBELLE = 70
 
 
 def formatted(df: pd.DataFrame) -> pd.DataFrame:
-    """Display strings of a report table (French number format, gap flagged)."""
-    rows = []
-    for label, r in df.iterrows():
-        rows.append(
-            [
-                label,
-                "" if _nan(r["rapport"]) else _printed(r["rapport"], r),
-                fmt.valeur(r["recalcule"], r["unite"], _display_precision(r)),
-                fmt.ecart(r["ecart"], r["unite"], _gap_precision(r)),
-                r["statut"],
-                r["errata"],
-            ]
-        )
-    return pd.DataFrame(rows, columns=ENTETES)
+    """Display strings of a report table (French numbers, gap against the table's baseline);
+    with the baseline ``defaut``, a « Défaut » column too."""
+    defaut = df.attrs.get("baseline") == "defaut"
+    rows = [_cells(label, r, defaut) for label, r in df.iterrows()]
+    return pd.DataFrame(rows, columns=ENTETES_DEFAUT if defaut else ENTETES)
 
 
-def _display_precision(r) -> float:
+def _cells(label, r, defaut: bool) -> list[str]:
+    p = _display_precision(r, r["recalcule"])
+    reference = r["defaut"] if defaut else r["rapport"]
+    if defaut:
+        p = min(p, _display_precision(r, r["defaut"]))
+    gap = "" if _nan(r["ecart"]) else fmt.ecart(*_shown_gap(r, reference, p))
+    printed = "" if _nan(r["rapport"]) else _printed(r["rapport"], r)
+    cells = [label, printed, fmt.valeur(r["recalcule"], r["unite"], p), gap, r["statut"], r["errata"]]
+    if defaut:
+        cells.insert(2, fmt.valeur(r["defaut"], r["unite"], p))
+    return cells
+
+
+def _rounded(x: float, unit: str, precision: float) -> float:
+    """``x`` as shown at ``precision`` (a share is shown in percent)."""
+    d = fmt.decimales(precision)
+    return round(100 * x, max(0, d - 2)) / 100 if unit == "%" else round(x, d)
+
+
+def _shown_gap(r, reference: float, precision: float) -> tuple[float, str, float]:
+    """The gap as the difference of the figures shown, its unit and the precision it has.
+
+    Counts, hours and ETP show the decimals the gap has (+45,5 h, not +46 h)."""
+    gap = _rounded(r["recalcule"], r["unite"], precision) - _rounded(reference, r["unite"], precision)
+    if _compte(r["unite"]):
+        precision = max(precision, fmt.precision_exacte(gap)) if gap else precision
+    return gap, r["unite"], precision
+
+
+def _display_precision(r, value: float) -> float:
     """Inequalities (« plus de 5 € ») show the recomputed value one digit finer.  Counts,
     hours, ETP and distances show the decimals they have (up to 3), so that what the table
     prints is what is costed (2,5 vehicles, 0,125 ETP); amounts and shares keep the
     report's precision."""
     if r["comparaison"] in {"<", ">"}:
         return r["precision"] / 10 if r["unite"] != "%" else 0.001
-    precision = r["precision"]
-    if _compte(r["unite"]) and not _nan(r["recalcule"]):
-        return min(precision, fmt.precision_exacte(r["recalcule"]))
-    return precision
+    if _compte(r["unite"]) and not _nan(value):
+        return min(r["precision"], fmt.precision_exacte(value))
+    return r["precision"]
 
 
 def _compte(unite: str) -> bool:
     """Counts, hours, days, ETP, distances: not amounts (€, €/h…) nor shares (%)."""
     return unite != "%" and not str(unite).startswith("€")
-
-
-def _gap_precision(r) -> float:
-    """A gap in counts, hours or ETP shows the decimals it has (+45,5 h, not +46 h)."""
-    if _compte(r["unite"]) and not _nan(r["ecart"]):
-        return min(r["precision"], fmt.precision_exacte(r["ecart"]))
-    return r["precision"]
 
 
 def _printed(value, r) -> str:
@@ -73,101 +91,67 @@ def _width(s: str) -> int:
 
 
 def text_table(df: pd.DataFrame, title: str) -> str:
+    """A report table for the terminal."""
     f = formatted(df)
-    cells = [ENTETES] + f.astype(str).values.tolist()
-    cells = [[c[:90] for c in row] for row in cells]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(ENTETES))]
-    lines = [title, "=" * min(len(title), 100)]
-    for k, row in enumerate(cells):
-        parts = []
-        for i, c in enumerate(row):
-            pad = " " * (widths[i] - _width(c))
-            parts.append(c + pad if i in (0, 4, 5) else pad + c)
-        lines.append("  ".join(parts).rstrip())
-        if k == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return text_frame(f, title, left={0, len(f.columns) - 2, len(f.columns) - 1})
+
+
+def text_frame(f: pd.DataFrame, title: str, left: set[int]) -> str:
+    """A frame of display strings for the terminal: columns in ``left`` aligned left, the
+    others right; long labels (first column) wrap onto several lines, never cut."""
+    headers = list(f.columns)
+    rows = [[_wrap(str(c)) if i == 0 else [str(c)] for i, c in enumerate(row)] for row in f.values.tolist()]
+    widths = [max([_width(headers[i])] + [_width(x) for row in rows for x in row[i]]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        parts = [c + " " * (w - _width(c)) if i in left else " " * (w - _width(c)) + c
+                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]  # fmt: skip
+        return "  ".join(parts).rstrip()
+
+    out = [title, "=" * min(_width(title), 100), line(headers), "  ".join("-" * w for w in widths)]
+    for row in rows:
+        for k in range(max(len(c) for c in row)):
+            out.append(line([c[k] if k < len(c) else "" for c in row]))
+    return "\n".join(out)
+
+
+def _wrap(label: str) -> list[str]:
+    """A label on lines of at most :data:`LARGEUR_LIBELLE` characters, continuation lines
+    indented under it."""
+    indent = label[: len(label) - len(label.lstrip())] + "  "
+    return textwrap.wrap(label, LARGEUR_LIBELLE, subsequent_indent=indent) or [""]
 
 
 def markdown_table(df: pd.DataFrame, title: str) -> str:
+    """A table as Markdown (a pipe table under a heading)."""
     f = formatted(df)
-    out = [f"### {title}", "", "| " + " | ".join(ENTETES) + " |", "|" + "---|" * len(ENTETES)]
+    out = [f"### {title}", "", "| " + " | ".join(f.columns) + " |", "|" + "---|" * len(f.columns)]
     for row in f.astype(str).values.tolist():
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
     return "\n".join(out)
 
 
-def render(tables: dict[str, pd.DataFrame], infos: dict[str, dict], form: str, header: str = "") -> str:
-    """All ``tables`` in format ``form`` as one string."""
+def render_tables(ev, ids: list[str], form: str, baseline: str = "rapport") -> str:
+    """The tables ``ids`` of an evaluation in format ``form``, with their provenance."""
+    prov = exports.provenance_of(ev.scenario, ev.convention, baseline)
+    shaped = {t: ev.table(t, baseline) for t in ids}
     if form == "json":
-        payload = {}
-        for tid, df in tables.items():
-            payload[tid] = {
-                **{k: v for k, v in infos[tid].items()},
-                "lignes": [{"libelle": label, **{k: _jsonable(v) for k, v in r.items()}} for label, r in df.iterrows()],
-            }
-        return json.dumps(payload, ensure_ascii=False, indent=2)
-    if form == "csv":
-        frames = []
-        for tid, df in tables.items():
-            d = df.reset_index()
-            d.insert(0, "tableau", tid)
-            frames.append(d)
-        buf = io.StringIO()
-        pd.concat(frames).to_csv(buf, index=False, float_format="%.6f", lineterminator="\n")
-        return buf.getvalue().rstrip("\n")
-    blocks = [header] if header else []
-    for tid, df in tables.items():
-        title = f"{infos[tid]['section']} {infos[tid]['titre']}"
+        payload = {t: {**tables.info(t), "lignes": _json_rows(df)} for t, df in shaped.items()}
+        return exports.to_json({"provenance": prov, "tableaux": payload})
+    if form in {"csv", "csv-fr"}:
+        frames = [exports.shares_as_parts(df.reset_index()).assign(tableau=t) for t, df in shaped.items()]
+        frame = pd.concat(frames)
+        return exports.to_csv(frame[["tableau", *frame.columns[:-1]]], form, prov)
+    mesure = "au chiffre imprimé" if baseline == "rapport" else "au recalcul par défaut de la convention"
+    header = [*exports.header_lines(prov), f"Écart mesuré par rapport {mesure} (--baseline {baseline})"]
+    blocks = ["\n".join(header)]
+    for t, df in shaped.items():
+        info = tables.info(t)
+        title = f"{info['section']} {info['titre']}"
         blocks.append(markdown_table(df, title) if form == "markdown" else text_table(df, title))
     return "\n\n".join(blocks)
 
 
-def _jsonable(v):
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float):
-        return round(v, 6)
-    return v
-
-
-def parametres_frame(convention: str) -> pd.DataFrame:
-    """The parameter table with a convention's values (typed back losslessly), and for
-    each value that differs from the report's, the report's value and the erratum."""
-    values = conventions.defaults(convention)
-    df = parameters.table()
-    df["value"] = [fmt.saisie(values[n]) for n in df["name"]]
-    diff = conventions.differences(convention).set_index("parametre")
-    df.insert(2, "valeur_rapport", [fmt.saisie(diff.loc[n, "rapport"]) if n in diff.index else "" for n in df["name"]])
-    df.insert(3, "erratum", [diff.loc[n, "erratum"] if n in diff.index else "" for n in df["name"]])
-    return df
-
-
-def render_parametres(convention: str, form: str) -> str:
-    """A convention's parameter set in format ``form`` (text, csv, json, markdown)."""
-    df = parametres_frame(convention)
-    if form == "csv":
-        return df.to_csv(index=False, lineterminator="\n").rstrip("\n")
-    if form == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=2)
-    table = parameters.parameters()
-    if form == "markdown":
-        lines = [
-            "| paramètre | valeur | unité | bornes | section | libellé | source |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| `{r.name}` | {r.value} | {r.unit} | {table[r.name].bornes()} | {r.section} | {r.label} | {r.source} |"
-            for r in df.itertuples(index=False)
-        ]
-        return "\n".join(lines)
-    out = [f"Convention : {conventions.LIBELLES[convention]}"]
-    for r in df.itertuples(index=False):
-        extra = f" (rapport : {r.valeur_rapport}, erratum {r.erratum})" if r.valeur_rapport else ""
-        out.append(
-            f"{r.name} = {r.value} {r.unit}{extra}\n    {r.label}\n    bornes : {table[r.name].bornes()} ; "
-            f"section {r.section} ; source : {r.source}"
-        )
-    return "\n".join(out)
+def _json_rows(df: pd.DataFrame) -> list[dict]:
+    df = exports.shares_as_parts(df)
+    return [{"libelle": label, **{k: exports.jsonable(v) for k, v in r.items()}} for label, r in df.iterrows()]

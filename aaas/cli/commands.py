@@ -1,0 +1,112 @@
+"""The commands of the command line.  Heavy libraries are imported inside each command,
+so that ``aaas --help`` stays instant."""
+
+from __future__ import annotations
+
+from ..errors import ChoiceError
+
+
+def _scenario(args, convention: str | None = None):
+    """The scenario of the shared options (validated before anything is computed)."""
+    from ..models import scenario as scenarios
+
+    conv = convention or args.convention or "rapport"
+    return scenarios.resolve(args.scenario, scenarios.parse_assignments(args.sets), conv)
+
+
+def cmd_params(args) -> tuple[str, int]:
+    """``aaas params``: a convention's parameter set, with the scenario's values on top
+    (or a complete scenario file)."""
+    from ..models import scenario as scenarios
+    from ..present import parametres
+
+    scenario = _scenario(args)
+    if args.format == "yaml":
+        origin = f"aaas params --convention {scenario.convention}" + (" (scénario modifié)" if scenario.changed else "")
+        return scenarios.scenario_yaml(scenario.values, origin), 0
+    return parametres.render_parametres(scenario, args.format), 0
+
+
+def cmd_tables(args) -> tuple[str, int]:
+    """``aaas tables``: the report's tables recomputed for a scenario."""
+    from ..checks import tables
+    from ..checks.evaluation import Evaluation
+    from ..present import render
+
+    scenario = _scenario(args)
+    if args.list:
+        return "\n".join(f"{r.tableau:28s} {r.section:8s} {r.titre}" for r in tables.listing()), 0
+    if args.name and args.table and args.name != args.table:
+        raise ChoiceError(f"deux tableaux demandés ('{args.name}' et --table '{args.table}') : n'en donner qu'un")
+    name = args.table or args.name
+    if name:
+        tables.check_table(name)
+    ev = Evaluation(scenario, scenario.convention)
+    baseline = args.baseline or ("defaut" if scenario.changed else "rapport")
+    chosen = [name] if name else tables.ids()
+    return render.render_tables(ev, chosen, args.format, baseline), 0
+
+
+def cmd_compare(args) -> tuple[str, int]:
+    """``aaas compare A B``: two scenarios side by side (lines, missions, total)."""
+    from ..checks import compare
+    from ..present import comparaison
+
+    base = _scenario(args)
+    a, b = (compare.operand(x, base) for x in (args.a, args.b))
+    return comparaison.render_comparison(compare.compare(a, b), a, b, args.format), 0
+
+
+def cmd_check(args) -> tuple[str, int]:
+    """``aaas check``: every gap to the report explained (both conventions, or the one given)."""
+    from ..present import verification
+
+    scenario = _scenario(args)
+    return verification.check(scenario, [args.convention] if args.convention else None)
+
+
+def cmd_build(args) -> tuple[str, int]:
+    """``aaas build``: the book for a scenario."""
+    from ..models import scenario as scenarios
+    from ..publish import build
+
+    index = build.build_book(
+        scenario_file=args.scenario,
+        overrides=scenarios.parse_assignments(args.sets),
+        convention=args.convention or "rapport",
+        out=args.out,
+        jobs=args.jobs,
+    )
+    return f"Livre construit : {index}", 0
+
+
+def cmd_variants(args) -> tuple[str, int]:
+    """``aaas variants [--prune N]``: the variant books built, newest first."""
+    from .. import datastore, fmt
+    from ..publish import variants
+
+    root = datastore.ROOT
+    if args.prune:
+        removed = variants.prune(root, args.prune)
+        return f"{len(removed)} variante(s) supprimée(s) ; {args.prune} gardée(s) au plus", 0
+    rows = variants.list_variants(root)
+    if not rows:
+        return "Aucune variante construite (aaas build --scenario FICHIER.yaml en construit une).", 0
+    lines = []
+    for v in rows:
+        changes = ", ".join(f"{k} = {fmt.brut(x)}" for k, x in v["parametres"].items()) or "aucun"
+        lines.append(
+            f"{v['nom']}  {v['date']}  {fmt.nombre(v['taille'] / 1e6, 1)} Mo  {v['chemin']}\n"
+            f"    convention {v['convention']} ; paramètres : {changes}"
+        )
+    return "\n".join(lines), 0
+
+
+COMMANDS = {
+    "params": cmd_params,
+    "tables": cmd_tables,
+    "compare": cmd_compare,
+    "check": cmd_check,
+    "build": cmd_build,
+    "variants": cmd_variants,
+}

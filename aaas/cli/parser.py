@@ -1,0 +1,184 @@
+"""The command line's parser, in French: one shared set of scenario options for every
+command, argparse's own messages translated, and no heavy import (``aaas --help`` and
+``aaas --version`` load neither NumPy nor pandas).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+
+from .. import __version__
+from ..errors import ChoiceError
+
+#: Output formats of ``tables`` and ``compare`` (``csv-fr``: « ; » and decimal comma, for
+#: a French spreadsheet); ``params`` adds ``yaml`` (a complete scenario file).
+FORMATS = ("text", "csv", "csv-fr", "json", "markdown")
+#: The conventions (kept equal to ``aaas.models.conventions.CONVENTIONS`` by a test).
+CONVENTIONS = ("rapport", "corrige")
+
+#: argparse's messages, translated (argparse reads its ``_`` at each call).
+FRANCAIS = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "valeur inconnue %(value)r ; valeurs acceptées : %(choices)s"
+    ),
+    "invalid %(type)s value: %(value)r": "valeur %(value)r invalide (%(type)s attendu)",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "expected one argument": "une valeur est attendue",
+    "expected at most one argument": "au plus une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s : %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s (%(matches)s)",
+    "not allowed with argument %s": "incompatible avec %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "ignored explicit argument %r": "argument %r ignoré",
+    "unexpected option string: %s": "option inattendue : %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+}
+argparse._ = lambda text: FRANCAIS.get(text, text)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are :class:`~aaas.errors.ChoiceError` (one line,
+    exit 2) and whose help is in French."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def error(self, message):
+        raise ChoiceError(message)
+
+
+def sans_accents(text: str) -> str:
+    """``text`` without its accents (« corrigé » → « corrige »).
+
+    >>> sans_accents("corrigé")
+    'corrige'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def convention(text: str) -> str:
+    """A convention name as typed (accents accepted)."""
+    name = sans_accents(text.strip()).lower()
+    if name not in CONVENTIONS:
+        raise argparse.ArgumentTypeError(f"convention inconnue '{text}' ; valeurs acceptées : {', '.join(CONVENTIONS)}")
+    return name
+
+
+def entier_positif(text: str) -> int:
+    """A whole number ≥ 1 (``--jobs``, ``--prune``)."""
+    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' : un nombre entier supérieur ou égal à 1 est attendu")
+    return int(text)
+
+
+def scenario_options(p: argparse.ArgumentParser) -> None:
+    """The options every command shares: ``--convention``, ``--set``, ``--scenario``."""
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NOM=VALEUR",
+        help="change une hypothèse (répétable), ex. --set population_bassin=50000",
+    )
+    p.add_argument("--scenario", metavar="FICHIER.yaml", help="fichier YAML nom: valeur")
+    p.add_argument(
+        "--convention",
+        type=convention,
+        default=None,
+        metavar="CONVENTION",
+        help="rapport (défaut : erreurs reportées comme dans le rapport) ou corrige (corrigées)",
+    )
+
+
+def format_option(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    """``--format``, one of ``formats``."""
+    p.add_argument("--format", default="text", choices=formats, help=f"{', '.join(formats)} (défaut : text)")
+
+
+def build_parser(commands) -> Parser:
+    """The parser; ``commands`` maps each command name to its function (see
+    :mod:`aaas.cli.commands`)."""
+    parser = Parser(
+        prog="aaas",
+        description="Surcoûts de l'Accompagnement à l'Autonomie en Santé : recalcul des tableaux du rapport.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"aaas {__version__}", help="affiche la version et quitte"
+    )
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=Parser, title="commandes", metavar="COMMANDE"
+    )
+    _params(sub, commands)
+    _tables(sub, commands)
+    _compare(sub, commands)
+    p = sub.add_parser("check", help="vérifie que chaque écart au rapport est expliqué par un erratum")
+    scenario_options(p)
+    p.set_defaults(func=commands["check"])
+    _build(sub, commands)
+    _variants(sub, commands)
+    return parser
+
+
+def _params(sub, commands) -> None:
+    p = sub.add_parser("params", help="liste les hypothèses (valeur, unité, bornes, section, source)")
+    scenario_options(p)
+    format_option(p, (*FORMATS, "yaml"))
+    p.set_defaults(func=commands["params"])
+
+
+def _tables(sub, commands) -> None:
+    p = sub.add_parser("tables", help="recalcule les tableaux du rapport")
+    p.add_argument("name", nargs="?", metavar="TABLEAU", help="un tableau (voir la liste avec --list)")
+    p.add_argument("--table", metavar="TABLEAU", help="un tableau, par son identifiant")
+    p.add_argument("--list", action="store_true", help="liste les tableaux")
+    p.add_argument(
+        "--baseline",
+        choices=("rapport", "defaut"),
+        default=None,
+        help="ce à quoi l'écart est mesuré : le chiffre imprimé (rapport) ou le recalcul par défaut "
+        "de la convention (defaut) ; par défaut : rapport, ou defaut si le scénario change un paramètre",
+    )
+    format_option(p)
+    scenario_options(p)
+    p.set_defaults(func=commands["tables"])
+
+
+def _compare(sub, commands) -> None:
+    p = sub.add_parser("compare", help="compare deux scénarios ligne à ligne (missions, total)")
+    for side in ("A", "B"):
+        p.add_argument(
+            side.lower(),
+            metavar=side,
+            help="une convention (rapport, corrige), un fichier de scénario "
+            "YAML, ou des affectations nom=valeur séparées par des virgules",
+        )
+    format_option(p)
+    scenario_options(p)
+    p.set_defaults(func=commands["compare"])
+
+
+def _build(sub, commands) -> None:
+    p = sub.add_parser("build", help="exécute les notebooks et construit le livre HTML")
+    scenario_options(p)
+    p.add_argument("--out", metavar="DOSSIER", help="dossier de sortie du livre")
+    p.add_argument(
+        "--jobs", type=entier_positif, default=None, metavar="N", help="notebooks exécutés en parallèle (≥ 1)"
+    )
+    p.set_defaults(func=commands["build"])
+
+
+def _variants(sub, commands) -> None:
+    p = sub.add_parser("variants", help="liste les livres de variantes construits (nom, paramètres, date, taille)")
+    p.add_argument("--prune", type=entier_positif, metavar="N", help="ne garde que les N variantes les plus récentes")
+    p.set_defaults(func=commands["variants"])
