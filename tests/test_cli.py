@@ -48,15 +48,16 @@ def test_check_fails_on_an_unexplained_gap(capsys, monkeypatch):
 
 def test_params_lists_every_hypothesis(capsys):
     code, out, _ = run(capsys, "params", "--format", "json")
-    rows = json.loads(out)
+    rows = json.loads(out)["parametres"]
     assert code == 0 and len(rows) >= 90
     names = {r["name"]: r for r in rows}
     assert names["population_bassin"]["section"] == "2.2.2.1"
-    assert names["double_compte_groupes_qualite"]["value"] == "1"
+    assert names["double_compte_groupes_qualite"]["value"] == 1  # numbers are numbers
+    assert names["lecture_heures_patient_expert"]["value"] == "seances_x_participants"
     code, out, _ = run(capsys, "params", "--format", "json", "--convention", "corrige")
-    corrige = {r["name"]: r for r in json.loads(out)}
-    assert corrige["double_compte_groupes_qualite"]["value"] == "0"
-    assert corrige["double_compte_groupes_qualite"]["valeur_rapport"] == "1"
+    corrige = {r["name"]: r for r in json.loads(out)["parametres"]}
+    assert corrige["double_compte_groupes_qualite"]["value"] == 0
+    assert corrige["double_compte_groupes_qualite"]["valeur_rapport"] == 1
     assert corrige["double_compte_groupes_qualite"]["erratum"] == "E16"
 
 
@@ -66,7 +67,7 @@ def _json_tables(capsys, *sets):
         argv += ["--set", s]
     code, out, _ = run(capsys, *argv)
     assert code == 0
-    return {t: {l["libelle"]: l for l in v["lignes"]} for t, v in json.loads(out).items()}
+    return {t: {l["libelle"]: l for l in v["lignes"]} for t, v in json.loads(out)["tableaux"].items()}
 
 
 def test_population_variant_is_fully_recomputed(capsys):
@@ -124,7 +125,8 @@ def test_scenario_file(capsys, tmp_path):
     f = tmp_path / "s.yaml"
     f.write_text("file_active: 250\npopulation_bassin: 50000\n", encoding="utf-8")
     code, out, _ = run(capsys, "tables", "synthese", "--scenario", str(f))
-    assert code == 0 and "Scénario différent du rapport" in out and "50\u202f000" in out
+    assert code == 0 and "paramètres modifiés : file_active = 250, population_bassin = 50\u202f000" in out
+    assert "Fichier de scénario : s.yaml" in out
 
 
 @pytest.mark.parametrize(
@@ -138,7 +140,7 @@ def test_scenario_file(capsys, tmp_path):
         (["tables", "--convention", "corrigee"], "convention inconnue"),
         (["tables", "--format", "xml"], "--format : valeur inconnue 'xml'"),
         (["tables", "synthes"], "tableau inconnu"),
-        (["tables", "--scenario", "/nonexistent/x.yaml"], "illisible"),
+        (["tables", "--scenario", "/nonexistent/x.yaml"], "fichier de scénario introuvable"),
         (["tables", "--set", "population_bassin"], "nom=valeur"),
         (["frobnicate"], "valeur inconnue 'frobnicate'"),
     ],
@@ -170,3 +172,112 @@ def test_module_entry_point():
         [sys.executable, "-m", "aaas", "tables", "--set", "x=1"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 2 and proc.stdout == ""
+
+
+# --- the researcher's command line (issue 8) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["tables", "synthese", "--table", "mediateur"], "deux tableaux demandés"),
+        (["build", "--jobs", "0"], "--jobs : '0' : un nombre entier supérieur ou égal à 1 est attendu"),
+        (["build", "--jobs", "-1"], "--jobs"),
+        (["build", "--jobs", "x"], "un nombre entier"),
+        (["tables", "--list", "--set", "population_bassin=abc"], "n'est pas un nombre"),
+        (["compare", "rapport"], "arguments obligatoires manquants : B"),
+        (["compare", "rapport", "lune"], "terme de comparaison inconnu 'lune'"),
+        (["tables", "--nimporte"], "arguments inconnus : --nimporte"),
+        (["check", "--set", "file_active=-3"], "hors bornes"),
+        (["params", "--convention", "autre"], "convention inconnue 'autre'"),
+    ],
+)
+def test_more_bad_input_is_refused_in_french(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["tables", "--help"], ["compare", "--help"], ["build", "--help"]])
+def test_help_is_in_french(capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    out, _ = capsys.readouterr()
+    assert exit_.value.code == 0
+    assert "utilisation : aaas" in out and "affiche cette aide et quitte" in out
+    for english in ("usage:", "show this help", "positional arguments", "show program"):
+        assert english not in out
+
+
+def test_accents_are_accepted_in_convention_names(capsys):
+    code, out, _ = run(capsys, "tables", "synthese", "--convention", "corrigé")
+    assert code == 0 and "391\u202f636\u00a0€" in out
+
+
+def test_every_command_takes_the_shared_scenario_options(capsys, tmp_path):
+    f = tmp_path / "s.yaml"
+    f.write_text("file_active: 250\n", encoding="utf-8")
+    code, out, _ = run(capsys, "params", "--set", "population_bassin=50000", "--scenario", str(f), "--format", "json")
+    values = {r["name"]: r["value"] for r in json.loads(out)["parametres"]}
+    assert code == 0 and values["population_bassin"] == 50000 and values["file_active"] == 250
+    code, out, _ = run(capsys, "check", "--set", "population_bassin=50000", "--convention", "corrige")
+    assert code == 0 and "convention corrige" in out and "convention rapport :" not in out.split("total")[0]
+
+
+def test_a_scenario_gap_is_measured_against_the_default_and_says_so(capsys):
+    code, out, _ = run(capsys, "tables", "synthese", "--convention", "corrige", "--set", "population_bassin=50000")
+    assert code == 0 and "--baseline defaut" in out and "Défaut" in out
+    participation = next(line for line in out.splitlines() if line.startswith("Appui à la participation"))
+    assert "27\u202f000\u00a0€" in participation and "−10" not in participation  # no correction in the gap
+    code, out, _ = run(
+        capsys, "tables", "synthese", "--convention", "corrige", "--set", "population_bassin=50000",
+        "--baseline", "rapport",
+    )  # fmt: skip
+    assert "−10\u202f800\u00a0€" in next(
+        line for line in out.splitlines() if line.startswith("Appui à la participation")
+    )
+
+
+def test_compare_two_set_groups_side_by_side(capsys):
+    code, out, _ = run(capsys, "compare", "population_bassin=20000", "population_bassin=40000", "--format", "json")
+    assert code == 0
+    payload = json.loads(out)
+    rows = {r["variable"]: r for r in payload["comparaison"]}
+    assert rows["ligne_mediateur"]["b"] == pytest.approx(2 * rows["ligne_mediateur"]["a"])
+    assert rows["ligne_mediateur"]["ecart_relatif"] == pytest.approx(1.0)
+    assert rows["total"]["ecart"] == pytest.approx(rows["total"]["b"] - rows["total"]["a"])
+    assert payload["provenance"]["b"]["parametres_modifies"] == {"population_bassin": 40000.0}
+    code, out, _ = run(capsys, "compare", "rapport", "corrigé")
+    assert code == 0 and "TOTAL DES SURCOÛTS DES MISSIONS" in out and "−12\u202f929\u00a0€" in out
+
+
+def test_compare_scenario_files_in_csv(capsys, tmp_path):
+    a, b = tmp_path / "rural.yaml", tmp_path / "urbain.yaml"
+    a.write_text("population_bassin: 15000\n", encoding="utf-8")
+    b.write_text("population_bassin: 80000\n", encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(a), str(b), "--format", "csv")
+    header = out.splitlines()[0].split(",")
+    assert code == 0 and header[:8] == ["niveau", "mission", "libelle", "variable", "a", "b", "ecart", "ecart_relatif"]
+    assert "a_fichier_scenario" in header and "rural.yaml" in out and str(tmp_path) not in out
+
+
+def test_help_and_version_load_neither_numpy_nor_pandas():
+    code = (
+        "import sys\n"
+        "from aaas.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['tables', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "assert 'numpy' not in sys.modules and 'pandas' not in sys.modules, sorted(sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_cli_constants_match_the_package():
+    from aaas.cli import parser
+    from aaas.models import conventions
+
+    assert parser.CONVENTIONS == conventions.CONVENTIONS

@@ -42,21 +42,71 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def load_scenario(path: str | Path) -> dict[str, Any]:
-    """Read a YAML scenario file: a mapping of parameter names to values (safe loading)."""
-    p = Path(path)
+#: Largest scenario file accepted (a complete scenario of every parameter is about 5 kB).
+TAILLE_MAX_SCENARIO = 256 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loading that refuses duplicated keys (the last would silently win)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ScenarioFileError(f"clé '{key}' répétée (ligne {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _read_text(p: Path) -> str:
+    """The file's text, or a one-line error saying in words why it cannot be read."""
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioFileError(f"fichier de scénario illisible '{p}' : {exc.__class__.__name__}") from None
+        if p.is_file() and p.stat().st_size > TAILLE_MAX_SCENARIO:
+            raise ScenarioFileError(
+                f"fichier de scénario '{p}' trop grand ({p.stat().st_size // 1024} ko ; au plus "
+                f"{TAILLE_MAX_SCENARIO // 1024} ko)"
+            )
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioFileError(f"fichier de scénario introuvable '{p}'") from None
+    except IsADirectoryError:
+        raise ScenarioFileError(f"'{p}' est un dossier, pas un fichier de scénario") from None
+    except PermissionError:
+        raise ScenarioFileError(f"fichier de scénario '{p}' : lecture non autorisée") from None
+    except UnicodeDecodeError:
+        raise ScenarioFileError(f"fichier de scénario '{p}' : encodage non UTF-8") from None
+    except OSError as exc:
+        raise ScenarioFileError(f"fichier de scénario illisible '{p}' : {exc.strerror or 'erreur système'}") from None
+
+
+def _parse(text: str, p: Path) -> Any:
     try:
-        content = yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except ScenarioFileError as exc:
+        raise ScenarioFileError(f"fichier de scénario '{p}' : {exc}") from None
+    except yaml.constructor.ConstructorError as exc:
+        tag = getattr(exc, "problem", "") or ""
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        at = f" (ligne {line + 1})" if line is not None else ""
+        if "tag" in tag:
+            name = tag.split("'")[1] if tag.count("'") >= 2 else tag
+            raise ScenarioFileError(f"fichier de scénario '{p}' : balise YAML non autorisée « {name} »{at}") from None
+        raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (ligne {line + 1})" if line is not None else ""
         raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
+
+
+def load_scenario(path: str | Path) -> dict[str, Any]:
+    """Read a YAML scenario file: a mapping of parameter names to simple values (safe
+    loading; duplicated keys, unsafe tags, an empty file and files over
+    :data:`TAILLE_MAX_SCENARIO` are refused)."""
+    p = Path(path)
+    content = _parse(_read_text(p), p)
     if content is None:
-        return {}
+        raise ScenarioFileError(f"fichier de scénario '{p}' vide : au moins une ligne nom: valeur est attendue")
     if not isinstance(content, dict):
         raise ScenarioFileError(
             f"fichier de scénario '{p}' : un dictionnaire nom: valeur est attendu, reçu {type(content).__name__}"

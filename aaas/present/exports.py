@@ -56,12 +56,13 @@ def header_lines(prov: dict[str, Any]) -> list[str]:
     return lines
 
 
-def jsonable(v):
-    """A value for JSON: NaN → null, NumPy scalars → Python numbers, floats to 6 decimals."""
+def jsonable(v, decimals: int | None = 6):
+    """A value for JSON: NaN → null, NumPy scalars → Python numbers, floats rounded to
+    ``decimals`` (None: exact, for values a user types back)."""
     if hasattr(v, "item") and not hasattr(v, "__len__"):
         v = v.item()
     if isinstance(v, float):
-        return None if math.isnan(v) else round(v, 6)
+        return None if math.isnan(v) else (v if decimals is None else round(v, decimals))
     if hasattr(v, "tolist"):
         return v.tolist()
     return v

@@ -34,7 +34,7 @@ def render_parametres(scenario, form: str) -> str:
     if form in {"csv", "csv-fr"}:
         return exports.to_csv(df, form, prov)
     if form == "json":
-        rows = [{k: exports.jsonable(v) for k, v in r.items()} for r in df.to_dict(orient="records")]
+        rows = [{k: exports.jsonable(v, None) for k, v in r.items()} for r in df.to_dict(orient="records")]
         return exports.to_json({"provenance": prov, "parametres": rows})
     table = parameters.parameters()
     if form == "markdown":

@@ -33,10 +33,12 @@ def formatted(df: pd.DataFrame) -> pd.DataFrame:
 
 def _cells(label, r, defaut: bool) -> list[str]:
     p = _display_precision(r, r["recalcule"])
-    reference = r["defaut"] if defaut else r["rapport"]
     if defaut:
-        p = min(p, _display_precision(r, r["defaut"]))
-    gap = "" if _nan(r["ecart"]) else fmt.ecart(*_shown_gap(r, reference, p))
+        p = p_ref = min(p, _display_precision(r, r["defaut"]))
+        reference = r["defaut"]
+    else:
+        p_ref, reference = _printed_precision(r), r["rapport"]
+    gap = "" if _nan(r["ecart"]) else fmt.ecart(*_shown_gap(r, reference, p, p_ref))
     printed = "" if _nan(r["rapport"]) else _printed(r["rapport"], r)
     cells = [label, printed, fmt.valeur(r["recalcule"], r["unite"], p), gap, r["statut"], r["errata"]]
     if defaut:
@@ -50,14 +52,23 @@ def _rounded(x: float, unit: str, precision: float) -> float:
     return round(100 * x, max(0, d - 2)) / 100 if unit == "%" else round(x, d)
 
 
-def _shown_gap(r, reference: float, precision: float) -> tuple[float, str, float]:
-    """The gap as the difference of the figures shown, its unit and the precision it has.
+def _shown_gap(r, reference: float, precision: float, reference_precision: float) -> tuple[float, str, float]:
+    """The gap as the difference of the two figures as shown (each at its own precision),
+    its unit and the precision it needs."""
+    unit = r["unite"]
+    gap = _rounded(r["recalcule"], unit, precision) - _rounded(reference, unit, reference_precision)
+    finest = min(precision, reference_precision)
+    if _compte(unit) and gap:
+        finest = max(finest, fmt.precision_exacte(gap))
+    return gap, unit, finest
 
-    Counts, hours and ETP show the decimals the gap has (+45,5 h, not +46 h)."""
-    gap = _rounded(r["recalcule"], r["unite"], precision) - _rounded(reference, r["unite"], precision)
-    if _compte(r["unite"]):
-        precision = max(precision, fmt.precision_exacte(gap)) if gap else precision
-    return gap, r["unite"], precision
+
+def _printed_precision(r) -> float:
+    """The printed figure is shown at the report's precision, with the decimals it has
+    when it has more (« une heure et demie » is 1,5 h even where the table rounds)."""
+    if _compte(r["unite"]) and not _nan(r["rapport"]):
+        return min(r["precision"], fmt.precision_exacte(r["rapport"]))
+    return r["precision"]
 
 
 def _display_precision(r, value: float) -> float:
@@ -79,7 +90,7 @@ def _compte(unite: str) -> bool:
 
 def _printed(value, r) -> str:
     prefix = {"<": "moins de ", ">": "plus de "}.get(r["comparaison"], "")
-    return prefix + fmt.valeur(value, r["unite"], r["precision"])
+    return prefix + fmt.valeur(value, r["unite"], _printed_precision(r))
 
 
 def _nan(x) -> bool:

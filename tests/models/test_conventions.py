@@ -1,6 +1,8 @@
 """Conventions are visible parameter sets: invariants over every parameter, both
 conventions and every entry point (Python, scenario file, CLI, papermill)."""
 
+import contextlib
+import io
 import json
 
 import numpy as np
@@ -35,12 +37,20 @@ def _lines(r) -> dict:
     return {k: float(np.asarray(v)) for k, v in r.items() if k.startswith(("ligne_", "mission_")) or k == "total"}
 
 
+def _cli(*argv: str) -> str:
+    """What ``aaas argv`` prints (exit status 0 asserted)."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert cli.main(list(argv)) == 0
+    return buf.getvalue()
+
+
 @pytest.fixture(scope="module")
 def shown():
     out = {}
     for convention in CONVENTIONS:
-        args = cli.build_parser().parse_args(["params", "--convention", convention, "--format", "json"])
-        out[convention] = {r["name"]: r["value"] for r in json.loads(cli.cmd_params(args)[0])}
+        rows = json.loads(_cli("params", "--convention", convention, "--format", "json"))["parametres"]
+        out[convention] = {r["name"]: r["value"] for r in rows}
     return out
 
 
@@ -105,9 +115,8 @@ def test_every_parameter_moves_a_line_unless_declared_inert(convention, point):
 
 def test_params_yaml_reproduces_each_convention_exactly(tmp_path):
     for convention in CONVENTIONS:
-        args = cli.build_parser().parse_args(["params", "--convention", convention, "--format", "yaml"])
         f = tmp_path / f"{convention}.yaml"
-        f.write_text(cli.cmd_params(args)[0], encoding="utf-8")
+        f.write_text(_cli("params", "--convention", convention, "--format", "yaml"), encoding="utf-8")
         assert set(yaml.safe_load(f.read_text(encoding="utf-8"))) == set(PARAMS)
         # applied to the report's set, the corrige file turns it into the corrige set
         s = scenarios.resolve(f)
@@ -141,10 +150,14 @@ def test_every_input_plus_10_percent_is_the_same_through_every_entry_point(tmp_p
     code = cli.main(["tables", "synthese", "--format", "json", *sets])
     out, _ = capsys.readouterr()
     assert code == 0
-    cli_total = [r for r in json.loads(out)["synthese"]["lignes"] if r["variable"] == "total"][0]["recalcule"]
+    cli_total = [r for r in json.loads(out)["tableaux"]["synthese"]["lignes"] if r["variable"] == "total"][0][
+        "recalcule"
+    ]
     code = cli.main(["tables", "synthese", "--format", "json", "--scenario", str(f)])
     out, _ = capsys.readouterr()
-    file_total = [r for r in json.loads(out)["synthese"]["lignes"] if r["variable"] == "total"][0]["recalcule"]
+    file_total = [r for r in json.loads(out)["tableaux"]["synthese"]["lignes"] if r["variable"] == "total"][0][
+        "recalcule"
+    ]
     assert python == scenario
     assert round(python, 6) == cli_total == file_total  # the JSON export keeps 6 decimals
     assert python != conventions.compute("rapport").scalar("total")

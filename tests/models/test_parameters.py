@@ -78,7 +78,7 @@ def test_bad_values_name_the_parameter_and_range(overrides, message):
         ("population_bassin: [1, 2]\n", "valeur simple"),
         ("- population_bassin\n", "dictionnaire nom: valeur est attendu"),
         ("population_bassin: 5\n  : : :\n", "YAML mal formé"),
-        ("!!python/object/apply:os.system ['true']\n", "YAML mal formé"),
+        ("!!python/object/apply:os.system ['true']\n", "balise YAML non autorisée « tag:yaml.org,2002:python/object"),
         ("1: 2\n", "clé 1 non textuelle"),
         ("population_bassin: -1\n", "hors bornes"),
     ],
@@ -91,12 +91,36 @@ def test_bad_scenario_files(tmp_path, content, message):
 
 
 def test_unreadable_scenario_file(tmp_path):
-    with pytest.raises(ScenarioFileError, match="illisible"):
+    with pytest.raises(ScenarioFileError, match="fichier de scénario introuvable"):
         scenarios.resolve(tmp_path / "absent.yaml")
     binary = tmp_path / "bin.yaml"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(ScenarioFileError, match="illisible"):
+    with pytest.raises(ScenarioFileError, match="encodage non UTF-8"):
         scenarios.resolve(binary)
+    with pytest.raises(ScenarioFileError, match="est un dossier"):
+        scenarios.resolve(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("population_bassin: 1\npopulation_bassin: 2\n", "clé 'population_bassin' répétée \\(ligne 2\\)"),
+        ("", "vide"),
+        ("# rien\n", "vide"),
+    ],
+)
+def test_duplicated_keys_and_empty_files_are_refused(tmp_path, content, message):
+    f = tmp_path / "s.yaml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(ScenarioFileError, match=message):
+        scenarios.resolve(f)
+
+
+def test_a_huge_scenario_file_is_refused_before_parsing(tmp_path):
+    f = tmp_path / "big.yaml"
+    f.write_text("".join(f"p{i}: {i}\n" for i in range(60_000)), encoding="utf-8")
+    with pytest.raises(ScenarioFileError, match="trop grand"):
+        scenarios.resolve(f)
 
 
 def test_empty_scenario_is_the_report():

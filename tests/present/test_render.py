@@ -16,20 +16,73 @@ def test_formatted_table_shows_printed_recomputed_and_gap():
     assert shown.loc["Coordination territoriale en faveur de l'action sur l'environnement", "Écart"] == "+27\u00a0€"
 
 
-def test_every_format_of_one_table():
-    df = {"synthese": aaas.evaluate().table("synthese")}
-    infos = {"synthese": tables.info("synthese")}
-    assert "Total des surcoûts des missions" in render.render(df, infos, "text")
-    assert render.render(df, infos, "markdown").startswith("### 3.1")
-    assert render.render(df, infos, "csv").splitlines()[0].startswith("tableau,libelle,rapport,recalcule")
-    assert json.loads(render.render(df, infos, "json"))["synthese"]["lignes"][4]["recalcule"] == pytest.approx(
-        404564.66, abs=0.01
-    )
+def test_every_format_of_one_table_carries_its_provenance():
+    ev = aaas.evaluate()
+    text = render.render_tables(ev, ["synthese"], "text")
+    assert "Total des surcoûts des missions" in text and "Convention : rapport" in text and "commit" in text
+    assert "### 3.1" in render.render_tables(ev, ["synthese"], "markdown")
+    csv = render.render_tables(ev, ["synthese"], "csv")
+    assert csv.splitlines()[0].startswith("tableau,libelle,rapport,defaut,recalcule")
+    assert ",convention," in csv.splitlines()[0] and ",commit," in csv.splitlines()[0]
+    payload = json.loads(render.render_tables(ev, ["synthese"], "json"))
+    assert payload["provenance"]["convention"] == "rapport" and payload["provenance"]["version"] == aaas.__version__
+    total = payload["tableaux"]["synthese"]["lignes"][4]
+    assert total["recalcule"] == pytest.approx(404564.66, abs=0.01)
 
 
-def test_parameter_set_renders_its_convention():
-    text = render.render_parametres("corrige", "text")
-    assert text.startswith("Convention : corrigé")
-    assert "heures_secretariat_par_seance = 2.5 h/séance (rapport : 2, erratum E08)" in text
-    rows = json.loads(render.render_parametres("rapport", "json"))
-    assert {r["name"]: r["value"] for r in rows}["population_bassin"] == "20000"
+def test_csv_fr_reads_back_in_a_french_spreadsheet_setting():
+    import io
+
+    import pandas as pd
+
+    ev = aaas.evaluate(convention="corrige")
+    text = render.render_tables(ev, ["structure_couts", "synthese"], "csv-fr")
+    assert text.startswith("\ufeff")
+    df = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), sep=";", decimal=",")
+    assert df["recalcule"].dtype == float and len(df.columns) > 10
+    total = df[(df["tableau"] == "synthese") & (df["variable"] == "total")]["recalcule"].iloc[0]
+    assert total == pytest.approx(ev.total, abs=1e-5)
+    assert set(df.loc[df["variable"].str.startswith("part_"), "unite"]) == {"part"}
+
+
+def test_shares_travel_as_parts_and_their_gaps_in_points():
+    ev = aaas.evaluate()
+    rows = json.loads(render.render_tables(ev, ["structure_couts"], "json"))["tableaux"]["structure_couts"]["lignes"]
+    shares = [r for r in rows if r["variable"].startswith("part_")]
+    assert shares and all(r["unite"] == "part" and 0 <= r["recalcule"] <= 1 for r in shares)
+    shown = render.formatted(ev.table("structure_couts"))
+    gaps = [g for g in shown["Écart"] if g]
+    assert gaps and all(g.endswith("\u00a0pt") for g in gaps if "%" not in g)
+
+
+def _number(text: str) -> float:
+    digits = text.replace("\u202f", "").replace("\u00a0", " ").replace("\u2212", "-").replace(",", ".")
+    return float(digits.split(" ")[0].replace("plusde", "").replace("moinsde", "") or 0)
+
+
+@pytest.mark.parametrize("overrides", [{}, {"population_bassin": 50000, "file_active": 37}, {"file_active": 250}])
+def test_figures_shown_subtract(overrides):
+    """Recomputed minus printed, as shown, is the gap shown (every row of every table)."""
+    ev = aaas.evaluate(overrides)
+    for table_id in tables.ids():
+        df = ev.table(table_id)
+        shown = render.formatted(df)
+        for (_, r), (_, cells) in zip(df.iterrows(), shown.iterrows(), strict=True):
+            if r["comparaison"] != "=" or not cells["Écart"]:
+                continue
+            factor = 100 if r["unite"] == "%" else 1
+            got = _number(cells["Recalculé"]) - _number(cells["Rapport"])
+            assert got == pytest.approx(_number(cells["Écart"]), abs=1e-9), (table_id, cells.to_dict())
+            assert factor
+
+
+def test_long_labels_wrap_and_are_never_cut():
+    ev = aaas.evaluate()
+    df = ev.table("structure_couts")
+    lines = render.text_table(df, "3.3").splitlines()
+    width = len(lines[3].split("  ")[0])  # the rule under the headers: one dash per character of the column
+    column = " ".join(line[:width].strip() for line in lines[4:])
+    assert any(len(line[:width].strip()) == 0 for line in lines[4:]) is False
+    for label in df.index:
+        assert " ".join(label.split()) in " ".join(column.split()), label
+    assert max(len(line[:width].rstrip()) for line in lines[4:]) <= render.LARGEUR_LIBELLE
