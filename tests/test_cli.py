@@ -281,3 +281,14 @@ def test_cli_constants_match_the_package():
     from aaas.models import conventions
 
     assert parser.CONVENTIONS == conventions.CONVENTIONS
+
+
+def test_an_interruption_is_one_line_and_exit_130(capsys, monkeypatch):
+    from aaas.cli import commands
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(commands.COMMANDS, "tables", interrupted)
+    code, out, err = run(capsys, "tables")
+    assert (code, out) == (130, "") and err.count("\n") == 1 and "interrompu" in err
