@@ -12,6 +12,7 @@ import pytest
 
 from aaas import cli, datastore
 from aaas.errors import DataFileError, InputError
+from aaas.models import parameters
 
 
 def test_every_data_file_has_a_schema_and_every_schema_a_file():
@@ -290,6 +291,37 @@ def test_line_numbers_count_cells_that_span_lines(data_copy):
     assert datastore.line("lignes.csv", 0) == 2 and datastore.line("lignes.csv", 1) == 4
 
 
+@pytest.mark.parametrize(
+    "name,old,new,message",
+    [
+        (
+            "parameters.csv",
+            r"^file_active,100,",
+            "file_active,2.5,",
+            "parameters.csv, ligne 41, colonne « value » : paramètre 'file_active' : 2,5 n'est pas un nombre entier",
+        ),
+        (
+            "conventions.csv",
+            r",heures_secretariat_par_seance,2.5,",
+            ",heures_secretariat_par_seance,25,",
+            "conventions.csv, ligne 4, colonne « valeur » : paramètre 'heures_secretariat_par_seance' : "
+            "25 est hors bornes",
+        ),
+        (
+            "variantes.csv",
+            r",jours_ouvres_an,251,",
+            ",jours_ouvres_an,deux cents,",
+            "variantes.csv, ligne 2, colonne « valeur » : paramètre 'jours_ouvres_an' : "
+            "'deux cents' n'est pas un nombre",
+        ),
+    ],
+)
+def test_a_value_the_files_give_a_parameter_is_validated_like_a_users(data_copy, name, old, new, message):
+    _damage(data_copy, name, old, new)
+    with pytest.raises(DataFileError, match=re.escape(message)):
+        parameters.validate_data()
+
+
 def test_the_command_line_reports_a_damaged_file_on_one_line(data_copy, capsys):
     """Text in a number column of parameters.csv: exit 2, one line on stderr, no traceback."""
     _damage(data_copy, "parameters.csv", r"^tarif_consultation_mg,25,", "tarif_consultation_mg,vingt,")
@@ -301,6 +333,7 @@ def test_the_command_line_reports_a_damaged_file_on_one_line(data_copy, capsys):
 
 def test_the_data_files_are_valid():
     datastore.validate_all(force=True)  # pandera, whatever the stamp says
+    parameters.validate_data()
 
 
 def test_a_stamped_folder_reads_the_same_tables_without_pandera(monkeypatch):

@@ -31,7 +31,7 @@ def _value_is_number(df: pd.DataFrame) -> pd.Series:
 
 
 def _choices_have_no_bounds(df: pd.DataFrame) -> pd.Series:
-    return (df["choices"] == "") | ((df["min"] == "") & (df["max"] == ""))
+    return (df["choices"] == "") | ((df["min"] == "") & (df["max"] == "") & (df["entier"] == ""))
 
 
 def _min_not_above_max(df: pd.DataFrame) -> pd.Series:
@@ -77,10 +77,11 @@ TABLES: dict[str, Table] = {
                     ),
                     empty=True,
                 ),
+                "entier": choice("", "oui"),
             },
             checks=(
                 row_check("value", _value_is_number, "nombre attendu (le paramètre n'a pas de choix)"),
-                row_check("choices", _choices_have_no_bounds, "un paramètre à choix n'a ni min ni max"),
+                row_check("choices", _choices_have_no_bounds, "un paramètre à choix n'a ni min, ni max, ni entier"),
                 row_check("max", _min_not_above_max, "max inférieur à min"),
             ),
         ),
