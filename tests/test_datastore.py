@@ -190,6 +190,13 @@ DAMAGES = [
         "parameters.csv, ligne 10, colonne « mission » : 'relai' absent de la colonne « mission » de missions.csv",
     ),
     (
+        "parameters.csv",
+        r"^(annee_bareme,.*)2018\|2019\|",
+        r"\g<1>2017|2019|",
+        "parameters.csv, ligne 5, colonne « choices » : '2017' absent de la colonne « annee_revenus » "
+        "de bareme_kilometrique.csv",
+    ),
+    (
         "tableaux.csv",
         r"^mediateur,2.2.2.2,Poste médiateur santé,relais",
         "mediateur,2.2.2.2,Poste médiateur santé,relai",

@@ -69,7 +69,8 @@ class Reference:
     ``columns`` lists more columns when the key is a tuple (``("tableau", "label")``);
     ``also``: values accepted besides the target's; ``empty``: an empty cell names nothing;
     ``separator``: a cell lists several names; ``pattern``: the name is the first group of
-    this regular expression (cells that do not match name nothing).
+    this regular expression (cells that do not match name nothing); ``only``: the
+    reference holds for the rows whose column ``only[0]`` is ``only[1]``.
     """
 
     column: str
@@ -81,6 +82,7 @@ class Reference:
     empty: bool = False
     separator: str = ""
     pattern: str = ""
+    only: tuple[str, str] | None = None
 
     @property
     def label(self) -> str:
@@ -109,7 +111,8 @@ class Reference:
             keys = zip(*(df[c] for c in (self.column, *self.columns)), strict=True)
             return pd.Series([None if k in known else k for k in keys], index=df.index, dtype=object)
         firsts = [next((n for n in self.names(c) if n not in known), None) for c in df[self.column]]
-        return pd.Series(firsts, index=df.index, dtype=object)
+        out = pd.Series(firsts, index=df.index, dtype=object)
+        return out.where(df[self.only[0]] == self.only[1], None) if self.only else out
 
     def check(self, target: pd.DataFrame) -> pa.Check:
         """The pandera check of this reference against the target's rows."""

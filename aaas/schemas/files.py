@@ -88,6 +88,11 @@ TABLES: dict[str, Table] = {
         (
             Reference("mission", "missions.csv", "mission", also=("transversal",)),
             Reference("inerte_si", "parameters.csv", "name", pattern=r"^([a-z][a-z0-9_]*)="),
+            # the choices of the scale year and the fiscal power are those of the scale
+            Reference(
+                "choices", "bareme_kilometrique.csv", "annee_revenus", separator="|", only=("name", "annee_bareme")
+            ),
+            Reference("choices", "bareme_kilometrique.csv", "cv", separator="|", only=("name", "puissance_fiscale_cv")),
         ),
     ),
     "conventions.csv": Table(

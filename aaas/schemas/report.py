@@ -38,8 +38,8 @@ def describe(
         return f"{name} : {getattr(check, 'error', None) or check}"
     # a cell's own type or value first: a check across a row may fail because of it
     row, column, error = min(failures, key=lambda f: (_across_row(f[2]), f[0], _position(df, f[1])))
-    ref = {r.label: r for r in refs}.get(column)
-    what = _reference_text(ref, df, row, targets or {}) if ref else _check_text(error, df, row, column, lines)
+    ref = next((r for r in refs if r.label == column and _lacks(r, df, row, targets)), None)
+    what = _reference_text(ref, df, row, targets) if ref else _check_text(error, df, row, column, lines)
     more = len({f[0] for f in failures if _across_row(f[2]) == _across_row(error)}) - 1
     tail = f" (et {more} autre{'s' if more > 1 else ''} ligne{'s' if more > 1 else ''} en erreur)" if more else ""
     label = "colonnes" if "," in column else "colonne"
@@ -79,6 +79,10 @@ def _check_text(error, df: pd.DataFrame, row: int, column: str, lines: Sequence[
         return f"{value!r} en double (déjà ligne {lines[first]})"
     text = getattr(error.check, "error", None) or str(error.check)
     return f"{text} (lu : {cell!r})" if isinstance(cell, str) and cell else text
+
+
+def _lacks(ref: Reference, df: pd.DataFrame, row: int, targets) -> bool:
+    return ref.missing(df.iloc[[row]], targets[ref.target]).iloc[0] is not None
 
 
 def _reference_text(ref: Reference, df: pd.DataFrame, row: int, targets: Mapping[str, pd.DataFrame]) -> str:
