@@ -1,88 +1,60 @@
 """The data layer: every file of ``data/`` is read here, and only here, each once.
 
 Each table has one accessor (:func:`parametres`, :func:`published`, :func:`bareme`…) and a
-schema (:data:`SCHEMAS`: required columns, numeric columns).  A table is read and checked
-on first use, then cached; callers receive a copy (pandas copy-on-write makes it cheap),
-so no caller can change what another one reads.  :func:`clear_cache` forgets everything
+declared schema (:mod:`aaas.schemas`: columns, types, accepted values, unique keys,
+references to other files).  The first time a process reads the data folder, every file
+is checked against its schema and its references with pandera (:func:`validate_all`); a
+table is then cached, and callers receive a copy (pandas copy-on-write makes it cheap), so
+no caller can change what another one reads.  :func:`clear_cache` forgets everything
 (tests that point ``AAAS_DATA_DIR`` at other files).
+
+A damaged file raises :class:`~aaas.errors.DataFileError` with one line naming the file,
+the line of the CSV (the header is line 1) and the column::
+
+    errata.csv, ligne 4, colonne « id » : 'E02' en double (déjà ligne 3)
+
+A folder that passed is stamped (``_build/cache/data/<key>.json``, the key covering the
+files' contents, the schemas and pandas' version): a later process reading the same
+contents trusts the stamp and neither imports pandera nor checks again, so that checking
+costs once per change of the data, not once per command.
 
 Formulas never receive a path: the models read values here and pass them on.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .errors import DataFileError
 
+if TYPE_CHECKING:  # pandera is imported only when a folder is checked
+    from .schemas import Table
+
 #: Root of the repository (the package lives in ``<root>/aaas``).
 ROOT = Path(__file__).resolve().parent.parent
+#: Stamps of the data folders that passed their checks, one per contents and schemas.
+STAMPS = ROOT / "_build" / "cache" / "data"
 
-
-@dataclass(frozen=True)
-class Schema:
-    """What a data file must hold: ``required`` columns, of which ``numeric`` are numbers."""
-
-    required: tuple[str, ...]
-    numeric: tuple[str, ...] = ()
-
-
-#: Every file of ``data/`` and its schema.
-SCHEMAS: dict[str, Schema] = {
-    "parameters.csv": Schema(
-        ("name", "value", "unit", "mission", "section", "label", "source", "min", "max", "choices", "sens", "inerte_si")
-    ),
-    "conventions.csv": Schema(("convention", "parametre", "valeur", "erratum")),
-    "variantes.csv": Schema(("variante", "parametre", "valeur", "libelle", "source")),
-    "bareme_kilometrique.csv": Schema(
-        ("annee_revenus", "cv", "km_min", "km_max", "taux", "fixe", "source"), ("km_min", "km_max", "taux", "fixe")
-    ),
-    "missions.csv": Schema(("mission", "libelle", "section", "unite", "demarche", "poste_cle")),
-    "lignes.csv": Schema(("ligne", "mission", "libelle", "echelle", "section")),
-    "composantes.csv": Schema(("composante", "ligne", "libelle", "categorie", "categories_plausibles")),
-    "categories.csv": Schema(("categorie", "libelle", "section")),
-    "porteurs.csv": Schema(("porteur", "libelle", "exemples", "section")),
-    "mutualisation.csv": Schema(("porteur", "ligne", "part_mutualisee", "justification"), ("part_mutualisee",)),
-    "demarches.csv": Schema(("demarche", "libelle", "fonctions_cles")),
-    "published.csv": Schema(
-        (
-            "tableau",
-            "section",
-            "label",
-            "value",
-            "unit",
-            "precision",
-            "comparaison",
-            "origine",
-            "variable",
-            "verification",
-        ),
-        ("value", "precision"),
-    ),
-    "tableaux.csv": Schema(("tableau", "section", "titre", "mission")),
-    "errata.csv": Schema(
-        (
-            "id",
-            "section",
-            "tableau",
-            "label",
-            "valeur_imprimee",
-            "valeur_recalculee",
-            "valeur_reportee",
-            "modifie_total",
-            "explication",
-        ),
-        ("valeur_imprimee", "valeur_recalculee"),
-    ),
-}
-
+#: Tables read (and checked) so far.
 _CACHE: dict[str, pd.DataFrame] = {}
+#: The number columns of each file of the data folder, once the folder is known valid.
+_VALID: dict[str, tuple[str, ...]] = {}
+
+
+def __getattr__(name: str):
+    if name == "SCHEMAS":  # every file of ``data/`` and its schema (imports pandera)
+        from .schemas import TABLES
+
+        return TABLES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def data_dir() -> Path:
@@ -107,39 +79,190 @@ def digest() -> str:
 
 
 def clear_cache() -> None:
-    """Forget every table read so far and everything derived from them."""
+    """Forget every table read so far, everything derived from them, and whether the
+    folder was checked."""
     _CACHE.clear()
+    _VALID.clear()
     _DERIVED.clear()
 
 
 def table(name: str) -> pd.DataFrame:
-    """The data file ``name``, checked against its schema (a copy of the cached table).
+    """The data file ``name``, checked against its schema and its references to other
+    files (a copy of the cached table).
 
-    Every column is text (empty cells are ``""``) except the schema's numeric ones (floats,
-    empty cells are NaN).
+    Every column is text (empty cells are ``""``) except the schema's number columns
+    (floats, empty cells are NaN).
     """
+    if not _VALID:
+        validate_all()
     if name not in _CACHE:
-        _CACHE[name] = _read(name, SCHEMAS[name])
+        _CACHE[name] = _read_valid(name, _VALID[name])
     return _CACHE[name].copy(deep=False)
 
 
-def _read(name: str, schema: Schema) -> pd.DataFrame:
+def validate_all(force: bool = False) -> None:
+    """Check every file of ``data/`` against its schema, then its references to other
+    files; raise :class:`~aaas.errors.DataFileError` on the first failure.
+
+    Done once per process (and trusted from a stamp when the same contents passed
+    before), unless ``force``.
+    """
+    if force:
+        clear_cache()
+    if _VALID:
+        return
+    stamp = _stamp()
+    if not force and _trust(stamp):
+        return
+    _validate_folder()
+    _write_stamp(stamp, dict(_VALID))
+
+
+def line(name: str, row: int) -> int:
+    """The line of the data file ``name`` where its row ``row`` (0-based) starts: what a
+    message about that row names (the header is line 1)."""
+    return _line_numbers(path(name))[row]
+
+
+# --- checking a folder ------------------------------------------------------------------
+
+
+def _validate_folder() -> None:
+    """Read and check every file with pandera (:mod:`aaas.schemas`), then cache them all."""
+    from .schemas import TABLES
+
+    checked: dict[str, pd.DataFrame] = {}
+
+    def own(name: str) -> pd.DataFrame:
+        if name not in checked:
+            checked[name] = _read(name, TABLES[name])
+        return checked[name]
+
+    for name, spec in TABLES.items():
+        df = own(name)
+        if spec.references:
+            targets = {r.target: own(r.target) for r in spec.references}
+            _validate(name, df, spec.reference_schema(targets), spec, targets)
+    _CACHE.clear()
+    _CACHE.update(checked)
+    _VALID.clear()
+    _VALID.update({name: spec.numeric for name, spec in TABLES.items()})
+
+
+def _read(name: str, schema: Table) -> pd.DataFrame:
+    """The file ``name`` read and checked against its own schema (not its references)."""
+    df = _read_text(name, schema.numeric)
+    missing = [c for c in schema.required if c not in df.columns]
+    unknown = [str(c) for c in df.columns if c not in schema.required]
+    for what, cols in (("manquantes", missing), ("inconnues", unknown)):
+        if cols:  # named before any row is checked
+            raise DataFileError(f"{name} : colonnes {what} : {', '.join(cols)}")
+    ragged = _ragged(path(name))
+    if ragged:
+        raise DataFileError(f"{name}, {ragged}")
+    if schema.rows and df.empty:
+        raise DataFileError(f"{name} : aucune ligne de données après l'en-tête")
+    return _validate(name, df, schema.schema, schema)
+
+
+def _validate(name: str, df: pd.DataFrame, checks, spec: Table, targets=None) -> pd.DataFrame:
+    from pandera.errors import SchemaErrors
+
+    from .schemas import describe
+
+    try:
+        return checks.validate(df, lazy=True)
+    except SchemaErrors as exc:
+        refs = spec.references if targets is not None else ()
+        raise DataFileError(describe(name, df, exc, _line_numbers(path(name)), refs, targets)) from None
+
+
+def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
+    """The file as text, empty cells of the ``numeric`` columns as NaN."""
     p = path(name)
     try:
-        df = pd.read_csv(p, dtype=str, keep_default_na=False)
+        return pd.read_csv(p, dtype=str, keep_default_na=False, na_values={c: [""] for c in numeric})
     except FileNotFoundError:
         raise DataFileError(f"fichier de données introuvable « {p} »") from None
+    except pd.errors.EmptyDataError:
+        raise DataFileError(f"{name} : fichier vide (la ligne d'en-tête manque)") from None
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"fichier de données illisible « {p} » : {exc}") from None
-    missing = [c for c in schema.required if c not in df.columns]
-    if missing:
-        raise DataFileError(f"{name} : colonnes manquantes : {', '.join(missing)}")
-    for col in schema.numeric:
-        try:
-            df[col] = pd.to_numeric(df[col].replace("", None)).astype(float)
-        except (ValueError, TypeError):
-            raise DataFileError(f"{name} : la colonne « {col} » doit être numérique") from None
+        ragged = _ragged(p) if isinstance(exc, pd.errors.ParserError) else None
+        if ragged:
+            raise DataFileError(f"{name}, {ragged}") from None
+        detail = " ".join(str(exc).split())
+        raise DataFileError(f"fichier de données illisible « {p} » : {detail}") from None
+
+
+def _ragged(p: Path) -> str | None:
+    """The first row whose count of cells is not the header's (pandas would shift it into
+    an index, or fill it with empty cells), described; None if every row is complete."""
+    with open(p, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header, start = next(reader, []), reader.line_num + 1
+        for record in reader:
+            if record and len(record) != len(header):
+                return (
+                    f"ligne {start} : {len(record)} cellules pour {len(header)} colonnes "
+                    "(une virgule de trop ou de moins, ou une cellule à mettre entre guillemets ?)"
+                )
+            start = reader.line_num + 1
+    return None
+
+
+def _read_valid(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
+    """A file of a folder known valid: text, its number columns as floats (as checked)."""
+    df = _read_text(name, numeric)
+    for column in numeric:
+        df[column] = df[column].astype(float)
     return df
+
+
+def _line_numbers(p: Path) -> list[int]:
+    """The line of the file where each row of the table starts (the header is line 1);
+    quoted cells may span lines, blank lines are skipped as pandas does."""
+    starts, number = [], 1
+    with open(p, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        for record in reader:
+            if record:
+                starts.append(number)
+            number = reader.line_num + 1
+    return starts[1:]
+
+
+def _stamp() -> Path:
+    """Where the stamp of this folder's contents, checked by these schemas, is kept."""
+    h = hashlib.sha256(digest().encode())
+    here = Path(__file__).resolve().parent
+    for source in (here / "datastore.py", *sorted((here / "schemas").glob("*.py"))):
+        h.update(source.read_bytes())
+    h.update(pd.__version__.encode())
+    return STAMPS / f"{h.hexdigest()[:24]}.json"
+
+
+def _trust(stamp: Path) -> bool:
+    """Take the number columns from the stamp of a folder that passed (False if none)."""
+    try:
+        numeric = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    _VALID.update({name: tuple(columns) for name, columns in numeric.items()})
+    return True
+
+
+def _write_stamp(stamp: Path, numeric: dict[str, tuple[str, ...]]) -> None:
+    """Record that the folder passed (best effort: a read-only checkout checks each time)."""
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stamp.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({k: list(v) for k, v in numeric.items()}, indent=1), encoding="utf-8")
+        os.replace(tmp, stamp)
+        for old in stamp.parent.glob("*.json"):  # the stamps of former contents
+            if old != stamp:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # --- one accessor per file -------------------------------------------------------------

@@ -20,6 +20,7 @@ RANKS = {
     "provenance": 3,
     "fmt": 1,
     "datastore": 2,
+    "schemas": 1,  # the declared schemas of the data files (pandera), read by datastore
     "models": 3,
     "checks": 4,
     "sensitivity": 4,

@@ -1,9 +1,35 @@
 """The parameter table: every hypothesis of the report, its bounds, and how a value is validated.
 
-``data/parameters.csv`` holds one row per hypothesis (name, value, unit, mission, section,
-label, source, min, max, choices, sens, inerte_si).  Numeric parameters carry validity
-bounds; categorical parameters (a *reading* of the report, a scale year...) carry their
-accepted ``choices``.  Scenarios are built on it by :mod:`aaas.models.scenario`.
+``data/parameters.csv`` holds one row per hypothesis (its schema is declared in
+:mod:`aaas.schemas`):
+
+* ``name``, ``value`` (the report's), ``unit``, ``mission``, ``section``, ``label``,
+  ``source``;
+* ``min``, ``max``: the validity bounds of a numeric parameter;
+* ``choices``: the accepted values of a categorical parameter (a *reading* of the
+  report, a scale year…), separated by ``|``;
+* ``sens``: the direction of effect on the costs (see :attr:`Parameter.sens`);
+* ``inerte_si``: when the parameter moves no cost line (see :attr:`Parameter.inerte_si`);
+* ``entier``: ``oui`` for a parameter whose values are whole numbers, empty otherwise.
+  They are the counts of discrete things the report states: people (the file active and
+  its reference, the staff of a structure, the participants of a workshop or a
+  consultation group, the professionals at a meeting or trained in a year), vehicles,
+  alternative places, sessions, meetings, groups, campaigns, sub-territories, the long
+  consultations per patient, and the 0/1 switch ``double_compte_groupes_qualite``.
+  :meth:`Parameter.validate` refuses a fraction for them (every draw of an array too),
+  and the coming sensitivity analysis must draw them as integers.  Not integers:
+  ``nb_departements`` and ``nb_structures``, which a proportional reading splits
+  (``echelle_departements``, ``echelle_structures``); the populations
+  (``population_bassin``, ``population_reference``, ``population_departement``,
+  ``habitants_par_etp_coordinateur``), which are average sizes of tens of thousands of
+  inhabitants — the report's 20 000 is « un bassin de vie moyen », and 671 000 is 67,8
+  millions over 101 départements — on which the model is proportional, so that a
+  fraction of an inhabitant is a meaningful average and continuous draws are what the
+  sensitivity analysis needs; and the rates, frequencies and durations counted in whole
+  units by the report (visits per month, trips per week, weeks, months, days,
+  consultations per hour, impressions), which are averages.
+
+Scenarios are built on it by :mod:`aaas.models.scenario`.
 """
 
 from __future__ import annotations
@@ -19,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datastore, fmt
-from ..errors import ParameterError
+from ..errors import DataFileError, ParameterError
 from ..formulas._arrays import scalar_or_array
 
 
@@ -42,6 +68,9 @@ class Parameter:
     #: not used under that reading, e.g. the hours per patient when the doctor's ETP is the
     #: stated 0,1 ETP), or empty (it always moves at least one line).
     inerte_si: str = ""
+    #: The parameter counts discrete things (people, vehicles, places, meetings…): its
+    #: values must be whole numbers (column ``entier`` of ``data/parameters.csv``).
+    entier: bool = False
 
     def inert_under(self, values: Mapping[str, Any]) -> bool:
         """Does this parameter move no cost line under these values (its declared inertness)?"""
@@ -63,6 +92,8 @@ class Parameter:
         """Human description of the accepted values."""
         if self.categorical:
             return f"valeurs acceptées : {self.bornes()}"
+        if self.entier:
+            return f"plage acceptée : nombres entiers {self.bornes()}"
         return f"plage acceptée : {self.bornes()}"
 
     def bornes(self) -> str:
@@ -71,6 +102,9 @@ class Parameter:
 
     def validate(self, raw: Any, origin: str = "") -> Any:
         """The validated value: a float, an array of floats, or a choice.
+
+        A number must lie within the bounds; an integer parameter's must be whole (every
+        element of an array).
 
         Parameters
         ----------
@@ -90,6 +124,10 @@ class Parameter:
         Traceback (most recent call last):
         ...
         aaas.errors.ParameterError: paramètre 'population_bassin' (--set) : -1 est hors bornes ; plage acceptée : ...
+        >>> lookup("file_active").validate("2,5", "--set")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        aaas.errors.ParameterError: paramètre 'file_active' (--set) : 2,5 n'est pas un nombre entier ; ...
         """
         where = f" ({origin})" if origin else ""
         if self.categorical:
@@ -97,21 +135,31 @@ class Parameter:
             if text not in self.choices:
                 raise ParameterError(f"paramètre '{self.name}'{where} : valeur {text!r} invalide ; {self.accepted()}")
             return text
-        value = _as_number(raw, self.name, where, self.accepted())
-        arr = np.asarray(value, dtype=float)
-        if not np.all(np.isfinite(arr)):
-            raise ParameterError(f"paramètre '{self.name}'{where} : valeur non finie ; {self.accepted()}")
-        if self.min is not None and np.any(arr < self.min):
-            bad = float(np.min(arr))
-            raise ParameterError(
-                f"paramètre '{self.name}'{where} : {fmt.brut(bad)} est hors bornes ; {self.accepted()}"
-            )
-        if self.max is not None and np.any(arr > self.max):
-            bad = float(np.max(arr))
-            raise ParameterError(
-                f"paramètre '{self.name}'{where} : {fmt.brut(bad)} est hors bornes ; {self.accepted()}"
-            )
+        arr = np.asarray(_as_number(raw, self.name, where, self.accepted()), dtype=float)
+        problem = self._problem(arr.ravel())
+        if problem:
+            raise ParameterError(f"paramètre '{self.name}'{where} : {problem} ; {self.accepted()}")
         return scalar_or_array(arr)
+
+    def _problem(self, flat: np.ndarray) -> str:
+        """What is wrong with these numbers (empty if nothing): a non-finite value, a
+        fraction for an integer parameter, a value out of bounds."""
+        if not np.all(np.isfinite(flat)):
+            return "valeur non finie"
+        fractions = flat[flat != np.round(flat)] if self.entier else flat[:0]
+        if fractions.size:
+            return f"{_exact(float(fractions[0]))} n'est pas un nombre entier"
+        if self.min is not None and np.any(flat < self.min):
+            return f"{fmt.brut(float(np.min(flat)))} est hors bornes"
+        if self.max is not None and np.any(flat > self.max):
+            return f"{fmt.brut(float(np.max(flat)))} est hors bornes"
+        return ""
+
+
+def _exact(x: float) -> str:
+    """A number as typed, with every decimal a fraction needs (55.00000000000001, not 55)."""
+    shown = fmt.brut(x)
+    return shown if "," in shown else fmt.saisie(x)
 
 
 def _as_text(raw: Any) -> str:
@@ -169,20 +217,43 @@ def _parameter(row) -> Parameter:
         choices=choices,
         sens=str(row.sens),
         inerte_si=str(row.inerte_si or ""),
+        entier=row.entier == "oui",
     )
 
 
 @datastore.cached
 def parameters() -> Mapping[str, Parameter]:
-    """The parameter table, read-only: name -> :class:`Parameter`, in the file's order."""
+    """The parameter table, read-only: name -> :class:`Parameter`, in the file's order.
+
+    Each value of ``data/parameters.csv`` is validated as a user's would be; a bad one
+    raises :class:`~aaas.errors.DataFileError` naming the file, its line and the parameter.
+    """
     params: dict[str, Parameter] = {}
-    for row in datastore.parametres().itertuples(index=False):
+    for i, row in enumerate(datastore.parametres().itertuples(index=False)):
         p = _parameter(row)
-        if p.name in params:
-            raise ParameterError(f"parameters.csv : paramètre '{p.name}' défini deux fois")
-        p.validate(p.value, "valeur par défaut")
-        params[p.name] = p
+        _validate_in_file(p, p.value, "parameters.csv", i, "value")
+        params[p.name] = p  # names are unique (the file's schema)
     return MappingProxyType(params)
+
+
+def validate_data() -> None:
+    """Check every file of ``data/`` (:func:`aaas.datastore.validate_all`: schemas and
+    references), then every value the files give a parameter — the defaults of
+    ``parameters.csv``, the values of ``conventions.csv`` and ``variantes.csv`` — as a
+    user's value is validated (bounds, choices, integers).  Raises
+    :class:`~aaas.errors.DataFileError` naming the file, the line and the parameter."""
+    datastore.validate_all()
+    table = parameters()
+    for name, frame in (("conventions.csv", datastore.conventions()), ("variantes.csv", datastore.variantes())):
+        for i, (parametre, valeur) in enumerate(zip(frame["parametre"], frame["valeur"], strict=True)):
+            _validate_in_file(table[parametre], valeur, name, i, "valeur")
+
+
+def _validate_in_file(p: Parameter, raw: Any, name: str, row: int, column: str) -> None:
+    try:
+        p.validate(raw)
+    except ParameterError as exc:
+        raise DataFileError(f"{name}, ligne {datastore.line(name, row)}, colonne « {column} » : {exc}") from None
 
 
 def lookup(name: str) -> Parameter:

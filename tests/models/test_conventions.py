@@ -134,6 +134,8 @@ def _plus_10(values: dict) -> dict:
         if p.categorical:
             continue
         new = v * 1.1
+        if p.entier:  # a count stays whole
+            new = float(round(new))
         if p.max is not None:
             new = min(new, p.max)
         out[name] = new

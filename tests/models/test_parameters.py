@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from aaas import datastore
 from aaas.errors import InputError, ParameterError, ScenarioFileError
 from aaas.models import parameters
 from aaas.models import scenario as scenarios
@@ -132,3 +133,45 @@ def test_assignments_parsing():
     assert scenarios.parse_assignments(["a=1", "b = 2,5"]) == {"a": "1", "b": "2,5"}
     with pytest.raises(ParameterError, match="nom=valeur"):
         scenarios.parse_assignments(["population_bassin"])
+
+
+def test_integer_parameters_are_counts_with_whole_defaults():
+    table = parameters.parameters()
+    entiers = {n for n, p in table.items() if p.entier}
+    assert {"file_active", "effectif_structure", "nb_participants_atelier", "nb_vehicules_vad"} <= entiers
+    assert not entiers & {"nb_departements", "nb_structures", "population_bassin", "population_departement"}
+    for name in entiers:
+        p = table[name]
+        assert not p.categorical and float(p.value).is_integer(), name
+
+
+@pytest.mark.parametrize("raw", ["2,5", 2.5, "2.5", 100.5, 55.00000000000001, np.array([100.0, 2.5])])
+def test_an_integer_parameter_refuses_a_fraction(raw):
+    with pytest.raises(ParameterError, match=r"^paramètre 'file_active' \(--set\) : .* n'est pas un nombre entier ; "):
+        parameters.lookup("file_active").validate(raw, "--set")
+
+
+def test_an_integer_parameter_message_shows_the_fraction():
+    with pytest.raises(ParameterError, match="55.00000000000001 n'est pas un nombre entier ; plage acceptée : nombres"):
+        parameters.lookup("effectif_structure").validate(50 * 1.1)
+
+
+def test_an_integer_parameter_accepts_whole_numbers_and_arrays():
+    p = parameters.lookup("file_active")
+    assert p.validate("250") == 250.0 and p.validate(np.int64(3)) == 3.0
+    assert list(p.validate(np.array([1, 50, 250]))) == [1.0, 50.0, 250.0]
+    with pytest.raises(ParameterError, match="file_active.*: 2,5 n'est pas un nombre entier"):
+        scenarios.resolve(overrides={"file_active": "2,5"})
+
+
+def test_continuous_parameters_accept_fractions():
+    for name in ("population_bassin", "nb_departements", "nb_structures", "nb_visites_mensuelles_vad"):
+        assert parameters.lookup(name).validate("2,5") == 2.5
+
+
+def test_every_value_of_the_data_files_validates():
+    """The defaults of parameters.csv, and the values conventions.csv and variantes.csv give."""
+    parameters.validate_data()
+    for frame in (datastore.conventions(), datastore.variantes()):
+        for name, value in zip(frame["parametre"], frame["valeur"], strict=True):
+            parameters.lookup(name).validate(value)
