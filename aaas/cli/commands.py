@@ -59,8 +59,10 @@ def cmd_compare(args) -> tuple[str, int]:
 
 def cmd_check(args) -> tuple[str, int]:
     """``aaas check``: every gap to the report explained (both conventions, or the one given)."""
+    from ..models import parameters
     from ..present import verification
 
+    parameters.validate_data()  # every data file against its schema, every value against its bounds
     scenario = _scenario(args)
     return verification.check(scenario, [args.convention] if args.convention else None)
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -132,9 +133,10 @@ class Parameter:
         where = f" ({origin})" if origin else ""
         if self.categorical:
             text = _as_text(raw)
-            if text not in self.choices:
+            choice = {_plain(c): c for c in self.choices}.get(_plain(text))
+            if choice is None:
                 raise ParameterError(f"paramètre '{self.name}'{where} : valeur {text!r} invalide ; {self.accepted()}")
-            return text
+            return choice
         arr = np.asarray(_as_number(raw, self.name, where, self.accepted()), dtype=float)
         problem = self._problem(arr.ravel())
         if problem:
@@ -160,6 +162,16 @@ def _exact(x: float) -> str:
     """A number as typed, with every decimal a fraction needs (55.00000000000001, not 55)."""
     shown = fmt.brut(x)
     return shown if "," in shown else fmt.saisie(x)
+
+
+def _plain(text: str) -> str:
+    """A choice as compared: without accents nor case (« Unités_entamées » is
+    ``unites_entamees``).
+
+    >>> _plain("Unités_Entamées")
+    'unites_entamees'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
 def _as_text(raw: Any) -> str:

@@ -175,3 +175,11 @@ def test_every_value_of_the_data_files_validates():
     for frame in (datastore.conventions(), datastore.variantes()):
         for name, value in zip(frame["parametre"], frame["valeur"], strict=True):
             parameters.lookup(name).validate(value)
+
+
+def test_accents_and_case_are_accepted_in_choices():
+    from aaas.models import parameters
+
+    assert parameters.lookup("echelle_ateliers").validate("Unités_entamées") == "unites_entamees"
+    s = scenarios.resolve(overrides={"base_surcout_consultation": "durée_courante"})
+    assert s.changed == {"base_surcout_consultation": "duree_courante"}
