@@ -41,10 +41,27 @@ def cmd_tables(args) -> tuple[str, int]:
     name = args.table or args.name
     if name:
         tables.check_table(name)
+    _check_out(args)
     ev = Evaluation(scenario, scenario.convention)
     baseline = args.baseline or ("defaut" if scenario.changed else "rapport")
     chosen = [name] if name else tables.ids()
+    if args.format == "xlsx":
+        from ..present import classeur
+
+        return f"Classeur écrit : {classeur.write_workbook(ev, chosen, args.out, baseline)}", 0
     return render.render_tables(ev, chosen, args.format, baseline), 0
+
+
+def _check_out(args) -> None:
+    """``--out`` goes with ``--format xlsx`` and names a place a workbook may be written."""
+    if args.format == "xlsx" and not args.out:
+        raise ChoiceError("--format xlsx demande --out FICHIER.xlsx")
+    if args.out and args.format != "xlsx":
+        raise ChoiceError("--out ne sert qu'avec --format xlsx (sinon, rediriger la sortie : > fichier)")
+    if args.out:
+        from ..present import classeur
+
+        classeur.check_destination(args.out)
 
 
 def cmd_compare(args) -> tuple[str, int]:

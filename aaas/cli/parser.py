@@ -149,7 +149,8 @@ def _tables(sub, commands) -> None:
         help="ce à quoi l'écart est mesuré : le chiffre imprimé (rapport) ou le recalcul par défaut "
         "de la convention (defaut) ; par défaut : rapport, ou defaut si le scénario change un paramètre",
     )
-    format_option(p)
+    format_option(p, (*FORMATS, "xlsx"))
+    p.add_argument("--out", metavar="FICHIER.xlsx", help="avec --format xlsx : le classeur à écrire")
     scenario_options(p)
     p.set_defaults(func=commands["tables"])
 

@@ -86,3 +86,27 @@ def test_long_labels_wrap_and_are_never_cut():
     for label in df.index:
         assert " ".join(label.split()) in " ".join(column.split()), label
     assert max(len(line[:width].rstrip()) for line in lines[4:]) <= render.LARGEUR_LIBELLE
+
+
+def test_the_workbook_opens_with_pandas_and_holds_the_report_total(tmp_path, capsys):
+    import pandas as pd
+
+    from aaas import cli
+
+    out = tmp_path / "t.xlsx"
+    assert cli.main(["tables", "--format", "xlsx", "--out", str(out)]) == 0
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert {"provenance", "synthese", "parametres", "errata"} <= set(sheets)
+    synthese = sheets["synthese"].set_index("Libellé")
+    assert round(synthese.loc["Total des surcoûts des missions", "Recalculé"]) == 404565
+    assert synthese.loc["Total des surcoûts des missions", "Imprimé"] == 404565
+    assert "commit" in set(sheets["provenance"]["Clé"])
+    # written again over its own workbook; never over a file it did not write
+    assert cli.main(["tables", "--format", "xlsx", "--out", str(out), "--convention", "corrige"]) == 0
+    other = tmp_path / "autre.xlsx"
+    other.write_bytes(b"not mine")
+    capsys.readouterr()
+    assert cli.main(["tables", "--format", "xlsx", "--out", str(other)]) == 2
+    assert "n'a pas été écrit par aaas" in capsys.readouterr().err and other.read_bytes() == b"not mine"
+    assert cli.main(["tables", "--format", "xlsx"]) == 2
+    assert not list(tmp_path.glob(".*.tmp"))
