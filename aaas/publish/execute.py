@@ -2,8 +2,11 @@
 
 :func:`execute_notebooks` runs the notebooks planned by :mod:`aaas.publish.cache` that are
 missing from the cache, and stores each executed copy there with its parameter cells
-tagged to be hidden from readers.  A failed notebook is described in French, naming the
-cell of the committed notebook, and its partial copy is kept under ``_build/failed/``.
+tagged to be hidden from readers and without any trace of where or when it ran
+(:func:`clean_executed`).  A failed notebook is described in French, naming the cell of
+the committed notebook, and its partial copy is kept under ``<cache>/failed/``.  When the
+build is interrupted (``KeyboardInterrupt``), the queued notebooks are cancelled and the
+running kernels killed (:func:`aaas.publish.processes.stop_kernels`).
 :func:`refresh_one` re-executes a committed notebook in place.
 """
 
@@ -15,11 +18,12 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
+from . import cache, processes
 from .cache import NotebookTask
 
 #: Tags of the cells hidden from readers in the executed copies.
@@ -28,6 +32,10 @@ HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
 REMOVE_TAG = "remove-cell"
 #: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
 CELL_TIMEOUT_S = 600
+#: Seconds an interrupted build waits for its running notebooks to end (their kernels killed).
+STOP_WAIT_S = 10
+#: Papermill's timings of a run, dropped from the executed copies.
+PAPERMILL_TIMINGS = ("start_time", "end_time", "duration")
 
 #: Result of running one notebook: seconds taken, French error message or None.
 Outcome = tuple[float, str | None]
@@ -64,7 +72,11 @@ def execute_notebooks(
     ------
     BuildError
         One or more notebooks failed (each described by :func:`describe_failure`).
+    KeyboardInterrupt
+        Re-raised once the queued notebooks are cancelled and the running kernels killed.
     """
+    if tasks:
+        cache.sweep_partials(tasks[0].executed.parent)
     done, todo = 0, []
     for task in tasks:
         if task.executed.is_file():
@@ -72,10 +84,19 @@ def execute_notebooks(
             progress(f"[{done}/{len(tasks)}] {task.name} … en cache")
         else:
             todo.append(task)
-    run = functools.partial(execute_one, parameters=parameters, root=root)
-    failures = run_parallel(todo, run, jobs=jobs, progress=progress, done=done, total=len(tasks))
+    cancelled = threading.Event()
+    run = functools.partial(execute_one, parameters=parameters, root=root, cancelled=cancelled)
+    stop = functools.partial(_stop, cancelled)
+    failures = run_parallel(todo, run, jobs=jobs, progress=progress, done=done, total=len(tasks), on_interrupt=stop)
     if failures:
         raise BuildError("exécution des notebooks en échec :\n" + "\n".join(failures))
+    cache.mark_used(tasks)
+
+
+def _stop(cancelled: threading.Event) -> None:
+    """Mark the run as cancelled (no failed copy kept) and kill the running kernels."""
+    cancelled.set()
+    processes.stop_kernels()
 
 
 def run_parallel(
@@ -85,6 +106,7 @@ def run_parallel(
     progress: Callable[[str], object],
     done: int = 0,
     total: int | None = None,
+    on_interrupt: Callable[[], object] | None = None,
 ) -> list[str]:
     """Call ``run`` on every item in a thread pool, reporting each as it finishes.
 
@@ -100,47 +122,67 @@ def run_parallel(
         Receives ``[i/total] name … seconds`` (`` ÉCHEC`` appended on failure).
     done, total : int
         Items already reported, and the count shown (default: ``done + len(items)``).
+    on_interrupt : callable, optional
+        Stops the running items (e.g. kills their kernels) on ``KeyboardInterrupt``; the
+        items not started are cancelled (:func:`_abandon`).
 
-    Returns
-    -------
-    list of str
-        The error messages, in the order the failures finished.
+    Returns the error messages, in the order the failures finished.
     """
     total = done + len(items) if total is None else total
-    failures = []
-    with ThreadPoolExecutor(max_workers=_workers(jobs, len(items))) as pool:
-        futures = {pool.submit(run, item): item for item in items}
+    failures: list[str] = []
+    pool = ThreadPoolExecutor(max_workers=_workers(jobs, len(items)))
+    futures = {pool.submit(run, item): item for item in items}
+    try:
         for fut in as_completed(futures):
             seconds, error = fut.result()
             done += 1
             progress(f"[{done}/{total}] {futures[fut].name} … {seconds:.1f} s" + (" ÉCHEC" if error else ""))
             if error:
                 failures.append(error)
+    except BaseException:
+        _abandon(pool, futures, on_interrupt)
+        raise
+    pool.shutdown()
     return failures
 
 
-def execute_one(task: NotebookTask, parameters: Mapping[str, Any], root: Path) -> Outcome:
-    """Execute one notebook into the cache, its parameter cells hidden.
+def _abandon(pool: ThreadPoolExecutor, futures, on_interrupt: Callable[[], object] | None) -> None:
+    """Cancel the items not started, stop the running ones, wait for them at most :data:`STOP_WAIT_S`."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    if on_interrupt is not None:
+        on_interrupt()
+    wait(futures, timeout=STOP_WAIT_S)
+
+
+def execute_one(
+    task: NotebookTask, parameters: Mapping[str, Any], root: Path, cancelled: threading.Event | None = None
+) -> Outcome:
+    """Execute one notebook into the cache, its parameter cells hidden, its metadata cleaned.
 
     Returns
     -------
     tuple of (float, str or None)
         Seconds taken, and the French description of the failure (``None`` on success);
-        a failed notebook's partial copy is kept as ``<root>/_build/failed/<name>``.
+        a failed notebook's partial copy is kept as ``<cache>/failed/<name>``, unless the
+        run was ``cancelled``.
     """
     start = time.perf_counter()
+    failed = task.executed.parent / "failed" / task.name
     task.executed.parent.mkdir(parents=True, exist_ok=True)
-    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}.partial.ipynb")
+    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}{cache.PARTIAL_SUFFIX}")
     try:
         run_papermill(task.source, tmp, parameters, root)
         nb = _read_notebook(tmp)
         hide_parameter_cells(nb)
+        clean_executed(nb, task.rel)
         _write_notebook(nb, tmp)
         os.replace(tmp, task.executed)
-        (root / "_build" / "failed" / task.name).unlink(missing_ok=True)
+        failed.unlink(missing_ok=True)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - turned into a BuildError by the caller
-        kept = _keep_failed_copy(tmp, root, task.name)
+        if cancelled is not None and cancelled.is_set():
+            return time.perf_counter() - start, f"  - {task.rel} : interrompu"
+        kept = _keep_failed_copy(tmp, failed)
         message = describe_failure(task.source, exc, root)
         if kept:
             message += f"\n    copie exécutée : {kept}"
@@ -195,6 +237,8 @@ def run_papermill(source: Path, output: Path, parameters: Mapping[str, Any], roo
         # Outputs are complete once the last cell ran: kill the kernel instead of the
         # graceful shutdown, which sometimes waits seconds for SIGTERM.
         shutdown_kernel="immediate",
+        # Tracked, so that an interrupted build can kill the kernels still running.
+        kernel_manager_class=processes.kernel_manager_class(),
     )
 
 
@@ -265,11 +309,10 @@ def _original_cell(source: Path, executed_index: int, injected: bool = True) -> 
     return (executed_index if executed_index > injected else executed_index + 1), "cellule n°"
 
 
-def _keep_failed_copy(tmp: Path, root: Path, name: str) -> Path | None:
-    """Keep the partially executed notebook under ``_build/failed`` for inspection."""
+def _keep_failed_copy(tmp: Path, target: Path) -> Path | None:
+    """Keep the partially executed notebook as ``target`` (``<cache>/failed/<name>``) for inspection."""
     if not tmp.is_file():
         return None
-    target = root / "_build" / "failed" / name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(tmp, target)
     return target
@@ -295,9 +338,37 @@ def hide_parameter_cells(nb) -> None:
             tags.append(REMOVE_TAG)
 
 
+def clean_executed(nb, rel: str) -> None:
+    """Make an executed copy independent of where and when it ran, in place.
+
+    Papermill records the absolute paths of its input and output (the checkout, the
+    cache) and its timings; nbclient stamps every cell.  The paths become ``rel``, the
+    notebook's path in the book, and the timings are dropped: the published notebooks
+    carry no path of the machine that built them, and the same inputs give the same bytes.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_code_cell("1", metadata={"execution": {"t": "0"}, "tags": []})])
+    >>> nb.metadata["papermill"] = {"input_path": "/abs/n.ipynb", "output_path": "/tmp/x.ipynb", "duration": 1.5}
+    >>> clean_executed(nb, "notebooks/n.ipynb")
+    >>> dict(nb.metadata["papermill"]), dict(nb.cells[0].metadata)
+    ({'input_path': 'notebooks/n.ipynb', 'output_path': 'notebooks/n.ipynb'}, {})
+    """
+    record = nb.metadata.get("papermill")
+    if record is not None:
+        for key in PAPERMILL_TIMINGS:
+            record.pop(key, None)
+        record.update(input_path=rel, output_path=rel)
+    _strip_cell_metadata(nb)
+
+
 def _strip_execution_metadata(nb) -> None:
     """Drop papermill/execution timestamps so that refreshed notebooks diff cleanly."""
     nb.metadata.pop("papermill", None)
+    _strip_cell_metadata(nb)
+
+
+def _strip_cell_metadata(nb) -> None:
+    """Drop the cells' papermill and execution records, and empty tag lists."""
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)

@@ -44,7 +44,7 @@ def test_toc_files_walks_parts_chapters_and_sections(tmp_path):
 def test_cached_notebooks_are_not_executed(tmp_path):
     (tmp_path / "a.ipynb").write_text("{}", encoding="utf-8")
     (tmp_path / "b.ipynb").write_text("{ }", encoding="utf-8")
-    tasks = cache.plan_notebooks(tmp_path, ["a.ipynb", "b.ipynb"], scenarios.resolve(), "rapport")
+    tasks = cache.plan_notebooks(tmp_path, ["a.ipynb", "b.ipynb"], {"overrides": {}}, "rapport")
     assert tasks[0].key != tasks[1].key and tasks[0].name == "a.ipynb"
     assert tasks[0].executed == tmp_path / "_build" / "cache" / f"{tasks[0].key}.ipynb"
     for task in tasks:
