@@ -34,6 +34,8 @@ REMOVE_TAG = "remove-cell"
 CELL_TIMEOUT_S = 600
 #: Seconds an interrupted build waits for its running notebooks to end (their kernels killed).
 STOP_WAIT_S = 10
+#: Id given to the cell papermill injects (it draws a random one).
+INJECTED_CELL_ID = "parametres-injectes"
 #: Papermill's timings of a run, dropped from the executed copies.
 PAPERMILL_TIMINGS = ("start_time", "end_time", "duration")
 
@@ -343,8 +345,9 @@ def clean_executed(nb, rel: str) -> None:
 
     Papermill records the absolute paths of its input and output (the checkout, the
     cache) and its timings; nbclient stamps every cell.  The paths become ``rel``, the
-    notebook's path in the book, and the timings are dropped: the published notebooks
-    carry no path of the machine that built them, and the same inputs give the same bytes.
+    notebook's path in the book, the timings are dropped and the cell papermill injects
+    gets a fixed id instead of a random one: the published notebooks carry no path of the
+    machine that built them, and the same inputs give the same bytes.
 
     >>> from nbformat.v4 import new_code_cell, new_notebook
     >>> nb = new_notebook(cells=[new_code_cell("1", metadata={"execution": {"t": "0"}, "tags": []})])
@@ -358,6 +361,9 @@ def clean_executed(nb, rel: str) -> None:
         for key in PAPERMILL_TIMINGS:
             record.pop(key, None)
         record.update(input_path=rel, output_path=rel)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = INJECTED_CELL_ID
     _strip_cell_metadata(nb)
 
 

@@ -122,6 +122,13 @@ def test_no_change_rebuild_skips_jupyter_book(default_book):
     assert all("en cache" in m for m in messages if m.startswith("[")), messages
 
 
+@pytest.mark.parametrize("book", ["default_book", "variant_book"])
+def test_published_site_holds_no_path_of_the_checkout(book, request):
+    site = html_dir(request.getfixturevalue(book))
+    needle = str(ROOT).encode()
+    assert not [p for p in site.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
 def test_committed_notebooks_are_not_modified(default_book):
     for rel in toc.toc_notebooks(ROOT):
         nb = nbformat.read(ROOT / rel, as_version=4)
