@@ -3,8 +3,9 @@ how the cache is kept small.
 
 Each notebook's key covers the notebook itself, the ``aaas`` package, the data folder
 (:func:`data_digest`, which follows ``AAAS_DATA_DIR``), the parameters injected by
-papermill, the convention, the package version and the Python version; its executed
-copy is ``<cache>/<key>.ipynb`` (written by :mod:`aaas.publish.execute`), and a failed
+papermill, the convention, and the versions of the package, of Python and of the tools
+that execute the notebooks (:data:`KERNEL_TOOLS`).  Its executed copy is
+``<cache>/<key>.ipynb`` (written by :mod:`aaas.publish.execute`), and a failed
 notebook's partial copy ``<cache>/failed/<name>``.
 
 Where the cache is (:func:`cache_dir`):
@@ -41,6 +42,8 @@ from ..errors import InputError, OutputPathError
 CACHE_ENV = "AAAS_CACHE_DIR"
 #: Environment variable naming the data folder (read by :func:`aaas.datastore.data_dir`).
 DATA_ENV = "AAAS_DATA_DIR"
+#: Packages whose versions are part of every notebook's key (execution and outputs).
+KERNEL_TOOLS = ("papermill", "nbclient", "nbformat", "ipykernel", "myst-nb", "numpy", "pandas", "matplotlib")
 #: Partial copies older than this (seconds) are swept even if their process still exists.
 PARTIAL_MAX_AGE_S = 24 * 3600
 #: Suffix of the partial copies written while a notebook runs (``<key>.<pid>-<thread>.partial.ipynb``).
@@ -126,14 +129,29 @@ def environment_digest(root: Path, parameters: Mapping[str, Any], convention: st
     Returns
     -------
     str
-        A SHA-256 hex digest, also covering the package and Python versions.
+        A SHA-256 hex digest, also covering the versions of the package, of Python and
+        of :data:`KERNEL_TOOLS`.
     """
     package = root / "aaas" if (root / "aaas").is_dir() else Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     h.update(f"aaas:{tree_digest(package, '*.py')}\0data:{data_digest(root)}\0".encode())
     h.update(json.dumps(dict(parameters), sort_keys=True, ensure_ascii=False).encode())
     h.update(f"\0convention:{convention}\0version:{__version__}\0python:{sys.version_info[:3]}".encode())
+    h.update(_tool_versions().encode())
     return h.hexdigest()
+
+
+def _tool_versions() -> str:
+    """Installed versions of what executes the notebooks and shapes their outputs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for dist in KERNEL_TOOLS:
+        try:
+            parts.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist}=?")
+    return ";".join(parts)
 
 
 def data_digest(root: Path) -> str:
