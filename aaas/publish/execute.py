@@ -3,7 +3,7 @@
 :func:`execute_notebooks` runs the notebooks planned by :mod:`aaas.publish.cache` that are
 missing from the cache, and stores each executed copy there with its parameter cells
 tagged to be hidden from readers and without any trace of where or when it ran
-(:func:`clean_executed`).  A failed notebook is described in French, naming the cell of
+(:mod:`aaas.publish.executed`).  A failed notebook is described in French, naming the cell of
 the committed notebook, and its partial copy is kept under ``<cache>/failed/``.  When the
 build is interrupted (``KeyboardInterrupt``), the queued notebooks are cancelled and the
 running kernels killed (:func:`aaas.publish.processes.stop_kernels`).
@@ -23,21 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
-from . import cache, processes
+from . import cache, executed, processes
 from .cache import NotebookTask
 
-#: Tags of the cells hidden from readers in the executed copies.
-HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
-#: Tag added to hidden cells (myst-nb removes the whole cell).
-REMOVE_TAG = "remove-cell"
 #: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
 CELL_TIMEOUT_S = 600
 #: Seconds an interrupted build waits for its running notebooks to end (their kernels killed).
 STOP_WAIT_S = 10
-#: Id given to the cell papermill injects (it draws a random one).
-INJECTED_CELL_ID = "parametres-injectes"
-#: Papermill's timings of a run, dropped from the executed copies.
-PAPERMILL_TIMINGS = ("start_time", "end_time", "duration")
 
 #: Result of running one notebook: seconds taken, French error message or None.
 Outcome = tuple[float, str | None]
@@ -174,10 +166,10 @@ def execute_one(
     tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}{cache.PARTIAL_SUFFIX}")
     try:
         run_papermill(task.source, tmp, parameters, root)
-        nb = _read_notebook(tmp)
-        hide_parameter_cells(nb)
-        clean_executed(nb, task.rel)
-        _write_notebook(nb, tmp)
+        nb = executed.read_notebook(tmp)
+        executed.hide_parameter_cells(nb)
+        executed.clean_executed(nb, task.rel)
+        executed.write_notebook(nb, tmp)
         os.replace(tmp, task.executed)
         failed.unlink(missing_ok=True)
         return time.perf_counter() - start, None
@@ -204,9 +196,9 @@ def refresh_one(path: Path, root: Path) -> Outcome:
     tmp = path.with_name(f".{path.stem}.refresh.ipynb")
     try:
         run_papermill(path, tmp, {}, root)
-        nb = _read_notebook(tmp)
-        _strip_execution_metadata(nb)
-        _write_notebook(nb, path)
+        nb = executed.read_notebook(tmp)
+        executed.strip_execution_metadata(nb)
+        executed.write_notebook(nb, path)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
         return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)
@@ -301,7 +293,7 @@ def _original_cell(source: Path, executed_index: int, injected: bool = True) -> 
     if not injected:
         return executed_index + 1, "cellule n°"
     try:
-        cells = _read_notebook(source).cells
+        cells = executed.read_notebook(source).cells
     except Exception:  # noqa: BLE001 - best effort only
         return executed_index + 1, "cellule n°"
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -318,77 +310,3 @@ def _keep_failed_copy(tmp: Path, target: Path) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(tmp, target)
     return target
-
-
-# --------------------------------------------------------------------------------------
-# Executed copies
-# --------------------------------------------------------------------------------------
-
-
-def hide_parameter_cells(nb) -> None:
-    """Tag the parameter cells (original and injected) ``remove-cell``, in place.
-
-    >>> from nbformat.v4 import new_code_cell, new_notebook
-    >>> nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}), new_code_cell("x")])
-    >>> hide_parameter_cells(nb); hide_parameter_cells(nb)
-    >>> [c.metadata["tags"] for c in nb.cells]
-    [['parameters', 'remove-cell'], []]
-    """
-    for cell in nb.cells:
-        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if any(t in tags for t in HIDDEN_CELL_TAGS) and REMOVE_TAG not in tags:
-            tags.append(REMOVE_TAG)
-
-
-def clean_executed(nb, rel: str) -> None:
-    """Make an executed copy independent of where and when it ran, in place.
-
-    Papermill records the absolute paths of its input and output (the checkout, the
-    cache) and its timings; nbclient stamps every cell.  The paths become ``rel``, the
-    notebook's path in the book, the timings are dropped and the cell papermill injects
-    gets a fixed id instead of a random one: the published notebooks carry no path of the
-    machine that built them, and the same inputs give the same bytes.
-
-    >>> from nbformat.v4 import new_code_cell, new_notebook
-    >>> nb = new_notebook(cells=[new_code_cell("1", metadata={"execution": {"t": "0"}, "tags": []})])
-    >>> nb.metadata["papermill"] = {"input_path": "/abs/n.ipynb", "output_path": "/tmp/x.ipynb", "duration": 1.5}
-    >>> clean_executed(nb, "notebooks/n.ipynb")
-    >>> dict(nb.metadata["papermill"]), dict(nb.cells[0].metadata)
-    ({'input_path': 'notebooks/n.ipynb', 'output_path': 'notebooks/n.ipynb'}, {})
-    """
-    record = nb.metadata.get("papermill")
-    if record is not None:
-        for key in PAPERMILL_TIMINGS:
-            record.pop(key, None)
-        record.update(input_path=rel, output_path=rel)
-    for cell in nb.cells:
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            cell["id"] = INJECTED_CELL_ID
-    _strip_cell_metadata(nb)
-
-
-def _strip_execution_metadata(nb) -> None:
-    """Drop papermill/execution timestamps so that refreshed notebooks diff cleanly."""
-    nb.metadata.pop("papermill", None)
-    _strip_cell_metadata(nb)
-
-
-def _strip_cell_metadata(nb) -> None:
-    """Drop the cells' papermill and execution records, and empty tag lists."""
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if cell.metadata.get("tags") == []:
-            del cell.metadata["tags"]
-
-
-def _read_notebook(path: Path):
-    import nbformat
-
-    return nbformat.read(str(path), as_version=4)
-
-
-def _write_notebook(nb, path: Path) -> None:
-    import nbformat
-
-    nbformat.write(nb, str(path))

@@ -1,5 +1,5 @@
 """What a published book holds: no path of the machine that built it, and the same bytes
-for the same inputs (aaas/publish/execute.clean_executed, build.papermill_parameters).
+for the same inputs (aaas/publish/executed.clean_executed, build.papermill_parameters).
 
 Observed before: the downloadable notebooks (``_build/html/_sources/notebooks/*.ipynb``)
 held papermill's absolute input and output paths (the checkout, the cache) and, with a
