@@ -40,7 +40,7 @@ from ..errors import BuildError, ChoiceError
 from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
-from . import cache, execute, jupyterbook, outdir, pages, stage, toc, variants
+from . import cache, execute, jupyterbook, outdir, pages, processes, stage, toc, variants
 from .outdir import OutDir
 
 #: Root of the repository.
@@ -83,9 +83,10 @@ def build_book(
     check_jobs(jobs)
     conventions.check_convention(convention)
     scenario = scenarios.resolve(scenario_file, overrides, convention)
-    target = outdir.resolve(out) if out is not None else default_out_dir(root, scenario, convention)
-    tasks, parameters = _plan(root, target, scenario, convention, adopt=out is None)
-    with outdir.claimed(target, adopt=out is None) as owned:
+    default = default_out_dir(root, scenario, convention)
+    target = outdir.resolve(out) if out is not None else default
+    tasks, parameters = _plan(root, target, scenario, convention, adopt=target == default)
+    with outdir.claimed(target, adopt=target == default) as owned:
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention)
         if _build_html(files, owned, root, progress) or not owned.manifest.is_file():
@@ -97,7 +98,11 @@ def build_book(
 def _plan(
     root: Path, target: Path, scenario: Scenario, convention: str, adopt: bool
 ) -> tuple[list[cache.NotebookTask], dict[str, Any]]:
-    """Check the output folder and the cache, and plan the notebooks; nothing is written."""
+    """Check the output folder and the cache, and plan the notebooks; nothing is written.
+
+    The default folder (``adopt``) is accepted without the ownership marker: under
+    ``<root>/_build``, it belongs to the build (a book of an older version).
+    """
     folder = cache.cache_dir(root, target)
     outdir.check(target, root, cache=folder, adopt=adopt)
     parameters = papermill_parameters(scenario, convention)
@@ -214,7 +219,7 @@ def refresh_notebooks(
     root = Path(root).resolve() if root else ROOT
     paths = [root / rel for rel in toc.toc_notebooks(root)]
     run = functools.partial(execute.refresh_one, root=root)
-    failures = execute.run_parallel(paths, run, jobs=jobs, progress=progress)
+    failures = execute.run_parallel(paths, run, jobs=jobs, progress=progress, on_interrupt=processes.stop_kernels)
     if failures:
         raise BuildError("\n".join(failures))
     write_generated_pages(root)

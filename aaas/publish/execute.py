@@ -124,9 +124,9 @@ def run_parallel(
     """
     total = done + len(items) if total is None else total
     failures: list[str] = []
-    pool = ThreadPoolExecutor(max_workers=_workers(jobs, len(items)))
-    futures = {pool.submit(run, item): item for item in items}
+    pool, futures = ThreadPoolExecutor(max_workers=_workers(jobs, len(items))), {}
     try:
+        futures = {pool.submit(run, item): item for item in items}
         for fut in as_completed(futures):
             seconds, error = fut.result()
             done += 1
@@ -189,8 +189,8 @@ def refresh_one(path: Path, root: Path) -> Outcome:
     """Re-execute a committed notebook in place with its own parameters.
 
     Execution metadata is stripped so that the refreshed notebook diffs cleanly.  Returns
-    ``(seconds, error message or None)`` as :func:`execute_one`; on failure the committed
-    notebook is left untouched.
+    ``(seconds, error message or None)`` as :func:`execute_one`; on failure (or an
+    interruption) the committed notebook is left untouched: it is replaced by renaming.
     """
     start = time.perf_counter()
     tmp = path.with_name(f".{path.stem}.refresh.ipynb")
@@ -198,7 +198,8 @@ def refresh_one(path: Path, root: Path) -> Outcome:
         run_papermill(path, tmp, {}, root)
         nb = executed.read_notebook(tmp)
         executed.strip_execution_metadata(nb)
-        executed.write_notebook(nb, path)
+        executed.write_notebook(nb, tmp)
+        os.replace(tmp, path)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
         return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)

@@ -170,14 +170,16 @@ def test_a_failed_build_removes_the_folder_it_created(make_repo, make_notebook, 
     assert not (tmp_path / "nouveau").exists()
 
 
-def test_the_default_folder_of_an_older_version_is_adopted(make_repo):
-    """_build/book made by an earlier version (no marker) belongs to the build: reused."""
+@pytest.mark.parametrize("named", [False, True])
+def test_the_default_folder_of_an_older_version_is_adopted(make_repo, named):
+    """_build/book made by an earlier version (no marker) belongs to the build: reused,
+    whether it is chosen by default or named with --out."""
     root = make_repo()
     old = root / "_build" / "book"
     (old / "src" / "book").mkdir(parents=True)
     (old / "src" / "book" / "intro.md").write_text("# Vieux\n", encoding="utf-8")
     (old / ".build-key").write_text("0" * 64, encoding="utf-8")
-    index = build_book(root=root, progress=Recorder())
+    index = build_book(root=root, out=old if named else None, progress=Recorder())
     assert index == old / "_build" / "html" / "index.html" and index.is_file()
     assert outdir.is_owned(old) and not (old / "src").exists()
 
