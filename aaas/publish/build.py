@@ -83,10 +83,8 @@ def build_book(
     check_jobs(jobs)
     conventions.check_convention(convention)
     scenario = scenarios.resolve(scenario_file, overrides, convention)
-    default = default_out_dir(root, scenario, convention)
-    target = outdir.resolve(out) if out is not None else default
-    tasks, parameters = _plan(root, target, scenario, convention, adopt=target == default)
-    with outdir.claimed(target, adopt=target == default) as owned:
+    target, adopt, tasks, parameters = _plan(root, out, scenario, convention)
+    with outdir.claimed(target, adopt=adopt) as owned:
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention)
         if _build_html(files, owned, root, progress) or not owned.manifest.is_file():
@@ -96,17 +94,21 @@ def build_book(
 
 
 def _plan(
-    root: Path, target: Path, scenario: Scenario, convention: str, adopt: bool
-) -> tuple[list[cache.NotebookTask], dict[str, Any]]:
+    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str
+) -> tuple[Path, bool, list[cache.NotebookTask], dict[str, Any]]:
     """Check the output folder and the cache, and plan the notebooks; nothing is written.
 
-    The default folder (``adopt``) is accepted without the ownership marker: under
-    ``<root>/_build``, it belongs to the build (a book of an older version).
+    Returns the output folder, whether to adopt it (the default folder is accepted without
+    the ownership marker: under ``<root>/_build``, it belongs to the build, e.g. a book of
+    an older version), the notebooks and the injected parameters.
     """
+    default = default_out_dir(root, scenario, convention)
+    target = outdir.resolve(out) if out is not None else default
     folder = cache.cache_dir(root, target)
-    outdir.check(target, root, cache=folder, adopt=adopt)
+    outdir.check(target, root, cache=folder, adopt=target == default)
     parameters = papermill_parameters(scenario, convention)
-    return cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder), parameters
+    tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder)
+    return target, target == default, tasks, parameters
 
 
 def check_jobs(jobs: object) -> None:
