@@ -1,10 +1,15 @@
 # Two entry points (see README):
 #   make book   -> set-up if needed, then build the default book
-#   make test   -> set-up if needed, then run every test (ruff, pytest with doctests, nbval, browser)
+#   make test   -> set-up if needed (Chromium included), then run every test (ruff, pytest
+#                  with doctests, nbval, browser)
+# The browser tests find Chromium through AAAS_CHROMIUM, else chromium / chromium-browser /
+# google-chrome on PATH; the .chromium stamp installs Debian's package when none is there
+# (CI runs as root on Debian).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+CHROMIUM_STAMP := $(VENV)/.chromium
 
 .PHONY: book test setup tables check refresh-notebooks clean
 
@@ -15,7 +20,17 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(CHROMIUM_STAMP): $(STAMP)
+	@if [ -n "$$AAAS_CHROMIUM" ]; then \
+		command -v "$$AAAS_CHROMIUM" >/dev/null || { echo "AAAS_CHROMIUM=$$AAAS_CHROMIUM : introuvable" >&2; exit 1; }; \
+	elif command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then \
+		:; \
+	else \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+	touch $(CHROMIUM_STAMP)
+
+setup: $(STAMP) $(CHROMIUM_STAMP)
 
 book: $(STAMP)
 	$(BIN)/aaas tables synthese
@@ -27,7 +42,7 @@ tables: $(STAMP)
 check: $(STAMP)
 	$(BIN)/aaas check
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM_STAMP)
 	$(BIN)/ruff check aaas tests benchmarks
 	$(BIN)/ruff format --check aaas tests benchmarks
 	$(BIN)/aaas check

@@ -2,20 +2,27 @@
 
 :func:`build_book`:
 
-1. resolves and validates the scenario (:func:`aaas.models.scenario.resolve`) before
-   writing anything, and chooses the output folder (:func:`default_out_dir`);
-2. executes every notebook of ``_toc.yml`` living in ``notebooks/`` with papermill, in
-   parallel, injecting ``scenario_file``, ``convention`` and ``overrides``
-   (:func:`papermill_parameters`); executed copies are cached as
-   ``_build/cache/<key>.ipynb`` (:mod:`aaas.publish.cache`, :mod:`aaas.publish.execute`);
-3. stages a source tree (``<out>/src``) with the configuration, the static pages, the
-   pages generated from data (errata, parameters) and the executed notebooks, writing
-   only the files whose content changed (:mod:`aaas.publish.stage`);
-4. runs ``jupyter-book build -W -n --keep-going`` unless the whole staged tree is
-   unchanged since the last successful build (:mod:`aaas.publish.jupyterbook`).
+1. validates ``jobs``, the convention and the scenario (:func:`aaas.models.scenario.resolve`),
+   then the output folder (:func:`aaas.publish.outdir.check`: default
+   :func:`default_out_dir`) and the notebook cache (:func:`aaas.publish.cache.cache_dir`),
+   before anything is written or run;
+2. claims the output folder (marker and lock, :func:`aaas.publish.outdir.claimed`);
+3. executes every notebook of ``_toc.yml`` living in ``notebooks/`` with papermill, in
+   parallel, injecting the convention and the user's settings
+   (:func:`papermill_parameters`); executed copies are cached under their key
+   (:mod:`aaas.publish.cache`, :mod:`aaas.publish.execute`);
+4. unless the book is up to date (same build key), stages a source tree in the output
+   folder's work area with the configuration, the static pages, the pages generated from
+   data (errata, parameters) and the executed notebooks, writing only the files whose
+   content changed (:mod:`aaas.publish.stage`), and runs ``jupyter-book build -W -n
+   --keep-going`` there (:mod:`aaas.publish.jupyterbook`);
+5. swaps the new HTML in place of the published book, then records the build key and the
+   manifest (:mod:`aaas.publish.variants`).
 
-The committed notebooks are never modified by a build; :func:`refresh_notebooks` is the
-deliberate way to re-execute them in place (stored outputs checked by nbval).
+An interrupted or failed build leaves the previous book as it was.  Nothing is written
+outside the output folder and the notebook cache.  The committed notebooks are never
+modified by a build; :func:`refresh_notebooks` is the deliberate way to re-execute them
+in place (stored outputs checked by nbval).
 """
 
 from __future__ import annotations
@@ -29,11 +36,12 @@ from typing import Any
 import numpy as np
 
 from .. import datastore as data
-from ..errors import BuildError
+from ..errors import BuildError, ChoiceError
 from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
-from . import cache, execute, jupyterbook, pages, stage, toc
+from . import cache, execute, jupyterbook, outdir, pages, processes, stage, toc, variants
+from .outdir import OutDir
 
 #: Root of the repository.
 ROOT = data.ROOT
@@ -54,46 +62,102 @@ def build_book(
     Parameters
     ----------
     scenario_file, overrides
-        The scenario: a YAML file, then single values, resolved by
-        :func:`aaas.models.scenario.resolve`; an :class:`~aaas.errors.InputError`
-        propagates before anything is written.
+        The scenario: a YAML file, then single values (:func:`aaas.models.scenario.resolve`).
     convention : {"rapport", "corrige"}
     out : path-like, optional
-        Output folder (default: :func:`default_out_dir`).
+        Output folder (default: :func:`default_out_dir`): new, empty, or made by an
+        earlier build (:mod:`aaas.publish.outdir`); the book is ``<out>/_build/html``.
     jobs : int, optional
-        Notebooks executed at once (default: the CPU count).
+        Notebooks executed at once, at least 1 (default: the CPU count).
     progress : callable
         Receives a French message at each step.
     root : path-like, optional
         Repository to build (keyword only; tests build a copy).
 
-    Raises
-    ------
-    BuildError
-        A notebook or jupyter-book failed.
+    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`
+    for a folder that cannot receive the book or is being built) is refused before anything
+    is written.  A :class:`~aaas.errors.BuildError`, or a ``KeyboardInterrupt`` re-raised once
+    the kernels and jupyter-book are stopped, leaves the previous book as it was.
     """
     root = Path(root).resolve() if root else ROOT
+    check_jobs(jobs)
     conventions.check_convention(convention)
     scenario = scenarios.resolve(scenario_file, overrides, convention)
-    out_dir = Path(out).resolve() if out else default_out_dir(root, scenario, convention)
-    tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), scenario, convention)
-    execute.execute_notebooks(tasks, papermill_parameters(scenario, convention), root, jobs=jobs, progress=progress)
-    return _build_html(stage.staged_files(root, tasks, scenario, convention), out_dir, root, progress)
+    target, adopt, tasks, parameters = _plan(root, out, scenario, convention)
+    with outdir.claimed(target, adopt=adopt) as owned:
+        execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
+        files = stage.staged_files(root, tasks, scenario, convention)
+        if _build_html(files, owned, root, progress) or not owned.manifest.is_file():
+            variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
+        os.utime(owned.path / outdir.MARKER)  # last use, for variants.prune
+    return owned.index
 
 
-def _build_html(files: Mapping[str, bytes], out_dir: Path, root: Path, progress: Callable[[str], object]) -> Path:
-    """Stage ``files`` in ``<out_dir>/src`` and run jupyter-book unless nothing changed."""
-    src = out_dir / "src"
-    changed = stage.sync_tree(src, files)
-    index = jupyterbook.html_index(out_dir)
+def _plan(
+    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str
+) -> tuple[Path, bool, list[cache.NotebookTask], dict[str, Any]]:
+    """Check the output folder and the cache, and plan the notebooks; nothing is written.
+
+    Returns the output folder, whether to adopt it (the default folder is accepted without
+    the ownership marker: under ``<root>/_build``, it belongs to the build, e.g. a book of
+    an older version), the notebooks and the injected parameters.
+    """
+    default = default_out_dir(root, scenario, convention)
+    target = outdir.resolve(out) if out is not None else default
+    folder = cache.cache_dir(root, target)
+    outdir.check(target, root, cache=folder, adopt=target == default)
+    parameters = papermill_parameters(scenario, convention)
+    tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder)
+    return target, target == default, tasks, parameters
+
+
+def check_jobs(jobs: object) -> None:
+    """Accept ``None`` or an integer >= 1, else raise a one-line :class:`~aaas.errors.ChoiceError`.
+
+    >>> check_jobs(None), check_jobs(2)
+    (None, None)
+    >>> check_jobs(0)
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ChoiceError: --jobs : 0 invalide ; nombre de notebooks exécutés en parallèle, un entier >= 1 attendu
+    """
+    if jobs is None:
+        return
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ChoiceError(
+            f"--jobs : {jobs!r} invalide ; nombre de notebooks exécutés en parallèle, un entier >= 1 attendu"
+        )
+
+
+def _build_html(files: Mapping[str, bytes], out: OutDir, root: Path, progress: Callable[[str], object]) -> bool:
+    """Publish the book of ``files`` in ``out`` unless it is already there (same build key).
+
+    jupyter-book runs in ``out``'s work area on the staged tree, incrementally when the
+    work area holds a successful run; the new HTML is then swapped in
+    (:func:`aaas.publish.outdir.publish`).  The build key and the manifest are removed
+    before the swap and the key recorded after it, so that neither ever describes other
+    pages.  Returns whether a new book was published.
+    """
     key = jupyterbook.build_key(files)
-    if jupyterbook.is_up_to_date(out_dir, key):
-        progress("Livre HTML à jour (aucun changement) : " + str(index))
-        return index
-    jupyterbook.run_jupyter_book(src, out_dir, root, full=needs_full_build(changed, index), progress=progress)
-    jupyterbook.record_build_key(out_dir, key)
-    progress("Livre HTML : " + str(index))
-    return index
+    if jupyterbook.is_up_to_date(out.path, key):
+        progress("Livre HTML à jour (aucun changement) : " + str(out.index))
+        return False
+    complete = outdir.work_is_complete(out)
+    outdir.set_work_complete(out, False)
+    changed = stage.sync_tree(out.src, files)
+    full = not complete or needs_full_build(changed, out.work_index)
+    jupyterbook.run_jupyter_book(out.src, out.work, root, full=full, progress=progress)
+    outdir.set_work_complete(out, True)
+    outdir.publish(out, before_swap=functools.partial(_forget, out))
+    jupyterbook.record_build_key(out.path, key)
+    progress("Livre HTML : " + str(out.index))
+    return True
+
+
+def _forget(out: OutDir) -> None:
+    """Remove what describes the published book: its build key and its manifest."""
+    jupyterbook.forget_build_key(out.path)
+    out.manifest.unlink(missing_ok=True)
 
 
 def needs_full_build(changed: Iterable[str], index: Path) -> bool:
@@ -157,7 +221,7 @@ def refresh_notebooks(
     root = Path(root).resolve() if root else ROOT
     paths = [root / rel for rel in toc.toc_notebooks(root)]
     run = functools.partial(execute.refresh_one, root=root)
-    failures = execute.run_parallel(paths, run, jobs=jobs, progress=progress)
+    failures = execute.run_parallel(paths, run, jobs=jobs, progress=progress, on_interrupt=processes.stop_kernels)
     if failures:
         raise BuildError("\n".join(failures))
     write_generated_pages(root)
@@ -187,56 +251,37 @@ def write_generated_pages(root: str | os.PathLike | None = None) -> list[Path]:
 # --------------------------------------------------------------------------------------
 
 
-def variant_id(scenario: Scenario, convention: str) -> str:
-    """Folder name of a variant: the parameter hash, suffixed by a non-default convention.
-
-    >>> report = scenarios.resolve()
-    >>> variant_id(report, "rapport") == report.hash()
-    True
-    >>> variant_id(report, "corrige") == report.hash() + "-corrige"
-    True
-    """
-    suffix = "" if convention == "rapport" else f"-{convention}"
-    return scenario.hash() + suffix
-
-
 def default_out_dir(root: Path, scenario: Scenario, convention: str) -> Path:
-    """``<root>/_build/book`` for the report, ``<root>/_build/variants/<id>`` for a variant.
+    """``<root>/_build/book`` for the report, ``<root>/_build/variants/<name>`` for a variant.
 
-    See :func:`variant_id` and :func:`aaas.models.conventions.is_variant`.
+    See :func:`aaas.publish.variants.variant_name` and :func:`aaas.models.conventions.is_variant`.
     """
     if conventions.is_variant(scenario, convention):
-        return root / "_build" / "variants" / variant_id(scenario, convention)
+        return root / variants.VARIANTS_DIR / variants.variant_name(scenario, convention)
     return root / "_build" / "book"
 
 
 def papermill_parameters(scenario: Scenario, convention: str) -> dict[str, Any]:
-    """Parameters injected by papermill in every notebook.
+    """Parameters injected by papermill in every notebook: values only, never a path.
 
     Returns
     -------
     dict
-        ``scenario_file`` (absolute path, or ``""``), ``convention`` and ``overrides``:
-        the values that differ from the report's, as plain Python types.
+        ``scenario_file`` (always ``""``), ``convention`` and ``overrides``: the user's
+        settings (from the scenario file and single values, validated), as plain Python
+        types, except those equal to every convention's value (they change nothing).
+        The notebooks thus resolve the same scenario without reading the file, the
+        executed copies hold no path of this machine, and a downloaded notebook reruns
+        the variant on its own.
     """
-    scenario_file = str(Path(scenario.scenario_file).resolve()) if scenario.scenario_file else ""
-    return {
-        "scenario_file": scenario_file,
-        "convention": convention,
-        "overrides": {name: _plain(v) for name, v in scenario.changed.items()},
+    sets = [conventions.defaults(c) for c in conventions.CONVENTIONS]
+    settings = {
+        name: value
+        for name, value in scenario.explicit.items()
+        if isinstance(value, np.ndarray) or any(value != d[name] for d in sets)
     }
-
-
-def _plain(value: Any) -> Any:
-    """A JSON/Python-literal friendly version of a parameter value.
-
-    >>> _plain(np.arange(3).reshape(1, 3)), _plain(np.bool_(True)), _plain(np.int64(2)), _plain("a")
-    ([0.0, 1.0, 2.0], True, 2.0, 'a')
-    """
-    if isinstance(value, np.ndarray):
-        return [float(x) for x in value.ravel()]
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
-    return str(value)
+    return {
+        "scenario_file": "",
+        "convention": convention,
+        "overrides": {name: variants.plain(value) for name, value in settings.items()},
+    }

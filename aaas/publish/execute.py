@@ -2,8 +2,11 @@
 
 :func:`execute_notebooks` runs the notebooks planned by :mod:`aaas.publish.cache` that are
 missing from the cache, and stores each executed copy there with its parameter cells
-tagged to be hidden from readers.  A failed notebook is described in French, naming the
-cell of the committed notebook, and its partial copy is kept under ``_build/failed/``.
+tagged to be hidden from readers and without any trace of where or when it ran
+(:mod:`aaas.publish.executed`).  A failed notebook is described in French, naming the cell of
+the committed notebook, and its partial copy is kept under ``<cache>/failed/``.  When the
+build is interrupted (``KeyboardInterrupt``), the queued notebooks are cancelled and the
+running kernels killed (:func:`aaas.publish.processes.stop_kernels`).
 :func:`refresh_one` re-executes a committed notebook in place.
 """
 
@@ -15,19 +18,18 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
+from . import cache, executed, processes
 from .cache import NotebookTask
 
-#: Tags of the cells hidden from readers in the executed copies.
-HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
-#: Tag added to hidden cells (myst-nb removes the whole cell).
-REMOVE_TAG = "remove-cell"
 #: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
 CELL_TIMEOUT_S = 600
+#: Seconds an interrupted build waits for its running notebooks to end (their kernels killed).
+STOP_WAIT_S = 10
 
 #: Result of running one notebook: seconds taken, French error message or None.
 Outcome = tuple[float, str | None]
@@ -64,7 +66,11 @@ def execute_notebooks(
     ------
     BuildError
         One or more notebooks failed (each described by :func:`describe_failure`).
+    KeyboardInterrupt
+        Re-raised once the queued notebooks are cancelled and the running kernels killed.
     """
+    if tasks:
+        cache.sweep_partials(tasks[0].executed.parent)
     done, todo = 0, []
     for task in tasks:
         if task.executed.is_file():
@@ -72,10 +78,19 @@ def execute_notebooks(
             progress(f"[{done}/{len(tasks)}] {task.name} … en cache")
         else:
             todo.append(task)
-    run = functools.partial(execute_one, parameters=parameters, root=root)
-    failures = run_parallel(todo, run, jobs=jobs, progress=progress, done=done, total=len(tasks))
+    cancelled = threading.Event()
+    run = functools.partial(execute_one, parameters=parameters, root=root, cancelled=cancelled)
+    stop = functools.partial(_stop, cancelled)
+    failures = run_parallel(todo, run, jobs=jobs, progress=progress, done=done, total=len(tasks), on_interrupt=stop)
     if failures:
         raise BuildError("exécution des notebooks en échec :\n" + "\n".join(failures))
+    cache.mark_used(tasks)
+
+
+def _stop(cancelled: threading.Event) -> None:
+    """Mark the run as cancelled (no failed copy kept) and kill the running kernels."""
+    cancelled.set()
+    processes.stop_kernels()
 
 
 def run_parallel(
@@ -85,6 +100,7 @@ def run_parallel(
     progress: Callable[[str], object],
     done: int = 0,
     total: int | None = None,
+    on_interrupt: Callable[[], object] | None = None,
 ) -> list[str]:
     """Call ``run`` on every item in a thread pool, reporting each as it finishes.
 
@@ -100,15 +116,16 @@ def run_parallel(
         Receives ``[i/total] name … seconds`` (`` ÉCHEC`` appended on failure).
     done, total : int
         Items already reported, and the count shown (default: ``done + len(items)``).
+    on_interrupt : callable, optional
+        Stops the running items (e.g. kills their kernels) on ``KeyboardInterrupt``; the
+        items not started are cancelled (:func:`_abandon`).
 
-    Returns
-    -------
-    list of str
-        The error messages, in the order the failures finished.
+    Returns the error messages, in the order the failures finished.
     """
     total = done + len(items) if total is None else total
-    failures = []
-    with ThreadPoolExecutor(max_workers=_workers(jobs, len(items))) as pool:
+    failures: list[str] = []
+    pool, futures = ThreadPoolExecutor(max_workers=_workers(jobs, len(items))), {}
+    try:
         futures = {pool.submit(run, item): item for item in items}
         for fut in as_completed(futures):
             seconds, error = fut.result()
@@ -116,31 +133,50 @@ def run_parallel(
             progress(f"[{done}/{total}] {futures[fut].name} … {seconds:.1f} s" + (" ÉCHEC" if error else ""))
             if error:
                 failures.append(error)
+    except BaseException:
+        _abandon(pool, futures, on_interrupt)
+        raise
+    pool.shutdown()
     return failures
 
 
-def execute_one(task: NotebookTask, parameters: Mapping[str, Any], root: Path) -> Outcome:
-    """Execute one notebook into the cache, its parameter cells hidden.
+def _abandon(pool: ThreadPoolExecutor, futures, on_interrupt: Callable[[], object] | None) -> None:
+    """Cancel the items not started, stop the running ones, wait for them at most :data:`STOP_WAIT_S`."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    if on_interrupt is not None:
+        on_interrupt()
+    wait(futures, timeout=STOP_WAIT_S)
+
+
+def execute_one(
+    task: NotebookTask, parameters: Mapping[str, Any], root: Path, cancelled: threading.Event | None = None
+) -> Outcome:
+    """Execute one notebook into the cache, its parameter cells hidden, its metadata cleaned.
 
     Returns
     -------
     tuple of (float, str or None)
         Seconds taken, and the French description of the failure (``None`` on success);
-        a failed notebook's partial copy is kept as ``<root>/_build/failed/<name>``.
+        a failed notebook's partial copy is kept as ``<cache>/failed/<name>``, unless the
+        run was ``cancelled``.
     """
     start = time.perf_counter()
+    failed = task.executed.parent / "failed" / task.name
     task.executed.parent.mkdir(parents=True, exist_ok=True)
-    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}.partial.ipynb")
+    tmp = task.executed.with_name(f"{task.key}.{os.getpid()}-{threading.get_ident()}{cache.PARTIAL_SUFFIX}")
     try:
         run_papermill(task.source, tmp, parameters, root)
-        nb = _read_notebook(tmp)
-        hide_parameter_cells(nb)
-        _write_notebook(nb, tmp)
+        nb = executed.read_notebook(tmp)
+        executed.hide_parameter_cells(nb)
+        executed.clean_executed(nb, task.rel)
+        executed.write_notebook(nb, tmp)
         os.replace(tmp, task.executed)
-        (root / "_build" / "failed" / task.name).unlink(missing_ok=True)
+        failed.unlink(missing_ok=True)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - turned into a BuildError by the caller
-        kept = _keep_failed_copy(tmp, root, task.name)
+        if cancelled is not None and cancelled.is_set():
+            return time.perf_counter() - start, f"  - {task.rel} : interrompu"
+        kept = _keep_failed_copy(tmp, failed)
         message = describe_failure(task.source, exc, root)
         if kept:
             message += f"\n    copie exécutée : {kept}"
@@ -153,16 +189,17 @@ def refresh_one(path: Path, root: Path) -> Outcome:
     """Re-execute a committed notebook in place with its own parameters.
 
     Execution metadata is stripped so that the refreshed notebook diffs cleanly.  Returns
-    ``(seconds, error message or None)`` as :func:`execute_one`; on failure the committed
-    notebook is left untouched.
+    ``(seconds, error message or None)`` as :func:`execute_one`; on failure (or an
+    interruption) the committed notebook is left untouched: it is replaced by renaming.
     """
     start = time.perf_counter()
     tmp = path.with_name(f".{path.stem}.refresh.ipynb")
     try:
         run_papermill(path, tmp, {}, root)
-        nb = _read_notebook(tmp)
-        _strip_execution_metadata(nb)
-        _write_notebook(nb, path)
+        nb = executed.read_notebook(tmp)
+        executed.strip_execution_metadata(nb)
+        executed.write_notebook(nb, tmp)
+        os.replace(tmp, path)
         return time.perf_counter() - start, None
     except Exception as exc:  # noqa: BLE001 - reported to the user by the caller
         return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)
@@ -195,6 +232,8 @@ def run_papermill(source: Path, output: Path, parameters: Mapping[str, Any], roo
         # Outputs are complete once the last cell ran: kill the kernel instead of the
         # graceful shutdown, which sometimes waits seconds for SIGTERM.
         shutdown_kernel="immediate",
+        # Tracked, so that an interrupted build can kill the kernels still running.
+        kernel_manager_class=processes.kernel_manager_class(),
     )
 
 
@@ -255,7 +294,7 @@ def _original_cell(source: Path, executed_index: int, injected: bool = True) -> 
     if not injected:
         return executed_index + 1, "cellule n°"
     try:
-        cells = _read_notebook(source).cells
+        cells = executed.read_notebook(source).cells
     except Exception:  # noqa: BLE001 - best effort only
         return executed_index + 1, "cellule n°"
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -265,53 +304,10 @@ def _original_cell(source: Path, executed_index: int, injected: bool = True) -> 
     return (executed_index if executed_index > injected else executed_index + 1), "cellule n°"
 
 
-def _keep_failed_copy(tmp: Path, root: Path, name: str) -> Path | None:
-    """Keep the partially executed notebook under ``_build/failed`` for inspection."""
+def _keep_failed_copy(tmp: Path, target: Path) -> Path | None:
+    """Keep the partially executed notebook as ``target`` (``<cache>/failed/<name>``) for inspection."""
     if not tmp.is_file():
         return None
-    target = root / "_build" / "failed" / name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(tmp, target)
     return target
-
-
-# --------------------------------------------------------------------------------------
-# Executed copies
-# --------------------------------------------------------------------------------------
-
-
-def hide_parameter_cells(nb) -> None:
-    """Tag the parameter cells (original and injected) ``remove-cell``, in place.
-
-    >>> from nbformat.v4 import new_code_cell, new_notebook
-    >>> nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}), new_code_cell("x")])
-    >>> hide_parameter_cells(nb); hide_parameter_cells(nb)
-    >>> [c.metadata["tags"] for c in nb.cells]
-    [['parameters', 'remove-cell'], []]
-    """
-    for cell in nb.cells:
-        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if any(t in tags for t in HIDDEN_CELL_TAGS) and REMOVE_TAG not in tags:
-            tags.append(REMOVE_TAG)
-
-
-def _strip_execution_metadata(nb) -> None:
-    """Drop papermill/execution timestamps so that refreshed notebooks diff cleanly."""
-    nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if cell.metadata.get("tags") == []:
-            del cell.metadata["tags"]
-
-
-def _read_notebook(path: Path):
-    import nbformat
-
-    return nbformat.read(str(path), as_version=4)
-
-
-def _write_notebook(nb, path: Path) -> None:
-    import nbformat
-
-    nbformat.write(nb, str(path))

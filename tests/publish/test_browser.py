@@ -1,11 +1,14 @@
-"""Browser checks of the built book: Debian's Chromium driven by Playwright over file://.
+"""Browser checks of the built book: Chromium driven by Playwright over file://.
 
 Every page of ``_toc.yml`` must load with a title and an ``h1``, without console errors
 or broken images; screenshots go to ``_build/screenshots/``.  Two CONTENT CHECKS at the
 end depend on the chapters' real content (search for "CONTENT CHECK").
 
-Chromium: if ``/usr/bin/chromium`` is missing, the test installs it with apt-get; when
-that fails the tests are skipped, except under ``CI`` where they fail.
+Chromium is found through ``AAAS_CHROMIUM`` (a path or a command name), else as
+``chromium``, ``chromium-browser`` or ``google-chrome`` on ``PATH``.  A test never
+installs anything: ``make test`` installs Chromium beforehand (the ``.chromium`` stamp of
+the Makefile).  These tests are part of ``make test``: without Chromium or Playwright
+they FAIL, with a message saying how to provide them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,7 +25,10 @@ from aaas.publish import build, toc
 from aaas.publish.build import build_book
 
 ROOT = build.ROOT
-CHROMIUM = Path("/usr/bin/chromium")
+#: Environment variable naming the Chromium executable (path or command).
+CHROMIUM_ENV = "AAAS_CHROMIUM"
+#: Commands tried on PATH when the variable is not set.
+CHROMIUM_COMMANDS = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -47,30 +52,28 @@ INLINE_GLUE = (
 )
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+def find_chromium(environ: dict[str, str] | None = None) -> Path | None:
+    """Chromium named by ``AAAS_CHROMIUM``, else the first of :data:`CHROMIUM_COMMANDS` on PATH."""
+    environ = os.environ if environ is None else environ
+    configured = environ.get(CHROMIUM_ENV, "").strip()
+    for command in [configured] if configured else CHROMIUM_COMMANDS:
+        found = shutil.which(command, path=environ.get("PATH"))
+        if found:
+            return Path(found)
+    return None
 
 
-def ensure_chromium() -> Path:
-    """Return Debian's Chromium, installing it with apt-get when missing."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    problem = ""
-    if shutil.which("apt-get"):
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
-            if proc.returncode:
-                problem = f"{' '.join(cmd)} : code {proc.returncode} : {proc.stderr[-500:]}"
-                break
-    else:
-        problem = "apt-get absent"
-    if CHROMIUM.exists():
-        return CHROMIUM
-    message = f"Chromium introuvable ({CHROMIUM}) et installation impossible : {problem}"
-    if in_ci():
-        pytest.fail(message)
-    pytest.skip(message)
+def chromium_or_fail() -> Path:
+    """The Chromium executable, or a failed test explaining how to provide it."""
+    executable = find_chromium()
+    if executable is None:
+        configured = os.environ.get(CHROMIUM_ENV, "").strip()
+        where = f"{CHROMIUM_ENV}={configured!r} n'est pas exécutable" if configured else f"{CHROMIUM_ENV} non défini"
+        pytest.fail(
+            f"Chromium introuvable ({where} ; ni {', '.join(CHROMIUM_COMMANDS)} dans le PATH) : "
+            f"lancez « make test » (qui l'installe) ou définissez {CHROMIUM_ENV}=/chemin/vers/chromium"
+        )
+    return executable
 
 
 def normalise_spaces(text: str) -> str:
@@ -89,8 +92,11 @@ def html_root() -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = ensure_chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_or_fail()
+    try:
+        from playwright import sync_api
+    except ImportError as exc:
+        pytest.fail(f"Playwright manquant ({exc}) : lancez « make setup » (requirements.txt)")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
@@ -151,6 +157,17 @@ def _record_console(msg, errors: list[str]) -> None:
         print(f"(réseau) {msg.text} : {source}")
         return
     errors.append(f"console : {msg.text} ({source})")
+
+
+def test_find_chromium_follows_the_variable_then_path(tmp_path):
+    fake = tmp_path / "mon-chromium"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(0o755)
+    assert find_chromium({CHROMIUM_ENV: str(fake), "PATH": ""}) == fake
+    assert find_chromium({CHROMIUM_ENV: str(tmp_path / "absent"), "PATH": str(tmp_path)}) is None
+    (tmp_path / "chromium-browser").symlink_to(fake)
+    assert find_chromium({"PATH": str(tmp_path)}) == tmp_path / "chromium-browser"
+    assert find_chromium({"PATH": str(tmp_path / "vide")}) is None
 
 
 def test_every_page_loads_with_title_and_heading(visited):
@@ -240,7 +257,7 @@ def test_content_inline_glue_in_prose(visited, html_root):
     span.output.text_plain, but inlines glued Markdown (``_repr_markdown_``) without any
     wrapper: so the check also looks for the glued values themselves in the paragraphs.
     """
-    staged = html_root.parent.parent / "src"
+    staged = html_root / "_sources"  # the executed notebooks, as offered for download
     found = {}
     for docname, info in visited.items():
         source = staged / f"{docname}.ipynb"

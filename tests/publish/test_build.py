@@ -7,15 +7,13 @@ a minimal temporary repository so that the real notebooks are never touched.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from aaas import datastore
 from aaas.errors import BuildError, InputError
@@ -86,7 +84,7 @@ def test_parameter_cells_are_hidden(default_book):
         docname = rel[: -len(".ipynb")]
         text = page_html(default_book, docname)
         assert "tag_injected-parameters" not in text, docname
-        staged = nbformat.read(ROOT / "_build" / "book" / "src" / rel, as_version=4)
+        staged = nbformat.read(html_dir(default_book) / "_sources" / rel, as_version=4)
         injected = [c for c in staged.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert injected and all("remove-cell" in c.metadata["tags"] for c in injected), docname
 
@@ -112,16 +110,23 @@ def test_link_targets_used_by_notebooks_exist(default_book):
         assert f'id="{erratum.strip().lower()}"' in errata, erratum
 
 
-def test_no_change_rebuild_is_fast_and_skips_jupyter_book(default_book):
+def test_no_change_rebuild_skips_jupyter_book(default_book):
+    """A rebuild with nothing changed runs no notebook and no jupyter-book (its time is
+    measured by benchmarks/bench_build.py, not here)."""
     build_book(progress=quiet)  # up to date unless the tree changed since the fixture ran
     messages: list[str] = []
-    start = time.perf_counter()
     index = build_book(progress=messages.append)
-    elapsed = time.perf_counter() - start
     assert index == default_book
-    assert elapsed < 15, f"reconstruction sans changement : {elapsed:.1f} s"
     assert any("à jour" in m for m in messages), messages
+    assert not any("jupyter-book" in m for m in messages), messages
     assert all("en cache" in m for m in messages if m.startswith("[")), messages
+
+
+@pytest.mark.parametrize("book", ["default_book", "variant_book"])
+def test_published_site_holds_no_path_of_the_checkout(book, request):
+    site = html_dir(request.getfixturevalue(book))
+    needle = str(ROOT).encode()
+    assert not [p for p in site.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
 def test_committed_notebooks_are_not_modified(default_book):
@@ -138,7 +143,8 @@ def test_committed_notebooks_are_not_modified(default_book):
 
 def test_variant_banner_names_changed_parameter(variant_book):
     scenario = scenarios.resolve(None, {"population_bassin": 50000})
-    assert variant_book == ROOT / "_build" / "variants" / scenario.hash() / "_build" / "html" / "index.html"
+    folder = ROOT / "_build" / "variants" / f"variante-{scenario.hash()}"
+    assert variant_book == folder / "_build" / "html" / "index.html"
     for docname in ("book/intro", "notebooks/relais", "book/parametres"):
         text = page_html(variant_book, docname)
         banner = text[text.index("bd-header-announcement__content") :]
@@ -167,21 +173,44 @@ def test_variant_injects_changed_values_only():
     assert type(injected["overrides"]["population_bassin"]) is float
 
 
-def test_scenario_file_is_injected_as_absolute_path(tmp_path, monkeypatch):
-    (tmp_path / "scenario.yaml").write_text("population_bassin: 30000\n", encoding="utf-8")
+def test_scenario_file_is_injected_as_values_never_as_a_path(tmp_path, monkeypatch):
+    # file_active restates the value of every convention (dropped); heures_secretariat_par_seance
+    # restates the report's value, which the corrected convention changes (kept).
+    (tmp_path / "scenario.yaml").write_text(
+        "population_bassin: 30000\nfile_active: 100\nheures_secretariat_par_seance: 2\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
-    scenario = scenarios.resolve("scenario.yaml", None)
+    scenario = scenarios.resolve("scenario.yaml", {"tarif_consultation_mg": 30})
     injected = build.papermill_parameters(scenario, "rapport")
-    assert injected["scenario_file"] == str(tmp_path / "scenario.yaml")
-    assert injected["overrides"] == {"population_bassin": 30000.0}
+    assert injected == {
+        "scenario_file": "",
+        "convention": "rapport",
+        "overrides": {
+            "population_bassin": 30000.0,
+            "heures_secretariat_par_seance": 2.0,
+            "tarif_consultation_mg": 30.0,
+        },
+    }
+    assert str(tmp_path) not in repr(injected)
+    # The notebooks resolve exactly the same scenario from what is injected.
+    again = scenarios.resolve(injected["scenario_file"] or None, injected["overrides"], "rapport")
+    assert again.values == scenario.values and again.hash() == scenario.hash()
+    assert again.under("corrige").values == scenario.under("corrige").values
 
 
-def test_default_output_folders():
+def test_default_output_folders(tmp_path, monkeypatch):
     report = scenarios.resolve()
     assert build.default_out_dir(ROOT, report, "rapport") == ROOT / "_build" / "book"
-    corrected = build.default_out_dir(ROOT, report, "corrige")
-    assert corrected == ROOT / "_build" / "variants" / f"{report.hash()}-corrige"
+    corrige = scenarios.resolve(convention="corrige")
+    corrected = build.default_out_dir(ROOT, corrige, "corrige")
+    assert corrected == ROOT / "_build" / "variants" / f"variante-{corrige.hash()}-corrige"
     assert "convention de calcul" in stage.variant_banner(report, "corrige")
+    (tmp_path / "territoire_rural.yaml").write_text("population_bassin: 30000\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rural = scenarios.resolve("territoire_rural.yaml", None)
+    assert build.default_out_dir(ROOT, rural, "rapport").name == f"territoire_rural-{rural.hash()}"
+    rural = scenarios.resolve("territoire_rural.yaml", None, "corrige")
+    assert build.default_out_dir(ROOT, rural, "corrige").name == f"territoire_rural-{rural.hash()}-corrige"
 
 
 # ----------------------------------------------------------------------------------
@@ -222,38 +251,9 @@ def test_invalid_input_raises_before_writing(tmp_path, kwargs):
 # ----------------------------------------------------------------------------------
 
 
-def _notebook(name: str, *cells) -> nbformat.NotebookNode:
-    parameters = new_code_cell('scenario_file = ""\nconvention = "rapport"\noverrides = {}')
-    parameters.metadata["tags"] = ["parameters"]
-    nb = new_notebook(
-        cells=[new_markdown_cell(f"# {name}"), parameters, *cells],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-    )
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"{name}-{i}"
-    return nb
-
-
-def _mini_repo(tmp_path: Path, notebook: nbformat.NotebookNode, name: str = "essai") -> Path:
-    """A repository with the real package, data and config, one page and one notebook."""
-    root = tmp_path / "repo"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(ROOT / "aaas", root / "aaas", ignore=ignore)
-    shutil.copytree(ROOT / "data", root / "data", ignore=ignore)
-    shutil.copy(ROOT / "_config.yml", root / "_config.yml")
-    (root / "_toc.yml").write_text(
-        f"format: jb-book\nroot: book/intro\nchapters:\n  - file: notebooks/{name}\n", encoding="utf-8"
-    )
-    (root / "book").mkdir()
-    (root / "book" / "intro.md").write_text("# Essai\n\nPage d'accueil de test.\n", encoding="utf-8")
-    (root / "notebooks").mkdir()
-    nbformat.write(notebook, root / "notebooks" / f"{name}.ipynb")
-    return root
-
-
-def test_failing_notebook_names_notebook_and_cell(tmp_path):
-    nb = _notebook("boum", new_code_cell('x = 1\nraise ValueError("boum volontaire")'))
-    root = _mini_repo(tmp_path, nb, "boum")
+def test_failing_notebook_names_notebook_and_cell(make_repo, make_notebook):
+    nb = make_notebook("boum", new_code_cell('x = 1\nraise ValueError("boum volontaire")'))
+    root = make_repo(nb, "boum")
     committed = (root / "notebooks" / "boum.ipynb").read_bytes()
     with pytest.raises(BuildError) as err:
         build_book(root=root, progress=quiet)
@@ -262,14 +262,16 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path):
     assert "cellule n° 3" in message
     assert "ValueError" in message and "boum volontaire" in message
     assert (root / "notebooks" / "boum.ipynb").read_bytes() == committed
+    assert not (root / "_build" / "book").exists(), "dossier de sortie créé pour rien"
     assert not list((root / "_build" / "cache").glob("*.ipynb")), "échec mis en cache"
-    assert (root / "_build" / "failed" / "boum.ipynb").is_file()
+    assert (root / "_build" / "cache" / "failed" / "boum.ipynb").is_file()
+    assert f"copie exécutée : {root / '_build' / 'cache' / 'failed' / 'boum.ipynb'}" in message
 
 
-def test_bad_glue_key_fails_the_strict_build(tmp_path):
+def test_bad_glue_key_fails_the_strict_build(make_repo, make_notebook):
     glue_cell = new_code_cell('from myst_nb import glue\nglue("bonne_cle", 2.0, display=False)')
-    nb = _notebook("colle", glue_cell, new_markdown_cell("Valeur : {glue:}`bonne_cle`."))
-    root = _mini_repo(tmp_path, nb, "colle")
+    nb = make_notebook("colle", glue_cell, new_markdown_cell("Valeur : {glue:}`bonne_cle`."))
+    root = make_repo(nb, "colle")
     index = build_book(root=root, progress=quiet)
     assert "2.0" in (index.parent / "notebooks" / "colle.html").read_text(encoding="utf-8")
     assert "<code>inconnu</code>" in index.parent.joinpath("book", "intro.html").read_text(encoding="utf-8")
@@ -283,8 +285,8 @@ def test_bad_glue_key_fails_the_strict_build(tmp_path):
         assert "cle_absente" in str(err.value)
 
 
-def test_missing_toc_notebook_is_reported(tmp_path):
-    root = _mini_repo(tmp_path, _notebook("present"), "present")
+def test_missing_toc_notebook_is_reported(make_repo, make_notebook):
+    root = make_repo(make_notebook("present"), "present")
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: book/intro\nchapters:\n  - file: notebooks/absent\n", encoding="utf-8"
     )
@@ -292,8 +294,8 @@ def test_missing_toc_notebook_is_reported(tmp_path):
         build_book(root=root, progress=quiet)
 
 
-def test_refresh_notebooks_rewrites_outputs_in_place(tmp_path):
-    root = _mini_repo(tmp_path, _notebook("frais", new_code_cell("print(6 * 7)")), "frais")
+def test_refresh_notebooks_rewrites_outputs_in_place(make_repo, make_notebook):
+    root = make_repo(make_notebook("frais", new_code_cell("print(6 * 7)")), "frais")
     messages: list[str] = []
     assert build.refresh_notebooks(root=root, progress=messages.append) == [root / "notebooks" / "frais.ipynb"]
     refreshed = nbformat.read(root / "notebooks" / "frais.ipynb", as_version=4)
@@ -304,8 +306,8 @@ def test_refresh_notebooks_rewrites_outputs_in_place(tmp_path):
     assert len(messages) == 1 and messages[0].startswith("[1/1] frais.ipynb … ")
 
 
-def test_failed_refresh_leaves_the_notebook_as_committed(tmp_path):
-    root = _mini_repo(tmp_path, _notebook("rate", new_code_cell('raise KeyError("absente")')), "rate")
+def test_failed_refresh_leaves_the_notebook_as_committed(make_repo, make_notebook):
+    root = make_repo(make_notebook("rate", new_code_cell('raise KeyError("absente")')), "rate")
     committed = (root / "notebooks" / "rate.ipynb").read_bytes()
     with pytest.raises(BuildError, match=r"notebooks/rate.ipynb : cellule n° 3 « raise KeyError"):
         build.refresh_notebooks(root=root, progress=quiet)
@@ -342,7 +344,7 @@ def _run_nbval(notebook: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_path):
+def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_path, make_notebook):
     code = (
         "import matplotlib.pyplot as plt\n"
         "from myst_nb import glue\n"
@@ -354,7 +356,7 @@ def test_nbval_sanitizers_accept_volatile_outputs_and_catch_real_changes(tmp_pat
         "print(object())\n"
         "print(fig)"
     )
-    nb = _notebook("sanit", new_code_cell(code))
+    nb = make_notebook("sanit", new_code_cell(code))
     path = tmp_path / "sanit.ipynb"
     nbformat.write(nb, path)
     execute.run_papermill(path, path, {}, tmp_path)  # the executor used by refresh_notebooks

@@ -7,7 +7,9 @@ tree, the build key and the jupyter-book log excerpt.
 
 from __future__ import annotations
 
+import _thread
 import os
+import threading
 from pathlib import Path
 
 import nbformat
@@ -44,7 +46,7 @@ def test_toc_files_walks_parts_chapters_and_sections(tmp_path):
 def test_cached_notebooks_are_not_executed(tmp_path):
     (tmp_path / "a.ipynb").write_text("{}", encoding="utf-8")
     (tmp_path / "b.ipynb").write_text("{ }", encoding="utf-8")
-    tasks = cache.plan_notebooks(tmp_path, ["a.ipynb", "b.ipynb"], scenarios.resolve(), "rapport")
+    tasks = cache.plan_notebooks(tmp_path, ["a.ipynb", "b.ipynb"], {"overrides": {}}, "rapport")
     assert tasks[0].key != tasks[1].key and tasks[0].name == "a.ipynb"
     assert tasks[0].executed == tmp_path / "_build" / "cache" / f"{tasks[0].key}.ipynb"
     for task in tasks:
@@ -69,6 +71,23 @@ def test_run_parallel_reports_each_item_and_returns_failures():
         "b.ipynb … 0.0 s ÉCHEC",
         "c.ipynb … 0.0 s",
     ]
+
+
+def test_run_parallel_cancels_the_queue_and_stops_the_running_on_interrupt():
+    """Ctrl-C while the first item runs: the others never start, the running one is stopped."""
+    ran: list[str] = []
+    stop = threading.Event()
+
+    def run(path: Path) -> tuple[float, None]:
+        ran.append(path.name)
+        _thread.interrupt_main()  # as Ctrl-C in a terminal: KeyboardInterrupt in the main thread
+        assert stop.wait(10), "jamais arrêté"
+        return 0.0, None
+
+    items = [Path("a.ipynb"), Path("b.ipynb"), Path("c.ipynb")]
+    with pytest.raises(KeyboardInterrupt):
+        execute.run_parallel(items, run, jobs=1, progress=lambda _m: None, on_interrupt=stop.set)
+    assert ran == ["a.ipynb"]
 
 
 class CellError(Exception):
