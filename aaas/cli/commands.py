@@ -100,23 +100,25 @@ def cmd_build(args) -> tuple[str, int]:
 
 
 def cmd_variants(args) -> tuple[str, int]:
-    """``aaas variants [--prune N]``: the variant books built, newest first."""
-    from .. import datastore, fmt
+    """``aaas variants [--prune N]``: the variant books built, most recently used first;
+    ``--prune N`` keeps the N most recently used (and their cached notebooks)."""
+    from .. import fmt
     from ..publish import variants
 
-    root = datastore.ROOT
     if args.prune:
-        removed = variants.prune(root, args.prune)
-        return f"{len(removed)} variante(s) supprimée(s) ; {args.prune} gardée(s) au plus", 0
-    rows = variants.list_variants(root)
+        removed = variants.prune(None, args.prune) + variants.prune_cache(None, args.prune)
+        lines = [f"supprimé : {p}" for p in removed]
+        return "\n".join([*lines, f"{len(removed)} élément(s) supprimé(s) ; {args.prune} variante(s) gardée(s)"]), 0
+    rows = variants.list_variants(None)
     if not rows:
         return "Aucune variante construite (aaas build --scenario FICHIER.yaml en construit une).", 0
     lines = []
     for v in rows:
-        changes = ", ".join(f"{k} = {fmt.brut(x)}" for k, x in v["parametres"].items()) or "aucun"
+        changes = ", ".join(f"{k} = {fmt.brut(x)}" for k, x in v["parameters"].items()) or "aucun"
+        date = (v["date"] or v["used"])[:16].replace("T", " ")
         lines.append(
-            f"{v['nom']}  {v['date']}  {fmt.nombre(v['taille'] / 1e6, 1)} Mo  {v['chemin']}\n"
-            f"    convention {v['convention']} ; paramètres : {changes}"
+            f"{v['name']}  construite le {date}  {fmt.nombre(v['size'] / 1e6, 1)} Mo  {v['path']}\n"
+            f"    convention {v['convention'] or 'rapport'} ; paramètres modifiés : {changes}"
         )
     return "\n".join(lines), 0
 

@@ -175,3 +175,22 @@ def test_stale_partial_copies_are_swept(tmp_path):
     os.utime(old, (time.time() - 2 * cache.PARTIAL_MAX_AGE_S,) * 2)
     assert sorted(cache.sweep_partials(tmp_path)) == sorted([gone, old])
     assert mine.exists()
+
+
+def test_the_command_lists_and_prunes_variants(tmp_path, monkeypatch, capsys):
+    from aaas import cli
+
+    monkeypatch.setattr(datastore, "ROOT", tmp_path)
+    assert cli.main(["variants"]) == 0
+    assert "Aucune variante" in capsys.readouterr().out
+    now = time.time()
+    for i in range(3):
+        fake_variant(tmp_path, f"territoire-{i}", now - 100 * i, size=2_000_000)
+    assert cli.main(["variants"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("territoire-0") < out.index("territoire-1") < out.index("territoire-2")
+    assert "file_active = 250" in out and "2,0 Mo" in out
+    assert cli.main(["variants", "--prune", "1"]) == 0
+    assert "2 élément(s) supprimé(s)" in capsys.readouterr().out
+    assert [v["name"] for v in variants.list_variants(tmp_path)] == ["territoire-0"]
+    assert cli.main(["variants", "--prune", "0"]) == 2
