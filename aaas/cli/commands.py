@@ -123,6 +123,26 @@ def cmd_variants(args) -> tuple[str, int]:
     return "\n".join(lines), 0
 
 
+def cmd_sensitivity(args) -> tuple[str, int]:
+    """``aaas sensitivity ANALYSE``: one of the sensitivity analyses, as a tidy table."""
+    import sys
+
+    from ..present import exports, sensibilite
+    from ..sensitivity import analyses
+
+    scenario = _scenario(args)
+    progress = _progress if sys.stderr.isatty() else None
+    df, title = analyses.run(args.analyse, scenario, args, progress)
+    prov = exports.provenance_of(scenario, scenario.convention)
+    return sensibilite.render_frame(df, args.format, prov, title), 0
+
+
+def _progress(done: int, total: int) -> None:
+    import sys
+
+    sys.stderr.write(f"\r  tirages évalués : {done} / {total}" + ("\n" if done == total else ""))
+
+
 COMMANDS = {
     "params": cmd_params,
     "tables": cmd_tables,
@@ -130,4 +150,5 @@ COMMANDS = {
     "check": cmd_check,
     "build": cmd_build,
     "variants": cmd_variants,
+    "sensitivity": cmd_sensitivity,
 }

@@ -127,6 +127,7 @@ def build_parser(commands) -> Parser:
     p.set_defaults(func=commands["check"])
     _build(sub, commands)
     _variants(sub, commands)
+    _sensitivity(sub, commands)
     return parser
 
 
@@ -183,3 +184,33 @@ def _variants(sub, commands) -> None:
     p = sub.add_parser("variants", help="liste les livres de variantes construits (nom, paramètres, date, taille)")
     p.add_argument("--prune", type=entier_positif, metavar="N", help="ne garde que les N variantes les plus récentes")
     p.set_defaults(func=commands["variants"])
+
+
+ANALYSES = ("oneway", "structural", "montecarlo", "sobol", "scale", "twoway")
+
+
+def _sensitivity(sub, commands) -> None:
+    p = sub.add_parser(
+        "sensitivity", help="analyses de sensibilité (un à un, structurelle, Monte Carlo, Sobol, échelle)"
+    )
+    p.add_argument("analyse", choices=ANALYSES, metavar="ANALYSE", help=", ".join(ANALYSES))
+    p.add_argument("--draws", type=entier_positif, default=10_000, metavar="N", help="tirages Monte Carlo (10 000)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="graine des tirages (1)")
+    p.add_argument(
+        "--base-samples",
+        type=entier_positif,
+        default=1024,
+        metavar="N",
+        help="échantillon de base de Sobol, une puissance de 2 (1 024)",
+    )
+    p.add_argument("--correle", action="store_true", help="Monte Carlo : variations corrélées (même territoire)")
+    p.add_argument(
+        "--parametres",
+        metavar="A,B",
+        default="population_bassin,taux_recours_mg",
+        help="twoway : les deux paramètres de la grille ; scale : le paramètre de la courbe",
+    )
+    p.add_argument("--sortie", default="total", metavar="QUANTITE", help="la quantité étudiée (total)")
+    format_option(p)
+    scenario_options(p)
+    p.set_defaults(func=commands["sensitivity"])

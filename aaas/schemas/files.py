@@ -78,6 +78,11 @@ TABLES: dict[str, Table] = {
                     empty=True,
                 ),
                 "entier": choice("", "oui"),
+                # plausible ranges of the sensitivity analysis (empty: ±15 % of the value)
+                "bas": number_text(),
+                "haut": number_text(),
+                "loi": choice("", "uniforme", "triangulaire", "aucune"),
+                "source_plage": text(empty=True),
             },
             checks=(
                 row_check("value", _value_is_number, "nombre attendu (le paramètre n'a pas de choix)"),

@@ -1,0 +1,78 @@
+"""Evaluation of the model on arrays of draws, in chunks, keeping only the outputs asked
+for (memory stays bounded whatever the number of draws).
+
+Counts (people, vehicles, meetings) are drawn as real numbers: a draw stands for an
+average over territories, as the report's own 1,5 ETP per 20 000 inhabitants does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from .. import datastore
+from ..models import conventions
+
+#: Draws evaluated at once (a chunk of 100 000 keeps a few hundred MB at most).
+TAILLE_LOT = 100_000
+
+
+def sorties_par_defaut() -> list[str]:
+    """The four mission totals and the grand total."""
+    return [f"mission_{m}" for m in datastore.missions()["mission"]] + ["total"]
+
+
+def evaluate(
+    draws: Mapping[str, np.ndarray],
+    convention: str = "rapport",
+    outputs: Sequence[str] | None = None,
+    base: Mapping[str, Any] | None = None,
+    model: Callable | None = None,
+    chunk: int = TAILLE_LOT,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, np.ndarray]:
+    """The ``outputs`` (default: missions and total) for every draw.
+
+    Parameters
+    ----------
+    draws : mapping of name -> ndarray
+        Values of the drawn parameters, all of the same length ``n``.
+    convention : str
+        The parameter set the draws replace values of (``rapport`` or ``corrige``).
+    outputs : sequence of str, optional
+        Model quantities kept (others are dropped after each chunk).
+    base : mapping, optional
+        A complete parameter set to start from instead of the convention's.
+    model : callable, optional
+        ``values -> results`` (default: the convention's model).
+    chunk : int
+        Draws evaluated at once.
+    progress : callable, optional
+        Called with (draws done, draws in all) after each chunk.
+
+    Returns
+    -------
+    dict of name -> ndarray of length ``n``
+
+    >>> out = evaluate({"tarif_horaire_interpretariat": np.array([40.0, 44.0])}, outputs=["total"])
+    >>> [round(float(x)) for x in out["total"]]
+    [404565, 408079]
+    """
+    values = dict(base or conventions.defaults(convention))
+    model = model or conventions.get(convention).evaluate
+    return _chunks(draws, list(outputs or sorties_par_defaut()), values, model, chunk, progress)
+
+
+def _chunks(draws, outputs, values, model, chunk, progress) -> dict[str, np.ndarray]:
+    n = len(next(iter(draws.values()))) if draws else 1
+    result = {name: np.empty(n) for name in outputs}
+    for start in range(0, n, chunk):
+        stop = min(start + chunk, n)
+        res = model({**values, **{k: np.asarray(v[start:stop], dtype=float) for k, v in draws.items()}})
+        for name in outputs:
+            result[name][start:stop] = np.broadcast_to(np.asarray(res[name], dtype=float), (stop - start,))
+        if progress:
+            progress(stop, n)
+    return result

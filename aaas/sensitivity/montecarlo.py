@@ -1,0 +1,69 @@
+"""Probabilistic sensitivity: every drawn hypothesis within its range, independently
+(uniform by default, triangular where ``loi`` says so), seeded, evaluated in chunks.
+
+A second mode, ``correle``, moves every hypothesis together (the report's own territorial
+logic, 2.2.2.7: geography, property and labour markets and the population's profile move
+salaries, prices and needs of a territory together): one common position in each range,
+taken in the cost-raising direction (a hypothesis that lowers costs when it rises, ``sens``
+``-``, moves the other way).  It gives the envelope of fully correlated territories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from . import engine
+from .ranges import plages
+
+QUANTILES = (0.05, 0.50, 0.95)
+#: Draws accepted at most.
+TIRAGES_MAX = 10_000_000
+
+
+def tirages(
+    convention: str = "rapport", n: int = 10_000, seed: int = 1, correle: bool = False, base: dict | None = None
+) -> dict:
+    """``n`` seeded draws of every drawn hypothesis (``correle``: one common uniform
+    position within each range, all hypotheses moving together)."""
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= TIRAGES_MAX:
+        raise ParameterError(f"nombre de tirages {n!r} invalide ; plage acceptée : de 1 à {TIRAGES_MAX}")
+    rng = np.random.default_rng(seed)
+    ps = plages(convention, base=base)
+    if correle:
+        u = rng.uniform(0, 1, n)
+        return {p.nom: p.bas + (1 - u if p.sens == "-" else u) * (p.haut - p.bas) for p in ps}
+    return {p.nom: p.tirer(rng, n) for p in ps}
+
+
+def montecarlo(
+    convention: str = "rapport",
+    n: int = 10_000,
+    seed: int = 1,
+    outputs: Sequence[str] | None = None,
+    correle: bool = False,
+    base: dict | None = None,
+    progress=None,
+) -> dict[str, np.ndarray]:
+    """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
+    complete parameter set, when given)."""
+    draws = tirages(convention, n, seed, correle, base)
+    return engine.evaluate(draws, convention, outputs, base=base, progress=progress)
+
+
+def resume(results: dict[str, np.ndarray], reference: dict[str, float] | None = None) -> pd.DataFrame:
+    """P5, P50, P95, mean, and the relative width of the 90 % interval around the median,
+    per output; with ``reference`` (e.g. the printed totals), the probability of
+    exceeding it."""
+    rows = []
+    for name, x in results.items():
+        p5, p50, p95 = np.quantile(x, QUANTILES)
+        row = {"sortie": name, "p5": p5, "p50": p50, "p95": p95, "moyenne": float(np.mean(x)),
+               "ecart_p5": p5 / p50 - 1, "ecart_p95": p95 / p50 - 1}  # fmt: skip
+        if reference and name in reference:
+            row["p_depasse"] = float(np.mean(x > reference[name]))
+        rows.append(row)
+    return pd.DataFrame(rows)

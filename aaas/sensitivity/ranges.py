@@ -1,0 +1,75 @@
+"""The plausible range of each hypothesis (distinct from its validity bounds).
+
+``data/parameters.csv`` gives ``bas``, ``haut`` (empty: ±15 % of the value, the report's
+claim « dans une fourchette qui peut être comprise entre 10 et 15 % », 2.2.2.7), ``loi``
+(``uniforme``, ``triangulaire`` around the value, or ``aucune``: not drawn, with the
+reason in ``source_plage``) — ranges are always clipped to the validity bounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import datastore
+from ..models import conventions, parameters
+
+#: The report's range (2.2.2.7): « entre 10 et 15 % ».
+VARIATION_RAPPORT = 0.15
+
+
+@dataclass(frozen=True)
+class Plage:
+    """The plausible range of one hypothesis: [bas, haut] around ``valeur``."""
+
+    nom: str
+    valeur: float
+    bas: float
+    haut: float
+    loi: str
+    source: str
+    entier: bool
+    #: Effect of raising it on the costs (``+``, ``-``, ``0``, ``~``; ``sens`` column).
+    sens: str = "+"
+
+    def tirer(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """``n`` draws (uniform, or triangular with its mode at the value)."""
+        if self.loi == "triangulaire" and self.bas < self.haut:
+            mode = min(max(self.valeur, self.bas), self.haut)
+            return rng.triangular(self.bas, mode, self.haut, n)
+        return rng.uniform(self.bas, self.haut, n)
+
+
+def _borne(p: parameters.Parameter, x: float) -> float:
+    lo = -np.inf if p.min is None else p.min
+    hi = np.inf if p.max is None else p.max
+    return float(min(max(x, lo), hi))
+
+
+def plages(convention: str = "rapport", variation: float = VARIATION_RAPPORT, base: dict | None = None) -> list[Plage]:
+    """The drawn hypotheses of a convention's set, or of the complete set ``base`` (a
+    scenario's values), around their values (``loi`` not ``aucune``, numeric, moving at
+    least one line under that set), in the table's order.
+
+    >>> p = {x.nom: x for x in plages()}["tarif_horaire_interpretariat"]
+    >>> p.valeur, round(p.bas, 2), round(p.haut, 2)
+    (40.0, 34.0, 46.0)
+    """
+    if not 0 < variation < 1:
+        raise parameters.ParameterError(f"variation {variation!r} hors bornes ; plage acceptée : de 0 à 1 (exclus)")
+    values = dict(base) if base else conventions.defaults(convention)
+    table = parameters.parameters()
+    out = []
+    for row in datastore.parametres().itertuples(index=False):
+        p = table[row.name]
+        if p.categorical or row.loi == "aucune" or p.inert_under(values):
+            continue
+        v = float(values[row.name])
+        bas = float(row.bas) if row.bas else v * (1 - variation)
+        haut = float(row.haut) if row.haut else v * (1 + variation)
+        bas, haut = sorted((_borne(p, bas), _borne(p, haut)))
+        if bas == haut:
+            continue
+        out.append(Plage(row.name, v, bas, haut, row.loi or "uniforme", row.source_plage, bool(p.entier), p.sens))
+    return out

@@ -1,0 +1,59 @@
+"""Scale: cost curves against the size of the territory and of the file active (the steps
+of workshops, vehicles and ETP show), and break-even values computed, not read off a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from ..models import parameters
+from . import engine
+
+POPULATIONS = np.linspace(5_000, 100_000, 96)
+FILES_ACTIVES = np.arange(20, 401, 1.0)
+
+
+def courbe(parametre: str, valeurs: Sequence[float], convention: str = "rapport", outputs=None,
+           base: dict | None = None) -> pd.DataFrame:  # fmt: skip
+    """The outputs (missions, total) for every value of ``parametre``, the others at ``base``
+    (default: the convention's set), with the cost per unit of that parameter."""
+    values = np.asarray(valeurs, dtype=float)
+    out = engine.evaluate({parametre: values}, convention, outputs, base=base)
+    df = pd.DataFrame({parametre: values, **out})
+    for name in out:
+        df[f"{name}_par_unite"] = df[name] / values
+    return df
+
+
+def seuil(parametre: str, sortie: str, cible: float, bas: float, haut: float, convention: str = "rapport",
+          base: dict | None = None, points: int = 4001) -> float:  # fmt: skip
+    """The smallest value of ``parametre`` in [bas, haut] at which ``sortie`` reaches
+    ``cible`` (NaN if never): e.g. the file active per référent ETP that keeps the cost per
+    person followed under an amount.
+
+    >>> round(seuil("file_active_par_etp_referent", "cout_pair_aidance_par_personne", 1500, 30, 120), 1)
+    60.7
+    """
+    x = np.linspace(bas, haut, points)
+    y = engine.evaluate({parametre: x}, convention, [sortie], base=base)[sortie]
+    start = y[0] >= cible
+    crossed = np.nonzero((y >= cible) != start)[0]
+    if not len(crossed):
+        return float("nan")
+    i = crossed[0]
+    return float(x[i - 1] + (cible - y[i - 1]) * (x[i] - x[i - 1]) / (y[i] - y[i - 1]))
+
+
+def deux_parametres(a: str, valeurs_a, b: str, valeurs_b, sortie: str = "total", convention: str = "rapport"):
+    """A grid of ``sortie`` over two parameters (rows: ``a``, columns: ``b``), one pass."""
+    for name in (a, b):
+        if parameters.lookup(name).categorical:
+            raise ParameterError(
+                f"paramètre '{name}' : une lecture n'a pas de grille ; un paramètre numérique est attendu"
+            )
+    xa, xb = np.meshgrid(np.asarray(valeurs_a, float), np.asarray(valeurs_b, float), indexing="ij")
+    out = engine.evaluate({a: xa.ravel(), b: xb.ravel()}, convention, [sortie])[sortie]
+    return pd.DataFrame(out.reshape(xa.shape), index=pd.Index(valeurs_a, name=a), columns=pd.Index(valeurs_b, name=b))
