@@ -45,26 +45,35 @@ def aggregate(v: Mapping[str, Any], comptes: Mapping[str, Any]) -> dict[str, Any
     return out
 
 
+@datastore.cached
+def _structure() -> tuple:
+    """(component, unit of its line) pairs; (line, its components); (mission, its lines),
+    in the files' order — read once."""
+    comp, lig = composantes(), lignes()
+    unite = lig.set_index("ligne")["echelle"].to_dict()
+    parts = tuple((r.composante, unite[r.ligne]) for r in comp.itertuples(index=False))
+    par_ligne = tuple((x, tuple(comp.loc[comp["ligne"] == x, "composante"])) for x in lig["ligne"])
+    par_mission = tuple((m, tuple(lig.loc[lig["mission"] == m, "ligne"])) for m in missions()["mission"])
+    return parts, par_ligne, par_mission
+
+
 def montants_comptes(v: Mapping[str, Any], comptes: Mapping[str, Any]) -> dict[str, Any]:
     """Each component of ``data/composantes.csv`` for the units its line counts."""
-    unite = lignes().set_index("ligne")["echelle"].to_dict()
-    inconnues = set(unite.values()) - set(comptes)
+    parts = _structure()[0]
+    inconnues = {u for _, u in parts} - set(comptes)
     if inconnues:
         raise ValueError(f"lignes.csv : échelle sans compte d'unités : {', '.join(sorted(inconnues))}")
-    rows = composantes().itertuples(index=False)
-    return {r.composante: echelle.pour_unites(v[r.composante], comptes[unite[r.ligne]]) for r in rows}
+    return {c: echelle.pour_unites(v[c], comptes[u]) for c, u in parts}
 
 
 def lignes_et_missions(montants: Mapping[str, Any]) -> dict[str, Any]:
     """3.1: each line the sum of its components, each mission of its lines, the total of
     the missions."""
-    comp, lig = composantes(), lignes()
-    out = {}
-    for ligne in lig["ligne"]:
-        out[f"ligne_{ligne}"] = somme(montants[n] for n in comp.loc[comp["ligne"] == ligne, "composante"])
-    for mission in missions()["mission"]:
-        out[f"mission_{mission}"] = somme(out[f"ligne_{i}"] for i in lig.loc[lig["mission"] == mission, "ligne"])
-    out["total"] = somme(out[f"mission_{m}"] for m in missions()["mission"])
+    _, par_ligne, par_mission = _structure()
+    out = {f"ligne_{x}": somme(montants[n] for n in noms) for x, noms in par_ligne}
+    for mission, ids in par_mission:
+        out[f"mission_{mission}"] = somme(out[f"ligne_{i}"] for i in ids)
+    out["total"] = somme(out[f"mission_{m}"] for m, _ in par_mission)
     return out
 
 

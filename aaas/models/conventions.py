@@ -43,9 +43,10 @@ class Convention:
     #: conventions of the report).
     model: Callable[[Mapping[str, Any]], surcouts.Results] = surcouts.evaluate
 
-    def evaluate(self, values: Mapping[str, Any]) -> surcouts.Results:
-        """Evaluate this convention's model on a complete parameter set."""
-        return self.model(values)
+    def evaluate(self, values: Mapping[str, Any], **options: Any) -> surcouts.Results:
+        """Evaluate this convention's model on a complete parameter set (``options``: the
+        model's, e.g. ``complet=False``)."""
+        return self.model(values, **options)
 
 
 #: The known conventions, by name.

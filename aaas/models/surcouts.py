@@ -77,6 +77,11 @@ def agregation(s: Sheet) -> None:
     s.update(aggregate.aggregate(s, comptes(s)))
 
 
+def totaux(s: Sheet) -> None:
+    """3.1 only: lines, missions and total (what an analysis of costs needs)."""
+    s.update(aggregate.lignes_et_missions(aggregate.montants_comptes(s, comptes(s))))
+
+
 #: The model: every step in the report's order.
 STEPS = (
     *relais.STEPS,
@@ -89,10 +94,16 @@ STEPS = (
 )
 
 
-def evaluate(values: Mapping[str, Any]) -> Results:
+#: The steps of the costs alone: every cost line, the missions and the total, without the
+#: shares, carriers and cross-checks of the prose (sensitivity analyses on many draws).
+STEPS_COUTS = (*relais.STEPS, *pair_aidance.STEPS, *coordination.STEPS, *participation.STEPS, unites, totaux)
+
+
+def evaluate(values: Mapping[str, Any], complet: bool = True) -> Results:
     """Evaluate the whole model for a complete set of parameter ``values`` (one value per
-    row of ``data/parameters.csv``, e.g. ``aaas.models.conventions.defaults("corrige")``)."""
+    row of ``data/parameters.csv``, e.g. ``aaas.models.conventions.defaults("corrige")``);
+    ``complet=False`` stops at the lines, missions and total (:data:`STEPS_COUTS`)."""
     s = Sheet(values)
-    for step in STEPS:
+    for step in STEPS if complet else STEPS_COUTS:
         step(s)
     return Results(s.results())

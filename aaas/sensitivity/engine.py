@@ -7,6 +7,7 @@ average over territories, as the report's own 1,5 ETP per 20 000 inhabitants doe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -61,8 +62,12 @@ def evaluate(
     [404565, 408079]
     """
     values = dict(base or conventions.defaults(convention))
-    model = model or conventions.get(convention).evaluate
-    return _chunks(draws, list(outputs or sorties_par_defaut()), values, model, chunk, progress)
+    outputs = list(outputs or sorties_par_defaut())
+    if model is None:
+        costs_only = all(o == "total" or o.startswith(("mission_", "ligne_")) for o in outputs)
+        convention_ = conventions.get(convention)
+        model = functools.partial(convention_.evaluate, complet=not costs_only)
+    return _chunks(draws, outputs, values, model, chunk, progress)
 
 
 def _chunks(draws, outputs, values, model, chunk, progress) -> dict[str, np.ndarray]:

@@ -24,19 +24,28 @@ QUANTILES = (0.05, 0.50, 0.95)
 TIRAGES_MAX = 10_000_000
 
 
-def tirages(
-    convention: str = "rapport", n: int = 10_000, seed: int = 1, correle: bool = False, base: dict | None = None
-) -> dict:
-    """``n`` seeded draws of every drawn hypothesis (``correle``: one common uniform
-    position within each range, all hypotheses moving together)."""
+def _check(n) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= TIRAGES_MAX:
         raise ParameterError(f"nombre de tirages {n!r} invalide ; plage acceptée : de 1 à {TIRAGES_MAX}")
-    rng = np.random.default_rng(seed)
-    ps = plages(convention, base=base)
+
+
+def _draw(ps, rng: np.random.Generator, n: int, correle: bool) -> dict[str, np.ndarray]:
     if correle:
         u = rng.uniform(0, 1, n)
         return {p.nom: p.bas + (1 - u if p.sens == "-" else u) * (p.haut - p.bas) for p in ps}
     return {p.nom: p.tirer(rng, n) for p in ps}
+
+
+def tirages(
+    convention: str = "rapport", n: int = 10_000, seed: int = 1, correle: bool = False, base: dict | None = None
+) -> dict:
+    """``n`` seeded draws of every drawn hypothesis, drawn lot by lot as :func:`montecarlo`
+    draws them (``correle``: one common position within each range, in the cost-raising
+    direction)."""
+    _check(n)
+    rng, ps = np.random.default_rng(seed), plages(convention, base=base)
+    lots = [_draw(ps, rng, min(engine.TAILLE_LOT, n - s), correle) for s in range(0, n, engine.TAILLE_LOT)]
+    return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
 
 
 def montecarlo(
@@ -49,9 +58,20 @@ def montecarlo(
     progress=None,
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
-    complete parameter set, when given)."""
-    draws = tirages(convention, n, seed, correle, base)
-    return engine.evaluate(draws, convention, outputs, base=base, progress=progress)
+    complete parameter set, when given), drawn and evaluated lot by lot: memory holds one
+    lot of draws, not ``n``."""
+    _check(n)
+    rng, ps = np.random.default_rng(seed), plages(convention, base=base)
+    outputs = list(outputs or engine.sorties_par_defaut())
+    result = {name: np.empty(n) for name in outputs}
+    for start in range(0, n, engine.TAILLE_LOT):
+        stop = min(start + engine.TAILLE_LOT, n)
+        lot = engine.evaluate(_draw(ps, rng, stop - start, correle), convention, outputs, base=base)
+        for name in outputs:
+            result[name][start:stop] = lot[name]
+        if progress:
+            progress(stop, n)
+    return result
 
 
 def resume(results: dict[str, np.ndarray], reference: dict[str, float] | None = None) -> pd.DataFrame:
