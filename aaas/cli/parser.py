@@ -186,7 +186,7 @@ def _variants(sub, commands) -> None:
     p.set_defaults(func=commands["variants"])
 
 
-ANALYSES = ("oneway", "structural", "montecarlo", "sobol", "scale", "twoway")
+ANALYSES = ("oneway", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
 
 
 def _sensitivity(sub, commands) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 from .. import datastore
 from ..errors import ParameterError
 from ..models import parameters
-from . import engine, montecarlo, oneway, scale, sobol, structural
+from . import engine, montecarlo, oneway, presets, scale, sobol, structural
 
 #: The ranges of the scale curves (5 000 – 100 000 inhabitants, 20 – 400 people followed).
 COURBES = {"population_bassin": scale.POPULATIONS, "file_active": scale.FILES_ACTIVES}
@@ -34,6 +34,8 @@ def run(analyse: str, scenario, args, progress=None) -> tuple[pd.DataFrame, str]
         res = montecarlo.montecarlo(conv, args.draws, args.seed, outputs, args.correle, base, progress)
         kind = "corrélés" if args.correle else "indépendants"
         return montecarlo.resume(res, printed_totals()), f"Monte Carlo : {args.draws} tirages {kind}"
+    if analyse == "scenarios":
+        return presets.tableau(conv), "Scénarios bas, hauts et nommés"
     if analyse == "sobol":
         return sobol.sobol(conv, args.base_samples, args.seed, outputs), "Indices de Sobol"
     names = [n.strip() for n in args.parametres.split(",") if n.strip()]

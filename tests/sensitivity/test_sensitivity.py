@@ -118,3 +118,16 @@ def test_the_command_line_montecarlo_is_reproducible(capsys):
 def test_bad_input_is_refused(capsys, argv, message):
     assert cli.main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_presets_and_named_scenarios():
+    from aaas.sensitivity import presets
+
+    df = presets.tableau().set_index("scenario")
+    assert df.loc["bas_15", "total"] < df.loc["bas_10", "total"] < df.loc["rapport", "total"]
+    assert df.loc["rapport", "total"] < df.loc["haut_10", "total"] < df.loc["haut_15", "total"]
+    assert round(df.loc["rapport", "total"]) == 404565
+    named = {p.stem for p in presets.fichiers()}
+    assert {"territoire_qpv", "territoire_rural", "petite_structure", "grand_departement"} <= named
+    for name in named:
+        assert df.loc[name, "total"] != df.loc["rapport", "total"], name
