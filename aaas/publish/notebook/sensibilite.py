@@ -1,0 +1,161 @@
+"""Tables and charts of the « Sensibilité » chapter, over :mod:`aaas.sensitivity`: the
+tornado, structural choices, Monte Carlo distributions, Sobol indices, scale curves and the
+two-way heat map.  French labels, € axes in thousands."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from ... import datastore, fmt
+from ...models import parameters
+
+COULEURS = ("#2a6f97", "#e0a458")
+
+
+def libelle(nom: str, n: int = 45) -> str:
+    """A parameter's label (wrapped), or the name of a model quantity."""
+    table = parameters.parameters()
+    text = table[nom].label if nom in table else nom
+    return "\n".join(textwrap.wrap(text, n))
+
+
+def _keur(ax, axis: str = "x") -> None:
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(lambda x, pos: fmt.nombre(x / 1000, 0) + " k€")
+
+
+def _show(fig, titre: str):
+    """The figure, laid out (the notebook glues it with its alt text, then closes it)."""
+    fig.tight_layout()
+    return fig
+
+
+def colle_figure(key: str, fig) -> None:
+    """Glue a figure for a ``{glue:figure}`` directive (which carries its alt text) and
+    close it, so that it is not shown twice."""
+    import matplotlib.pyplot as plt
+    from myst_nb import glue
+
+    glue(key, fig, display=False)
+    plt.close(fig)
+
+
+def tornade(top: pd.DataFrame, titre: str) -> object:
+    """Horizontal bars from the lowest to the highest change of the total (€)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(top) + 1.5))
+    y = np.arange(len(top))
+    ax.barh(y, top["haut"], color=COULEURS[1], label="hausse de l'hypothèse (+15 %)")
+    ax.barh(y, top["bas"], color=COULEURS[0], label="baisse de l'hypothèse (−15 %)")
+    ax.set_yticks(y, [libelle(n, 40) for n in top["parametre"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", lw=0.8)
+    ax.xaxis.set_major_formatter(lambda x, pos: fmt.nombre(x, 0) + " €")
+    ax.set_xlabel("Écart au total du rapport (€ par an)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
+    ax.set_title(titre)
+    return _show(fig, titre)
+
+
+def distributions(independants: np.ndarray, correles: np.ndarray, imprime: float) -> object:
+    """Histograms of the total under independent and correlated draws, the printed total marked."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    bins = np.linspace(min(correles.min(), independants.min()), max(correles.max(), independants.max()), 80)
+    ax.hist(correles, bins=bins, color=COULEURS[1], alpha=0.7, label="variations corrélées (même territoire)")
+    ax.hist(independants, bins=bins, color=COULEURS[0], alpha=0.8, label="variations indépendantes")
+    ax.axvline(imprime, color="black", lw=1, ls="--", label="total imprimé")
+    _keur(ax)
+    ax.set_xlabel("Total des surcoûts (€ par an)")
+    ax.set_ylabel("Tirages")
+    ax.legend(fontsize=8)
+    ax.set_title("Distribution du total : chaque hypothèse à ±15 %")
+    return _show(fig, "distribution du total")
+
+
+def ecdf(independants: np.ndarray, correles: np.ndarray) -> object:
+    """Empirical cumulative distributions of the total."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    for x, label, color in ((independants, "indépendantes", COULEURS[0]), (correles, "corrélées", COULEURS[1])):
+        s = np.sort(x)
+        ax.plot(s, np.arange(1, len(s) + 1) / len(s), color=color, label=f"variations {label}")
+    _keur(ax)
+    ax.yaxis.set_major_formatter(lambda y, pos: fmt.pourcent(y))
+    ax.set_xlabel("Total des surcoûts (€ par an)")
+    ax.set_ylabel("Part des tirages inférieurs")
+    ax.legend(fontsize=8)
+    ax.set_title("Fonction de répartition du total")
+    return _show(fig, "répartition du total")
+
+
+def indices(df: pd.DataFrame, n: int = 12) -> object:
+    """Sobol first- and total-order indices of the total, ranked."""
+    import matplotlib.pyplot as plt
+
+    top = df.sort_values("st", ascending=False).head(n)
+    y = np.arange(len(top))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(top) + 1.5))
+    ax.barh(y - 0.2, top["st"], 0.4, color=COULEURS[1], label="indice total")
+    ax.barh(y + 0.2, top["s1"], 0.4, color=COULEURS[0], label="indice de premier ordre")
+    ax.set_yticks(y, [libelle(x, 40) for x in top["parametre"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda x, pos: fmt.nombre(x, 2))
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title("Indices de Sobol du total")
+    return _show(fig, "indices de Sobol")
+
+
+def courbe(df: pd.DataFrame, x: str, y: str, titre: str, xlabel: str, ylabel: str) -> object:
+    """A cost curve (the steps of workshops, vehicles and ETP show)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    ax.plot(df[x], df[y], color=COULEURS[0])
+    ax.xaxis.set_major_formatter(lambda v, pos: fmt.nombre(v, 0))
+    ax.yaxis.set_major_formatter(lambda v, pos: fmt.nombre(v, 0) + " €")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(titre)
+    return _show(fig, titre)
+
+
+def carte(grid: pd.DataFrame, titre: str) -> object:
+    """A heat map of the total over two parameters."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    im = ax.imshow(grid.to_numpy() / 1000, aspect="auto", cmap="viridis", origin="lower")
+    ax.set_yticks(range(len(grid.index)), [fmt.brut(v) for v in grid.index])
+    ax.set_xticks(range(len(grid.columns)), [fmt.brut(round(v, 2)) for v in grid.columns])
+    ax.set_ylabel(libelle(grid.index.name, 60))
+    ax.set_xlabel(libelle(grid.columns.name, 60))
+    fig.colorbar(im, ax=ax, label="total (k€ par an)")
+    ax.set_title(titre)
+    return _show(fig, titre)
+
+
+def printed_total() -> float:
+    """The grand total the report prints (404 565 €)."""
+    pub = datastore.published()
+    return float(pub[(pub["tableau"] == "synthese") & (pub["variable"] == "total")]["value"].iloc[0])
+
+
+def montre(df: pd.DataFrame, uid: str) -> None:
+    """Display a table of display strings (deterministic markup, for nbval)."""
+    import html
+
+    from IPython.display import HTML, display
+
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in df.values.tolist()
+    )
+    display(HTML(f'<div class="aaas-defilement"><table class="aaas-tableau" id="{uid}"><thead><tr>{head}</tr>'
+                 f"</thead><tbody>{rows}</tbody></table></div>"))  # fmt: skip
