@@ -187,3 +187,62 @@ def valeur_auto(x, unit: str) -> str:
             break
     precision = 10 ** -(d + 2) if unit == "%" else 10**-d
     return valeur(x, unit, precision)
+
+
+#: Words that end the part of a noun phrase that takes the plural (« heure de travail »).
+_PREPOSITIONS = {"de", "du", "des", "d'", "à", "au", "aux", "en", "par", "pour", "sur", "avec", "sans"}
+
+
+def pluriel(groupe: str) -> str:
+    """The plural of a French noun phrase, word by word up to its first preposition
+    (acronyms and words in -s, -x, -z stay; -al → -aux; -eau, -au, -eu → +x).
+
+    >>> pluriel("véhicule"), pluriel("personne suivie"), pluriel("heure de travail")
+    ('véhicules', 'personnes suivies', 'heures de travail')
+    >>> pluriel("ETP"), pluriel("cheval fiscal"), pluriel("bureau"), pluriel("prix")
+    ('ETP', 'chevaux fiscaux', 'bureaux', 'prix')
+    """
+    mots = groupe.split(" ")
+    for i, mot in enumerate(mots):
+        if mot.lower() in _PREPOSITIONS or mot.lower().startswith(("d'", "d’")):
+            break
+        mots[i] = _pluriel_mot(mot)
+    return " ".join(mots)
+
+
+def _pluriel_mot(mot: str) -> str:
+    if not mot or mot.isupper() or not mot[-1].isalpha() or mot.endswith(("s", "x", "z")):
+        return mot
+    if mot.endswith("al"):
+        return mot[:-2] + "aux"
+    if mot.endswith(("eau", "au", "eu")):
+        return mot + "x"
+    return mot + "s"
+
+
+def accord(n, singulier: str, pluriel_: str | None = None, decimals: int | None = None) -> str:
+    """A number with its noun, agreed the French way: plural from 2 (1,5 stays singular);
+    the number with just the decimals it needs (up to 2) unless ``decimals`` is given.
+
+    >>> accord(2.5, "véhicule"), accord(1, "département"), accord(1.5, "véhicule")
+    ('2,5\xa0véhicules', '1\xa0département', '1,5\xa0véhicule')
+    >>> accord(0, "erreur reportée"), accord(12000, "habitant")
+    ('0\xa0erreur reportée', '12\u202f000\xa0habitants')
+    """
+    x = float(np.asarray(n))
+    if decimals is None:
+        decimals = next((d for d in range(3) if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x))), 2)
+    nom = singulier if abs(round(x, decimals)) < 2 else (pluriel_ or pluriel(singulier))
+    return f"{nombre(x, decimals)}{INSECABLE}{nom}"
+
+
+def liste(items) -> str:
+    """Items joined the French way (« a, b et c »).
+
+    >>> liste(["a"]), liste(["a", "b", "c"])
+    ('a', 'a, b et c')
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]

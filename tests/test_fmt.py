@@ -46,3 +46,16 @@ def test_bounds_of_every_parameter_read_the_same_everywhere():
         text = p.bornes()
         assert text in p.accepted()
         assert (" ou " in text) == p.categorical or len(p.choices or ()) == 1
+
+
+def test_accord_plural_from_two():
+    from aaas.fmt import INSECABLE, accord, pluriel
+
+    assert accord(2.5, "véhicule") == f"2,5{INSECABLE}véhicules"
+    assert accord(1, "département") == f"1{INSECABLE}département"
+    assert accord(1.5, "véhicule") == f"1,5{INSECABLE}véhicule"
+    assert accord(2, "ETP") == f"2{INSECABLE}ETP"
+    assert accord(3, "chiffre", "chiffres") == f"3{INSECABLE}chiffres"
+    assert pluriel("erreur sans effet") == "erreurs sans effet"
+    assert pluriel("journal local") == "journaux locaux"
+    assert pluriel("lieu d'accueil") == "lieux d'accueil"

@@ -4,10 +4,16 @@ A figure is *conforme* when its recomputation rounds to the printed value (``=``
 half its printed precision) or satisfies the printed inequality (``<``, ``>``: « plus de »,
 « moins de »).  Any other gap must be explained:
 
-* by an erratum of ``data/errata.csv`` attached to that very figure (*erratum*);
-* under the ``corrige`` convention, by an error the report carries forward: the figure is
-  conforme under ``rapport`` and differs only because carried errata were fixed
-  (*erreur reportée*, listing the errata whose correction moves it).
+* by an erratum of ``data/errata.csv`` attached to that very figure: *erreur reportée* when
+  the report carries it into its totals (``modifie_total = oui``), *erreur sans effet*
+  otherwise; the figure keeps that status under both conventions (under ``rapport`` it is
+  reproduced, but it is still wrong);
+* by an error the report carries forward: the figure is reproduced under ``rapport`` and
+  differs under ``corrige`` only because carried errata were fixed (*erreur reportée*,
+  listing the errata whose correction moves it).
+
+The words, their definitions (:data:`VOCABULAIRE`) and the counts every page states
+(:func:`bilan`) are defined here once.
 
 Two kinds of figures cannot be confirmed independently, and have a status of their own:
 
@@ -25,6 +31,8 @@ In a variant scenario, figures that moved with the changed parameters are flagge
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
@@ -34,16 +42,52 @@ from .. import datastore
 from ..models import conventions
 from ..models import scenario as scenarios
 
-STATUTS = {
-    "conforme": "conforme",
-    "erratum": "erratum",
-    "reporte": "erreur reportée",
-    "scenario": "scénario",
-    "non_chiffre": "non chiffré",
-    "classement": "non vérifiable : dépend du classement",
-    "reconstitue": "reconstitué",
-    "inexplique": "INEXPLIQUÉ",
+#: The status vocabulary, defined once: key -> (label, definition).  Every page of the book,
+#: the command line and ``aaas check`` use these words.  A status describes the *printed*
+#: figure, so it is the same under both conventions for the report's scenario.
+VOCABULAIRE = {
+    "conforme": ("conforme", "le chiffre imprimé est reproduit par le recalcul, à l'arrondi d'affichage près"),
+    "reportee": (
+        "erreur reportée",
+        "le chiffre imprimé est faux et le rapport le reprend dans ses totaux : le corriger modifie le total "
+        "(erratum dont « modifie le total » vaut oui, ou chiffre qui en hérite)",
+    ),
+    "sans_effet": (
+        "erreur sans effet",
+        "le chiffre imprimé est faux, mais l'erreur reste locale : le rapport ne la reprend pas dans ses totaux",
+    ),
+    "reconstitue": (
+        "reconstitué",
+        "chiffre que cette édition a reconstitué pour retrouver le rapport (porteurs, 3.2.5) : "
+        "son accord est vrai par construction",
+    ),
+    "non_verifiable": (
+        "non vérifiable",
+        "part qui dépend d'un classement des lignes que le rapport ne publie pas ; le chiffre imprimé "
+        "tombe dans la fourchette des classements plausibles",
+    ),
+    "scenario": ("scénario", "dans une variante, le chiffre suit les paramètres modifiés : l'écart est leur effet"),
+    "non_chiffre": ("non chiffré", "poste que le rapport cite sans le chiffrer"),
+    "inexplique": ("INEXPLIQUÉ", "écart qu'aucun erratum n'explique : `aaas check` échoue"),
 }
+#: Label of each status (key -> label).
+STATUTS = {k: label for k, (label, _) in VOCABULAIRE.items()}
+#: Status key of each label (label -> key), e.g. for CSS classes.
+CLES = {label: k for k, label in STATUTS.items()}
+#: Statuses of a figure the report got wrong.
+ERREURS = ("reportee", "sans_effet")
+
+
+def vocabulaire() -> pd.DataFrame:
+    """The status vocabulary as a table (key, label, definition), for the method page.
+
+    >>> list(vocabulaire()["statut"])[:3]
+    ['conforme', 'erreur reportée', 'erreur sans effet']
+    """
+    return pd.DataFrame(
+        [{"cle": k, "statut": label, "definition": d} for k, (label, d) in VOCABULAIRE.items()],
+        columns=["cle", "statut", "definition"],
+    )
 
 
 published = datastore.published
@@ -102,31 +146,79 @@ def _influence_default(convention: str = "corrige") -> dict[str, tuple[str, ...]
     return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
 
+def _missions() -> list[str]:
+    return list(datastore.missions()["mission"])
+
+
 def effets_errata(convention: str = "corrige") -> pd.DataFrame:
-    """How each error the report carries moves the grand total: one row per correction
-    applied alone to the report's set, and a last row for the interaction of all
-    corrections together (0 when they touch separate lines)."""
-    rapport = conventions.compute("rapport").scalar("total")
-    rows = [
-        {
-            "erratum": row.erratum,
-            "parametre": row.parametre,
-            "rapport": row.rapport,
-            convention: getattr(row, convention),
-            "effet": results.scalar("total") - rapport,
-        }
-        for row, results in corrections_une_a_une(convention)
-    ]
-    df = pd.DataFrame(rows, columns=["erratum", "parametre", "rapport", convention, "effet"])
-    interaction = conventions.compute(convention).scalar("total") - rapport - df["effet"].sum()
-    return pd.concat(
-        [
-            df,
-            pd.DataFrame(
-                [{"erratum": "interaction", "parametre": "", "rapport": "", convention: "", "effet": interaction}]
-            ),
-        ],
-        ignore_index=True,
+    """How each error the report carries moves the grand total and its mission: one row per
+    correction applied alone to the report's set (``effet`` on the total, ``effet_<mission>``
+    on each mission, ``mission``: the one it moves most), and a last row for the interaction
+    of all corrections together (0 when they touch separate lines)."""
+    base = conventions.compute("rapport")
+    missions = _missions()
+    rows = []
+    for row, results in corrections_une_a_une(convention):
+        d = {f"effet_{m}": results.scalar(f"mission_{m}") - base.scalar(f"mission_{m}") for m in missions}
+        rows.append({
+            "erratum": row.erratum, "parametre": row.parametre, "rapport": row.rapport,
+            convention: getattr(row, convention), "effet": results.scalar("total") - base.scalar("total"),
+            "mission": max(missions, key=lambda m: abs(d[f"effet_{m}"])), **d,
+        })  # fmt: skip
+    columns = ["erratum", "parametre", "rapport", convention, "effet", "mission"] + [f"effet_{m}" for m in missions]
+    df = pd.DataFrame(rows, columns=columns)
+    interaction = conventions.compute(convention).scalar("total") - base.scalar("total") - df["effet"].sum()
+    last = {"erratum": "interaction", "parametre": "", "rapport": "", convention: "", "mission": ""}
+    last.update({"effet": interaction, **{f"effet_{m}": 0.0 for m in missions}})
+    return pd.concat([df, pd.DataFrame([last])], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class Bilan:
+    """What every page states about the verification (see :func:`bilan`)."""
+
+    #: Printed figures compared with their recomputation (the report's cited-only posts excluded).
+    chiffres: int
+    #: Figures reproduced (``conforme``, ``reconstitué``) and not verifiable (classification).
+    reproduits: int
+    non_verifiables: int
+    #: Figures the report got wrong, and those of them that change the total.
+    erreurs: int
+    erreurs_total: int
+    inexpliques: int
+    #: Errata of ``data/errata.csv``, and the ids of those that change the total, the heaviest first.
+    errata: int
+    errata_total: tuple[str, ...]
+    #: Count of each status label.
+    par_statut: Mapping[str, int]
+
+
+def bilan(rec: pd.DataFrame | None = None) -> Bilan:
+    """The counts every page states (home, verification, errata), from one reconciliation
+    (``rec``; the report's scenario under ``rapport`` when omitted).
+
+    >>> b = bilan()
+    >>> b.chiffres == b.reproduits + b.non_verifiables + b.erreurs + b.inexpliques
+    True
+    >>> b.errata_total[0]
+    'E16'
+    """
+    rec = reconcile() if rec is None else rec
+    n = rec["statut"].value_counts().to_dict()
+    count = lambda *keys: int(sum(n.get(STATUTS[k], 0) for k in keys))  # noqa: E731
+    effets = effets_errata().query("erratum != 'interaction'")
+    ordre = effets.assign(poids=effets["effet"].abs()).sort_values("poids", ascending=False, kind="stable")
+    e = conventions.errata()
+    return Bilan(
+        chiffres=count(*(k for k in STATUTS if k != "non_chiffre")),
+        reproduits=count("conforme", "reconstitue"),
+        non_verifiables=count("non_verifiable", "scenario"),
+        erreurs=count(*ERREURS),
+        erreurs_total=count("reportee"),
+        inexpliques=count("inexplique"),
+        errata=len(e),
+        errata_total=tuple(ordre["erratum"]),
+        par_statut=MappingProxyType({STATUTS[k]: int(n.get(STATUTS[k], 0)) for k in STATUTS}),
     )
 
 
@@ -159,35 +251,41 @@ def reconcile(scenario: scenarios.Scenario | None = None, convention: str = "rap
 def _statuts(pub, recalc, ref, plage_min, plage_max, scenario, convention) -> list[tuple[str, tuple[str, ...]]]:
     """The status key of each figure and the errata shown with it."""
     names = list(pub["variable"])
-    direct = conventions.errata().groupby(["tableau", "label"])["id"].apply(tuple).to_dict()
-    ok, ok_ref = _agree(pub, recalc), _agree(pub, ref)
+    e = conventions.errata()
+    direct = e.groupby(["tableau", "label"])["id"].apply(tuple).to_dict()
+    poids = dict(zip(e["id"], e["modifie_total"] == "oui", strict=True))
+    ok = _agree(pub, recalc)
     ok_rapport = _agree(pub, _values(conventions.compute("rapport"), names))
+    ok_corrige = _agree(pub, _values(conventions.compute("corrige"), names))
     moved = ~np.isclose(recalc, ref, rtol=1e-12, atol=1e-9) if scenario.changed else np.zeros(len(pub), bool)
     out = []
     for i, row in enumerate(pub.itertuples(index=False)):
         own = direct.get((row.tableau, row.label), ())
         classement = _classement(row, plage_min[i], plage_max[i])
-        carried = convention == "corrige" and ok_rapport[i] and not ok_ref[i]
-        s = _statut(row, classement, ok[i], moved[i], bool(own), carried)
-        if s == "reporte":
+        carried = bool(ok_rapport[i] and not ok_corrige[i])
+        s = _statut(row, classement, ok[i], moved[i], tuple(poids[x] for x in own), carried)
+        if s == "reportee" and not any(poids[x] for x in own):
             own = tuple(dict.fromkeys(own + _influence_default().get(row.variable, ())))
         out.append((s, own))
     return out
 
 
-def _statut(row, classement: str | None, ok: bool, moved: bool, own: bool, carried: bool) -> str:
-    """The status key of one figure (see :data:`STATUTS`)."""
+def _statut(row, classement: str | None, ok: bool, moved: bool, own: tuple[bool, ...], carried: bool) -> str:
+    """The status key of one figure (see :data:`VOCABULAIRE`); ``own`` tells, for each
+    erratum attached to the figure, whether it changes the total."""
     if row.comparaison == "-":
         return "non_chiffre"
     if classement is not None and classement != "aucune":
-        return "conforme" if classement == "toutes" else "classement"
-    if classement is None and ok:
+        return "conforme" if classement == "toutes" else "non_verifiable"
+    if ok and not own and not carried:
         return "reconstitue" if row.verification == "reconstitue" else "conforme"
     if moved:
         return "scenario"
     if own:
-        return "erratum"
-    return "reporte" if carried else "inexplique"
+        return "reportee" if any(own) else "sans_effet"
+    if carried:
+        return "reportee"
+    return "conforme" if ok else "inexplique"
 
 
 def _ranges(pub: pd.DataFrame, results) -> tuple[np.ndarray, np.ndarray]:
@@ -230,7 +328,9 @@ def errata_problems() -> list[str]:
     problems = []
     pub = published().set_index(["tableau", "label"])
     corrige = conventions.compute("corrige")
-    rows = {c: reconcile(scenarios.resolve(convention=c), c) for c in ("rapport", "corrige")}
+    rows = {
+        c: reconcile(scenarios.resolve(convention=c), c).set_index(["tableau", "label"]) for c in ("rapport", "corrige")
+    }
     for e in conventions.errata().itertuples(index=False):
         key = (e.tableau, e.label)
         if key not in pub.index:
@@ -243,7 +343,8 @@ def errata_problems() -> list[str]:
         if abs(computed - e.valeur_recalculee) > max(tolerance(row["precision"]), 0.006):
             problems.append(f"{e.id} : valeur recalculée {e.valeur_recalculee:g} ≠ modèle corrigé {computed:.4g}")
         needed = any(
-            (df.set_index(["tableau", "label"]).loc[key, "statut"] == STATUTS["erratum"]) for df in rows.values()
+            not conforme(df.loc[key, "recalcule"], row["value"], row["comparaison"], row["precision"])
+            for df in rows.values()
         )
         if not needed:
             problems.append(

@@ -233,41 +233,48 @@ def _reconciliation_section() -> str:
     from ..checks import reconcile  # the reconciliation evaluates the model
 
     effets = reconcile.effets_errata("corrige")
+    missions = datastore.missions().set_index("mission")["libelle"]
     rapport = conventions.compute("rapport").scalar("total")
-    rows = [["Total du rapport (convention « rapport »)", "", "", fmt.euros(rapport)]]
+    rows = [["Total du rapport (convention « rapport »)", "", "", "", "", fmt.euros(rapport)]]
     for r in effets.itertuples(index=False):
         if r.erratum == "interaction":
-            rows.append(["Interaction des corrections", "", "", fmt.ecart(r.effet, "€") or "0 €"])
+            rows.append(["Interaction des corrections", "", "", "", "", fmt.ecart(r.effet, "€") or "0 €"])
             continue
         rows.append(
             [
                 f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
                 f"`{r.parametre}`",
                 md_cell(_correction(r.parametre, r.rapport, r.corrige)),
+                md_cell(missions[r.mission]),
+                fmt.ecart(getattr(r, f"effet_{r.mission}"), "€"),
                 fmt.ecart(r.effet, "€"),
             ]
         )
-    rows.append(
-        [
-            "**Total corrigé (convention « corrige »)**",
-            "",
-            "",
-            f"**{fmt.euros(conventions.compute('corrige').scalar('total'))}**",
-        ]
-    )
+    corrige = fmt.euros(conventions.compute("corrige").scalar("total"))
+    rows.append(["**Total corrigé (convention « corrige »)**", "", "", "", "", f"**{corrige}**"])
+    b = reconcile.bilan()
     return (
         "(errata-reconciliation)=\n## Du total du rapport au total corrigé\n\n"
         "Chaque erreur que le rapport reporte dans ses totaux est une valeur ou une lecture du jeu "
         "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
         "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
-        "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle.\n\n"
-        + md_table(["Erratum", "Paramètre", "Rapport → corrigé", "Effet sur le total"], rows)
+        "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle. "
+        f"Sur {fmt.accord(b.chiffres, 'chiffre imprimé', 'chiffres imprimés')}, {fmt.nombre(b.erreurs)} sont faux, "
+        f"dont {fmt.nombre(b.erreurs_total)} que le rapport reprend dans ses totaux ; "
+        f"{fmt.accord(len(b.errata_total), 'erratum', 'errata')} modifient le total.\n\n"
+        + md_table(
+            ["Erratum", "Paramètre", "Rapport → corrigé", "Mission", "Effet sur la mission", "Effet sur le total"], rows
+        )
     )
 
 
 def _errata_table() -> pd.DataFrame:
     """``data/errata.csv`` with, for each erratum the ``corrige`` convention corrects, its correction."""
     df = datastore.errata()
+    pub = datastore.published().set_index(["tableau", "label"])
+    unites = [pub.loc[(t, lab), "unit"] for t, lab in zip(df["tableau"], df["label"], strict=True)]
+    for column in ERRATA_NUMERIC:  # in their units: a share as a percentage, an amount in €
+        df[column] = [fmt.valeur_auto(x, u) for x, u in zip(df[column], unites, strict=True)]
     diff = conventions.differences("corrige").set_index("erratum")
     df["correction"] = [
         f"`{diff.loc[i, 'parametre']}` : "
@@ -287,7 +294,7 @@ def _table_titles() -> dict[str, str]:
 
 def _errata_cell(column: str, value: Any, titles: Mapping[str, str]) -> str:
     if column in ERRATA_NUMERIC:
-        return md_cell(fmt.brut(value))
+        return md_cell(value)
     if column == "modifie_total":
         return _yes_no(value)
     if column == "tableau":

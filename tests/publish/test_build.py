@@ -397,8 +397,8 @@ def test_md_cell_escapes_table_syntax():
 
 def test_toc_lists_expected_chapters():
     files = toc.toc_files(ROOT)
-    assert files[0] == "book/intro"
+    assert files[0] == "notebooks/accueil"
     assert toc.toc_notebooks(ROOT) == [
         f"notebooks/{n}.ipynb"
-        for n in ("relais", "pair_aidance", "coordination", "participation", "synthese", "verification")
+        for n in ("accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "verification")
     ]

@@ -8,7 +8,15 @@ Notebooks call these; they never compute a formula themselves.
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
 from .context import Contexte, setup
 from .glue import Texte
-from .html_tables import montre_df, tableau_chiffres, tableau_errata, tableau_mutualisation
+from .html_tables import (
+    html_frame,
+    montre_df,
+    montre_frame,
+    tableau_chiffres,
+    tableau_errata,
+    tableau_mutualisation,
+    tableau_vocabulaire,
+)
 
 __all__ = [
     "Contexte",
@@ -16,9 +24,12 @@ __all__ = [
     "graphique_missions",
     "graphique_porteurs",
     "graphique_structure",
+    "html_frame",
     "montre_df",
+    "montre_frame",
     "setup",
     "tableau_chiffres",
     "tableau_errata",
     "tableau_mutualisation",
+    "tableau_vocabulaire",
 ]

@@ -18,7 +18,7 @@ from ...checks import tables
 from ...checks.evaluation import Evaluation
 from ...models import conventions, parameters, surcouts
 from ...models import scenario as scenarios
-from . import charts, glue, html_tables
+from . import charts, glue, html_tables, resume
 
 
 class Contexte:
@@ -67,9 +67,16 @@ class Contexte:
             raise KeyError(f"{table_id} : pas de ligne « {label} »")
         return sel.iloc[0]
 
-    def tableau(self, table_id: str) -> pd.DataFrame:
-        """A report table, shaped as for the command line."""
-        return self.evaluation.table(table_id)
+    def tableau(self, table_id: str, convention: str | None = None) -> pd.DataFrame:
+        """A report table, shaped as for the command line (under this scenario's convention,
+        or ``convention``)."""
+        return self.evaluations[convention or self.convention].table(table_id)
+
+    @cached_property
+    def evaluations(self) -> dict[str, Evaluation]:
+        """This scenario under each convention (this one's evaluation reused)."""
+        other = self.evaluation.autre_convention
+        return {self.convention: self.evaluation, other: self.evaluation.under(other)}
 
     # --- other readings ------------------------------------------------------------------
     def autre(self, convention: str | None = None, **changes) -> Any:
@@ -93,7 +100,8 @@ class Contexte:
 
     def html(self, table_id: str) -> str:
         """The HTML of a report table, with links to its hypotheses and errata."""
-        return html_tables.tableau_html(self.tableau(table_id), tables.info(table_id))
+        par = {c: self.tableau(table_id, c) for c in conventions.CONVENTIONS}
+        return html_tables.tableau_html(par, tables.info(table_id), self.convention)
 
     def montre_errata(self, table_id: str) -> None:
         """List the report's errors found in a table (from ``data/errata.csv``)."""
@@ -110,6 +118,14 @@ class Contexte:
     def markdown_scenario(self) -> str:
         """What differs from the report, in one Markdown line."""
         return html_tables.scenario_markdown(self.scenario, self.convention)
+
+    def retenir(self, mission: str) -> None:
+        """Glue « Ce qu'il faut retenir » of a mission's chapter (:func:`.resume.colle_mission`)."""
+        resume.colle_mission(self, mission)
+
+    def accueil(self) -> None:
+        """Glue the home page's first screen (:func:`.resume.colle_accueil`)."""
+        resume.colle_accueil(self)
 
     def graphique_mission(self, mission: str) -> None:
         """A mission's lines: this scenario vs the other convention."""

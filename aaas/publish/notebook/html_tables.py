@@ -11,6 +11,7 @@ import html
 import pandas as pd
 
 from ... import datastore, fmt
+from ...checks import reconcile
 from ...models import conventions, parameters
 from ...present import render
 from .. import pages
@@ -18,12 +19,35 @@ from .. import pages
 #: Pages of the book the tables link to (from a chapter in ``notebooks/``).
 PAGE_PARAMETRES = "../book/parametres.html"
 PAGE_ERRATA = "../book/errata.html"
-#: CSS class of a row by status (any other status is a gap: ``ecart``).
-CLASSES = {"conforme": "ok", "non chiffré": "na", "scénario": "scenario"}
+#: CSS class of a row by status key: the shading follows the weight on the totals (an
+#: error carried into the totals or unexplained is shaded, an error without effect lightly).
+CLASSES = {
+    "conforme": "ok",
+    "reconstitue": "ok",
+    "non_verifiable": "na",
+    "non_chiffre": "na",
+    "scenario": "scenario",
+    "sans_effet": "sans-effet",
+    "reportee": "ecart",
+    "inexplique": "ecart",
+}
 ENTETE = (
-    "<thead><tr><th>Libellé</th><th>Rapport</th><th>Recalculé</th><th>Écart</th>"
-    "<th>Statut</th><th>Hypothèse, source</th></tr></thead><tbody>"
+    "<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>Corrigé</th>"
+    "<th>Écart (corrigé − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
 )
+#: Visible length of a parameter link (the full name shows on hover).
+COURT = 24
+
+
+def defilement(table: str) -> str:
+    """A table in its horizontally scrolling frame (the book's one table style)."""
+    return f'<div class="aaas-defilement">\n{table}\n</div>'
+
+
+def statut_html(statut: str) -> str:
+    """A status label in its span (``statut statut-<key>``)."""
+    cle = reconcile.CLES.get(statut, "inexplique").replace("_", "-")
+    return f'<span class="statut statut-{cle}">{html.escape(statut)}</span>'
 
 
 def affiche_html(text: str) -> None:
@@ -46,26 +70,30 @@ def montre_df(df: pd.DataFrame, uid: str) -> None:
     affiche_html(df.style.hide(axis="index").set_uuid(uid).to_html())
 
 
-def tableau_html(df: pd.DataFrame, info: dict) -> str:
-    """A report table (:func:`aaas.checks.tables.shape`) as HTML: printed, recomputed, gap,
-    status with links to the errata, and the hypothesis behind each row."""
-    shown = render.formatted(df)
+def tableau_html(par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport") -> str:
+    """A report table (:func:`aaas.checks.tables.shape` under each convention) as HTML: the
+    printed figure, the figure as the report carries it (convention ``rapport``), the
+    corrected figure, the gap of the corrected figure, the status (of ``convention``) with
+    links to the errata, and the hypothesis behind each row."""
+    df = par_convention[convention]
+    rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", "corrige"))
     lines = [
         f'<table class="aaas-tableau" id="tableau-{info["tableau"]}">',
         f"<caption>{html.escape(info['section'])} — {html.escape(info['titre'])}</caption>",
         ENTETE,
     ]
-    for (label, row), (_, cells) in zip(df.iterrows(), shown.iterrows(), strict=True):
+    for i, (label, row) in enumerate(df.iterrows()):
         origin = " <em>(texte)</em>" if row["origine"] == "texte" else ""
+        nums = (rap.iloc[i]["Rapport"], rap.iloc[i]["Recalculé"], cor.iloc[i]["Recalculé"], cor.iloc[i]["Écart"])
+        cells = "".join(f'<td class="nombre">{html.escape(x)}</td>' for x in nums)
+        cle = reconcile.CLES.get(row["statut"], "inexplique")
         lines.append(
-            f'<tr class="{CLASSES.get(row["statut"], "ecart")}"><td>{html.escape(str(label))}{origin}</td>'
-            f"<td>{html.escape(cells['Rapport'])}</td><td>{html.escape(cells['Recalculé'])}</td>"
-            f"<td>{html.escape(cells['Écart'])}</td>"
-            f"<td>{html.escape(row['statut'])} {_liens_errata(row['errata'])}</td>"
+            f'<tr class="{CLASSES[cle]}"><td>{html.escape(str(label))}{origin}</td>{cells}'
+            f"<td>{statut_html(row['statut'])} {_liens_errata(row['errata'])}</td>"
             f"<td>{_source(row['variable'])}</td></tr>"
         )
     lines.append("</tbody></table>")
-    return "\n".join(lines)
+    return defilement("\n".join(lines))
 
 
 def _liens_errata(ids: str) -> str:
@@ -76,12 +104,18 @@ def _liens_errata(ids: str) -> str:
     )
 
 
+def lien_parametre(name: str, prefix: str = "") -> str:
+    """A link to a parameter on the parameters page: short text, full name on hover."""
+    court = name if len(name) <= COURT else name[: COURT - 1] + "…"
+    href = f"{prefix}{PAGE_PARAMETRES}#{pages.parameter_anchor(name)}"
+    return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{html.escape(court)}</a>'
+
+
 def _source(name: str) -> str:
     table = parameters.parameters()
     if name not in table:
         return ""
-    anchor = pages.parameter_anchor(name)
-    return f'<a href="{PAGE_PARAMETRES}#{anchor}"><code>{name}</code></a> ({html.escape(table[name].section)})'
+    return f"{lien_parametre(name)} ({html.escape(table[name].section)})"
 
 
 def errata_markdown(table_id: str) -> str:
@@ -115,24 +149,34 @@ def scenario_markdown(scenario, convention: str) -> str:
 
 
 def tableau_errata() -> pd.DataFrame:
-    """Every erratum with its printed and recomputed figures (verification chapter)."""
+    """Every erratum with its printed and recomputed figures, in their units, and its effect
+    on its mission and on the total (verification chapter)."""
     pub = datastore.published().set_index(["tableau", "label"])
+    effets = reconcile.effets_errata().set_index("erratum")
     lignes = []
     for e in conventions.errata().itertuples(index=False):
-        unite = pub.loc[(e.tableau, e.label), "unit"]
+        unite, precision = pub.loc[(e.tableau, e.label), ["unit", "precision"]]
+        effet = effets.loc[e.id] if e.id in effets.index else None
         lignes.append({
             "erratum": e.id, "section": e.section, "chiffre": e.label,
-            "imprimé": fmt.valeur_auto(e.valeur_imprimee, unite),
-            "recalculé": fmt.valeur_auto(e.valeur_recalculee, unite),
-            "valeur reprise": pages.VALEUR_REPORTEE[e.valeur_reportee],
-            "modifie le total": e.modifie_total, "explication": e.explication,
+            "imprimé": _montre(e.valeur_imprimee, unite, precision),
+            "recalculé": _montre(e.valeur_recalculee, unite, precision),
+            "statut": reconcile.STATUTS["reportee" if e.modifie_total == "oui" else "sans_effet"],
+            "effet sur la mission": "" if effet is None else fmt.ecart(effet[f"effet_{effet['mission']}"], "€"),
+            "effet sur le total": "" if effet is None else fmt.ecart(effet["effet"], "€"),
+            "explication": e.explication,
         })  # fmt: skip
     return pd.DataFrame(lignes)
 
 
+def _montre(x: float, unite: str, precision: float) -> str:
+    """An erratum's figure: amounts at the report's precision, others with the decimals they need."""
+    return fmt.valeur(x, unite, precision) if unite.startswith("€") else fmt.valeur_auto(x, unite)
+
+
 def tableau_chiffres(rec: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every published figure, printed and recomputed under both conventions (``rec``:
-    the reconciliation of each convention)."""
+    """Every published figure: printed, as the report carries it (``rapport``), corrected,
+    and its status (``rec``: the reconciliation of each convention)."""
     corr = rec["corrige"].reset_index(drop=True)
     out = []
     for i, r in enumerate(rec["rapport"].itertuples(index=False)):
@@ -140,12 +184,59 @@ def tableau_chiffres(rec: dict[str, pd.DataFrame]) -> pd.DataFrame:
         out.append({
             "section": r.section, "chiffre": r.label,
             "imprimé": "" if r.comparaison == "-" else fmt.valeur(r.value, r.unit, r.precision),
-            "rapport": fmt.valeur(r.recalcule, r.unit, r.precision),
-            "statut (rapport)": f"{r.statut} {r.errata}".strip(),
+            "rapport (recalculé)": fmt.valeur(r.recalcule, r.unit, r.precision),
             "corrigé": fmt.valeur(c["recalcule"], r.unit, r.precision),
-            "statut (corrigé)": f"{c['statut']} {c['errata']}".strip(),
+            "statut": r.statut, "errata": r.errata,
         })  # fmt: skip
     return pd.DataFrame(out)
+
+
+#: Columns shown as numbers, and columns holding a status or errata ids, in the verification tables.
+NUMERIQUES = {"imprimé", "recalculé", "rapport (recalculé)", "corrigé", "effet sur la mission", "effet sur le total"}
+
+
+def html_frame(df: pd.DataFrame, uid: str, caption: str = "") -> str:
+    """A frame of display strings in the book's table style: numbers right-aligned, statuses
+    in their spans, errata linked, rows shaded by status."""
+    lines = [f'<table class="aaas-tableau" id="{html.escape(uid)}">']
+    if caption:
+        lines.append(f"<caption>{html.escape(caption)}</caption>")
+    lines.append(
+        "<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns) + "</tr></thead><tbody>"
+    )
+    for row in df.itertuples(index=False):
+        d = dict(zip(df.columns, row, strict=True))
+        cle = reconcile.CLES.get(d.get("statut", ""), "conforme")
+        lines.append(f'<tr class="{CLASSES[cle]}">' + "".join(_cellule(k, v) for k, v in d.items()) + "</tr>")
+    lines.append("</tbody></table>")
+    return defilement("\n".join(lines))
+
+
+def _cellule(column: str, value) -> str:
+    if column in NUMERIQUES:
+        return f'<td class="nombre">{html.escape(str(value))}</td>'
+    if column == "statut":
+        return f"<td>{statut_html(str(value))}</td>"
+    if column in {"errata", "erratum"}:
+        return f"<td>{_liens_errata(value)}</td>"
+    return f"<td>{html.escape(str(value))}</td>"
+
+
+def montre_frame(df: pd.DataFrame, uid: str, caption: str = "") -> None:
+    """Display a frame of display strings in the book's table style (:func:`html_frame`)."""
+    affiche_html(html_frame(df, uid, caption))
+
+
+def tableau_vocabulaire() -> str:
+    """The status vocabulary (:data:`aaas.checks.reconcile.VOCABULAIRE`) as an HTML table."""
+    voc = reconcile.vocabulaire()
+    rows = "\n".join(
+        f"<tr><td>{statut_html(r.statut)}</td><td>{html.escape(r.definition)}</td></tr>" for r in voc.itertuples()
+    )
+    return defilement(
+        '<table class="aaas-tableau" id="statuts"><thead><tr><th>Statut</th><th>Ce qu\'il signifie</th></tr></thead>'
+        f"<tbody>\n{rows}\n</tbody></table>"
+    )
 
 
 def tableau_mutualisation() -> pd.DataFrame:

@@ -1,0 +1,111 @@
+"""The short summaries that open the book: the home page's first screen and, at the top of
+each mission's chapter, « Ce qu'il faut retenir ».
+
+Every figure is glued (myst-nb) from the scenario evaluated under both conventions, and the
+counts come from :func:`aaas.checks.reconcile.bilan`, the one function that states them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ... import datastore, fmt
+from ...checks import reconcile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import Contexte
+
+#: The cost per unit of each mission: the quantity and the unit it is stated per.
+UNITES = {
+    "relais": ("cout_relais_par_habitant", "habitant"),
+    "pair_aidance": ("cout_pair_aidance_par_personne", "personne suivie"),
+    "coordination": ("mission_coordination_par_departement", "département"),
+    "participation": ("mission_participation_par_structure", "structure"),
+}
+#: How many errata the home page names.
+NB_ERRATA_ACCUEIL = 3
+
+
+def _valeur(ctx: Contexte, convention: str, name: str) -> float:
+    return float(np.asarray(ctx.evaluations[convention].results[name]))
+
+
+def _montant(x: float) -> str:
+    """An amount: cents below 100 € (5,28 € par habitant), whole euros above."""
+    return fmt.euros(x, 2 if abs(x) < 100 else 0)
+
+
+def imprime_mission(mission: str) -> float:
+    """The mission's total as its chapter's synthesis table prints it."""
+    pub = datastore.published()
+    row = pub[
+        (pub["tableau"] == f"synthese_{mission}")
+        & (pub["variable"] == f"mission_{mission}")
+        & (pub["origine"] == "tableau")
+    ]
+    return float(row["value"].iloc[0])
+
+
+def libelle_mission(mission: str) -> str:
+    return str(datastore.missions().set_index("mission").loc[mission, "libelle"])
+
+
+def effets_mission(mission: str) -> list[tuple[str, float, float]]:
+    """The errata that change this mission's total: (id, effect on the mission, effect on the
+    total), each correction applied alone to the report's set, the heaviest first."""
+    e = reconcile.effets_errata()
+    e = e[(e["mission"] == mission) & (e[f"effet_{mission}"].abs() > 0.5)]
+    e = e.assign(poids=e["effet"].abs()).sort_values("poids", ascending=False, kind="stable")
+    return [(r.erratum, getattr(r, f"effet_{mission}"), r.effet) for r in e.itertuples(index=False)]
+
+
+def texte_errata_mission(mission: str) -> str:
+    """« E07 (−3 510 € sur la mission et sur le total), … » or a sentence saying none."""
+    effets = effets_mission(mission)
+    if not effets:
+        return "aucune erreur du rapport ne modifie le total de cette mission"
+    items = [f"{i} ({fmt.ecart(m, '€')} sur la mission, {fmt.ecart(t, '€')} sur le total)" for i, m, t in effets]
+    return fmt.accord(len(items), "erreur reportée") + " : " + fmt.liste(items)
+
+
+def colle_mission(ctx: Contexte, mission: str) -> None:
+    """Glue « Ce qu'il faut retenir » of a mission: its total printed, recomputed (``rapport``)
+    and corrected, its cost per unit under both conventions, the errata that change it."""
+    name, unite = UNITES[mission]
+    ctx.colle("retenir_imprime", fmt.euros(imprime_mission(mission)))
+    for conv in ("rapport", "corrige"):
+        ctx.colle(f"retenir_{conv}", fmt.euros(_valeur(ctx, conv, f"mission_{mission}")))
+        ctx.colle(f"retenir_unite_{conv}", _montant(_valeur(ctx, conv, name)))
+    ctx.colle("retenir_unite", unite)
+    ctx.colle("retenir_errata", texte_errata_mission(mission))
+
+
+def texte_erratum(erratum: str, effet: float, mission: str) -> str:
+    """« E16 (mission participation) : −10 800 € sur le total »."""
+    label = datastore.errata().set_index("id").loc[erratum, "label"]
+    return f"{erratum}, {label} : {fmt.ecart(effet, '€')} sur le total (mission « {libelle_mission(mission)} »)"
+
+
+def colle_accueil(ctx: Contexte) -> None:
+    """Glue the home page's first screen: the totals, the counts, the heaviest errata, the
+    cost per unit of each mission."""
+    ctx.colle(
+        "total_imprime", fmt.euros(ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0])
+    )
+    for conv in ("rapport", "corrige"):
+        ctx.colle(f"total_{conv}", fmt.euros(_valeur(ctx, conv, "total")))
+        for mission, (name, _) in UNITES.items():
+            ctx.colle(f"unite_{mission}_{conv}", _montant(_valeur(ctx, conv, name)))
+    b = reconcile.bilan(ctx.evaluations["rapport"].reconciliation)
+    ctx.colle("nb_chiffres", fmt.accord(b.chiffres, "chiffre imprimé", "chiffres imprimés"))
+    ctx.colle("nb_reproduits", fmt.nombre(b.reproduits))
+    ctx.colle("nb_erreurs", fmt.nombre(b.erreurs))
+    ctx.colle("nb_erreurs_total", fmt.nombre(b.erreurs_total))
+    ctx.colle("nb_inexpliques", fmt.nombre(b.inexpliques))
+    ctx.colle("nb_errata", fmt.accord(b.errata, "erreur documentée", "erreurs documentées"))
+    ctx.colle("nb_errata_total", fmt.nombre(len(b.errata_total)))
+    effets = reconcile.effets_errata().set_index("erratum")
+    for k, e in enumerate(b.errata_total[:NB_ERRATA_ACCUEIL], start=1):
+        ctx.colle(f"erratum_{k}", texte_erratum(e, effets.loc[e, "effet"], effets.loc[e, "mission"]))
