@@ -184,11 +184,16 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
     jupyterbook.run_jupyter_book(out.src, out.work, job.root, full=full, progress=progress)
     outdir.set_work_complete(out, True)
     stage.write_tables_workbook(out.work_index.parent, job.scenario, job.convention)
-    new_pdf = _print_pdf(job, out.work_index.parent, out.path / f".{pdf_module.PDF_NAME}.new") if job.pdf else None
-    outdir.publish(out, before_swap=functools.partial(_forget, out))
-    if new_pdf is not None:
-        os.replace(new_pdf, pdf_path(out.index))
-        progress("PDF : " + str(pdf_path(out.index)))
+    new_pdf = out.path / f".{pdf_module.PDF_NAME}.new"
+    try:
+        if job.pdf:
+            _print_pdf(job, out.work_index.parent, new_pdf)
+        outdir.publish(out, before_swap=functools.partial(_forget, out))
+        if job.pdf:
+            os.replace(new_pdf, pdf_path(out.index))
+            progress("PDF : " + str(pdf_path(out.index)))
+    finally:
+        new_pdf.unlink(missing_ok=True)  # a PDF of a book that was not published
     jupyterbook.record_build_key(out.path, key)
     progress("Livre HTML : " + str(out.index))
     return True

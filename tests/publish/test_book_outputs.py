@@ -92,3 +92,22 @@ def test_a_pdf_without_chromium_is_refused_before_anything_runs(make_repo, tmp_p
         build_book(root=root, out=out, progress=quiet, pdf=True)
     assert "\n" not in str(refused.value)
     assert not out.exists()
+
+
+def test_a_failed_pdf_leaves_the_previous_book_and_no_pdf(make_repo, tmp_path, monkeypatch):
+    root = make_repo()
+    out = tmp_path / "livre"
+    index = build_book(root=root, out=out, progress=quiet)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "_build" / "html").rglob("*.html")}
+
+    def failing(html_dir, pages, cover, dest, progress=print):
+        dest.write_bytes(b"%PDF-1.7 partiel")
+        raise BuildError("PDF : Chromium a échoué (simulé)")
+
+    monkeypatch.setattr(pdf, "chromium", lambda environ=None: tmp_path)
+    monkeypatch.setattr(pdf, "write_pdf", failing)
+    with pytest.raises(BuildError, match="simulé"):
+        build_book(root=root, out=out, overrides={"population_bassin": 30000}, progress=quiet, pdf=True)
+    after = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "_build" / "html").rglob("*.html")}
+    assert after == before and index.is_file()
+    assert not pdf_path(index).exists() and not list(out.glob(".aaas.pdf*"))
