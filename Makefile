@@ -1,5 +1,6 @@
 # Two entry points (see README):
 #   make book   -> set-up if needed, then build the default book
+#   make pdf    -> the same, plus the whole book as one PDF (_build/book/aaas.pdf, Chromium)
 #   make test   -> set-up if needed (Chromium included), then run every test (ruff, pytest
 #                  with doctests, nbval, browser)
 # The browser tests find Chromium through AAAS_CHROMIUM, else chromium / chromium-browser /
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM_STAMP := $(VENV)/.chromium
 
-.PHONY: book test setup tables check refresh-notebooks clean
+.PHONY: book pdf test setup tables check refresh-notebooks clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,9 @@ setup: $(STAMP) $(CHROMIUM_STAMP)
 book: $(STAMP)
 	$(BIN)/aaas tables synthese
 	$(BIN)/aaas build
+
+pdf: $(STAMP) $(CHROMIUM_STAMP)
+	$(BIN)/python -c "from aaas.publish.build import build_book; build_book(pdf=True)"
 
 tables: $(STAMP)
 	$(BIN)/aaas tables

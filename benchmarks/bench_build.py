@@ -9,9 +9,11 @@ does:
 1. cold: empty notebook cache, no book yet (every notebook executed, full HTML build);
 2. no change: the same build again (the book is found up to date, jupyter-book skipped);
 3. one page: a hand-written page (``book/intro.md``) edited (incremental HTML build);
-4. one page again: the same page edited back (incremental HTML build).
+4. one page again: the same page edited back (incremental HTML build);
+5. PDF: the same build with ``pdf=True`` (the book is up to date: only the PDF is printed,
+   needs Chromium, see aaas.publish.pdf).
 
-Targets: cold build < 120 s, no-change rebuild < 15 s, one-page rebuild < 60 s, and the
+Targets: cold build < 120 s, no-change rebuild < 15 s, one-page rebuild < 60 s, PDF < 60 s, and the
 one-page rebuilds must be incremental (Sphinx re-reads the changed page only: the build
 keeps its work area between builds).  Exit code 1 if a target is missed.  ``--keep``
 keeps the temporary copy and prints its path.
@@ -30,13 +32,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: What a build reads from the repository.
 COPIED = ("aaas", "data", "book", "notebooks", "_static", "_templates", "_config.yml", "_toc.yml")
-TARGETS_S = {"cold_build_s": 120.0, "no_change_build_s": 15.0, "one_page_build_s": 60.0, "page_back_build_s": 60.0}
+TARGETS_S = {
+    "cold_build_s": 120.0,
+    "no_change_build_s": 15.0,
+    "one_page_build_s": 60.0,
+    "page_back_build_s": 60.0,
+    "pdf_build_s": 60.0,
+}
 #: The HTML step each measure must take: full, incremental, or none (book up to date).
 EXPECTED_STEP = {
     "cold_build_s": "complète",
     "no_change_build_s": "à jour",
     "one_page_build_s": "incrémentale",
     "page_back_build_s": "incrémentale",
+    "pdf_build_s": "PDF :",
 }
 
 
@@ -52,11 +61,11 @@ def copy_repository(dest: Path) -> Path:
     return dest
 
 
-def timed_build(root: Path) -> tuple[float, str]:
-    """Seconds taken by one default ``build_book(root=root)`` in a fresh Python process, and its messages."""
+def timed_build(root: Path, pdf: bool = False) -> tuple[float, str]:
+    """Seconds taken by one default ``build_book(root=root, pdf=pdf)`` in a fresh Python process, and its messages."""
     code = (
         "import sys; from aaas.publish.build import build_book; "
-        "build_book(root=sys.argv[1], progress=lambda m: print('   ', m, flush=True))"
+        f"build_book(root=sys.argv[1], pdf={pdf}, progress=lambda m: print('   ', m, flush=True))"
     )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     start = time.perf_counter()
@@ -85,6 +94,8 @@ def main(argv: list[str]) -> int:
         print("Reconstruction après retour de la page à son état initial :")
         intro.write_text(original, encoding="utf-8")
         results["page_back_build_s"] = timed_build(root)
+        print("La même construction avec le PDF (livre à jour : impression seule) :")
+        results["pdf_build_s"] = timed_build(root, pdf=True)
     finally:
         if "--keep" in argv:
             print(f"copie conservée : {tmp}")

@@ -16,8 +16,11 @@
    data (errata, parameters) and the executed notebooks, writing only the files whose
    content changed (:mod:`aaas.publish.stage`), and runs ``jupyter-book build -W -n
    --keep-going`` there (:mod:`aaas.publish.jupyterbook`);
-5. swaps the new HTML in place of the published book, then records the build key and the
-   manifest (:mod:`aaas.publish.variants`).
+5. writes the spreadsheet of the book's tables into the new HTML
+   (:func:`aaas.publish.stage.write_tables_workbook`) and, with ``pdf=True``, prints the
+   book as one PDF (:mod:`aaas.publish.pdf`);
+6. swaps the new HTML in place of the published book, renames the PDF in, then records
+   the build key and the manifest (:mod:`aaas.publish.variants`).
 
 An interrupted or failed build leaves the previous book as it was.  Nothing is written
 outside the output folder and the notebook cache.  The committed notebooks are never
@@ -27,8 +30,10 @@ in place (stored outputs checked by nbval).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -41,6 +46,7 @@ from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
 from . import cache, execute, jupyterbook, outdir, pages, processes, stage, toc, variants
+from . import pdf as pdf_module
 from .outdir import OutDir
 
 #: Root of the repository.
@@ -56,47 +62,69 @@ def build_book(
     progress: Callable[[str], object] = print,
     *,
     root: str | os.PathLike | None = None,
+    pdf: bool = False,
 ) -> Path:
     """Build the HTML book of a scenario; return the path of its ``index.html``.
 
     Parameters
     ----------
-    scenario_file, overrides
+    scenario_file, overrides, convention
         The scenario: a YAML file, then single values (:func:`aaas.models.scenario.resolve`).
-    convention : {"rapport", "corrige"}
     out : path-like, optional
-        Output folder (default: :func:`default_out_dir`): new, empty, or made by an
-        earlier build (:mod:`aaas.publish.outdir`); the book is ``<out>/_build/html``.
+        Output folder (default: :func:`default_out_dir`), new, empty or made by a build
+        (:mod:`aaas.publish.outdir`): the book is ``<out>/_build/html``, with ``aaas-tableaux.xlsx``.
     jobs : int, optional
         Notebooks executed at once, at least 1 (default: the CPU count).
     progress : callable
         Receives a French message at each step.
-    root : path-like, optional
-        Repository to build (keyword only; tests build a copy).
+    root, pdf : keyword only
+        Repository to build (tests build a copy); also print the book as one PDF,
+        ``<out>/aaas.pdf`` (:func:`pdf_path`), refused at once without Chromium.
 
-    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`
-    for a folder that cannot receive the book or is being built) is refused before anything
-    is written.  A :class:`~aaas.errors.BuildError`, or a ``KeyboardInterrupt`` re-raised once
-    the kernels and jupyter-book are stopped, leaves the previous book as it was.
+    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`)
+    is refused before anything is written.  A :class:`~aaas.errors.BuildError`, or a
+    ``KeyboardInterrupt`` (kernels, jupyter-book and Chromium stopped), leaves the previous book.
     """
     root = Path(root).resolve() if root else ROOT
     check_jobs(jobs)
     conventions.check_convention(convention)
     scenario = scenarios.resolve(scenario_file, overrides, convention)
-    target, adopt, tasks, parameters = _plan(root, out, scenario, convention)
+    target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
     with outdir.claimed(target, adopt=adopt) as owned:
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention)
-        if _build_html(files, owned, root, progress) or not owned.manifest.is_file():
+        job = _Publication(root, owned, scenario, convention, pdf, progress)
+        if _build_html(files, job) or not owned.manifest.is_file():
             variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
         os.utime(owned.path / outdir.MARKER)  # last use, for variants.prune
     return owned.index
 
 
+def pdf_path(index: str | os.PathLike) -> Path:
+    """The PDF of the book whose ``index.html`` is ``index``: ``<out>/aaas.pdf``.
+
+    >>> pdf_path("/tmp/livre/_build/html/index.html").as_posix()
+    '/tmp/livre/aaas.pdf'
+    """
+    return OutDir(Path(index).parents[2]).path / pdf_module.PDF_NAME
+
+
+@dataclasses.dataclass(frozen=True)
+class _Publication:
+    """What one build publishes: the repository, the output folder, the scenario, whether a PDF."""
+
+    root: Path
+    out: OutDir
+    scenario: Scenario
+    convention: str
+    pdf: bool
+    progress: Callable[[str], object]
+
+
 def _plan(
-    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str
+    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str, pdf: bool = False
 ) -> tuple[Path, bool, list[cache.NotebookTask], dict[str, Any]]:
-    """Check the output folder and the cache, and plan the notebooks; nothing is written.
+    """Check the output folder, the cache and Chromium (``pdf``), and plan the notebooks; nothing is written.
 
     Returns the output folder, whether to adopt it (the default folder is accepted without
     the ownership marker: under ``<root>/_build``, it belongs to the build, e.g. a book of
@@ -106,6 +134,8 @@ def _plan(
     target = outdir.resolve(out) if out is not None else default
     folder = cache.cache_dir(root, target)
     outdir.check(target, root, cache=folder, adopt=target == default)
+    if pdf:
+        pdf_module.chromium()
     parameters = papermill_parameters(scenario, convention)
     tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder)
     return target, target == default, tasks, parameters
@@ -129,35 +159,59 @@ def check_jobs(jobs: object) -> None:
         )
 
 
-def _build_html(files: Mapping[str, bytes], out: OutDir, root: Path, progress: Callable[[str], object]) -> bool:
-    """Publish the book of ``files`` in ``out`` unless it is already there (same build key).
+def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
+    """Publish the book of ``files`` in ``job.out`` unless it is already there (same build key).
 
-    jupyter-book runs in ``out``'s work area on the staged tree, incrementally when the
-    work area holds a successful run; the new HTML is then swapped in
-    (:func:`aaas.publish.outdir.publish`).  The build key and the manifest are removed
-    before the swap and the key recorded after it, so that neither ever describes other
-    pages.  Returns whether a new book was published.
+    jupyter-book runs in the output folder's work area on the staged tree, incrementally
+    when the work area holds a successful run; the spreadsheet of the tables and, when
+    asked, the PDF are made from the new HTML; the new HTML is then swapped in
+    (:func:`aaas.publish.outdir.publish`) and the PDF renamed in.  The build key, the
+    manifest and the PDF are removed before the swap and the key recorded after it, so that
+    none of them ever describes other pages.  Returns whether a new book was published.
     """
+    out, progress = job.out, job.progress
     key = jupyterbook.build_key(files)
-    if jupyterbook.is_up_to_date(out.path, key):
+    if jupyterbook.is_up_to_date(out.path, key) and (out.html / stage.WORKBOOK).is_file():
         progress("Livre HTML à jour (aucun changement) : " + str(out.index))
+        if job.pdf and not pdf_path(out.index).is_file():
+            _print_pdf(job, out.html, pdf_path(out.index))
+            progress("PDF : " + str(pdf_path(out.index)))
         return False
     complete = outdir.work_is_complete(out)
     outdir.set_work_complete(out, False)
     changed = stage.sync_tree(out.src, files)
     full = not complete or needs_full_build(changed, out.work_index)
-    jupyterbook.run_jupyter_book(out.src, out.work, root, full=full, progress=progress)
+    jupyterbook.run_jupyter_book(out.src, out.work, job.root, full=full, progress=progress)
     outdir.set_work_complete(out, True)
-    outdir.publish(out, before_swap=functools.partial(_forget, out))
+    stage.write_tables_workbook(out.work_index.parent, job.scenario, job.convention)
+    new_pdf = out.path / f".{pdf_module.PDF_NAME}.new"
+    try:
+        if job.pdf:
+            _print_pdf(job, out.work_index.parent, new_pdf)
+        outdir.publish(out, before_swap=functools.partial(_forget, out))
+        if job.pdf:
+            os.replace(new_pdf, pdf_path(out.index))
+            progress("PDF : " + str(pdf_path(out.index)))
+    finally:
+        new_pdf.unlink(missing_ok=True)  # a PDF of a book that was not published
     jupyterbook.record_build_key(out.path, key)
     progress("Livre HTML : " + str(out.index))
     return True
 
 
+def _print_pdf(job: _Publication, html_dir: Path, dest: Path) -> Path:
+    """Print the book in ``html_dir`` (toc order, cover with the stamp) into ``dest``."""
+    docnames = [re.sub(r"\.(ipynb|md)$", "", entry) for entry in toc.toc_files(job.root)]
+    title, stamp, banner = stage.cover(job.root, job.scenario, job.convention)
+    cover = pdf_module.cover_page(title, stamp, banner)
+    return pdf_module.write_pdf(html_dir, docnames, cover, dest, progress=job.progress)
+
+
 def _forget(out: OutDir) -> None:
-    """Remove what describes the published book: its build key and its manifest."""
+    """Remove what describes the published book: its build key, its manifest and its PDF."""
     jupyterbook.forget_build_key(out.path)
     out.manifest.unlink(missing_ok=True)
+    pdf_path(out.index).unlink(missing_ok=True)
 
 
 def needs_full_build(changed: Iterable[str], index: Path) -> bool:

@@ -151,7 +151,7 @@ def _abandon(pool: ThreadPoolExecutor, futures, on_interrupt: Callable[[], objec
 def execute_one(
     task: NotebookTask, parameters: Mapping[str, Any], root: Path, cancelled: threading.Event | None = None
 ) -> Outcome:
-    """Execute one notebook into the cache, its parameter cells hidden, its metadata cleaned.
+    """Execute one notebook into the cache, its parameter cells and code hidden, its metadata cleaned.
 
     Returns
     -------
@@ -168,6 +168,7 @@ def execute_one(
         run_papermill(task.source, tmp, parameters, root)
         nb = executed.read_notebook(tmp)
         executed.hide_parameter_cells(nb)
+        executed.remove_code_inputs(nb)
         executed.clean_executed(nb, task.rel)
         executed.write_notebook(nb, tmp)
         os.replace(tmp, task.executed)

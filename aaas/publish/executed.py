@@ -1,7 +1,9 @@
 """The executed copies of the notebooks: what readers see of them, and what they keep.
 
 :func:`hide_parameter_cells` tags the parameter cells (the notebook's own and the one
-papermill injects) so that myst-nb removes them from the pages; :func:`clean_executed`
+papermill injects) so that myst-nb removes them from the pages; :func:`remove_code_inputs`
+tags every other code cell so that its code is removed and its outputs stay (no code, and
+no "Show code cell source" toggle, on the reader's path); :func:`clean_executed`
 removes every trace of where and when a copy ran (absolute paths, timings, papermill's
 random cell id), so that the published notebooks are the same bytes for the same
 inputs; :func:`strip_execution_metadata` is its counterpart for the committed notebooks
@@ -16,6 +18,10 @@ from pathlib import Path
 HIDDEN_CELL_TAGS = ("injected-parameters", "parameters")
 #: Tag added to hidden cells (myst-nb removes the whole cell).
 REMOVE_TAG = "remove-cell"
+#: Tag added to every other code cell (myst-nb removes its input, keeps its outputs).
+REMOVE_INPUT_TAG = "remove-input"
+#: Tags replaced by :data:`REMOVE_INPUT_TAG`: they show an (English) toggle instead.
+TOGGLE_TAGS = ("hide-input", "hide-cell", "hide-output")
 #: Id given to the cell papermill injects (it draws a random one).
 INJECTED_CELL_ID = "parametres-injectes"
 #: Papermill's timings of a run, dropped from the executed copies.
@@ -35,6 +41,30 @@ def hide_parameter_cells(nb) -> None:
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if any(t in tags for t in HIDDEN_CELL_TAGS) and REMOVE_TAG not in tags:
             tags.append(REMOVE_TAG)
+
+
+def remove_code_inputs(nb) -> None:
+    """Tag every code cell that is not removed ``remove-input``, in place; drop the toggle tags.
+
+    The committed notebooks keep their tags; only the executed copies (the pages and the
+    downloadable notebooks of the book) carry these.
+
+    >>> from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+    >>> cells = [new_code_cell("x", metadata={"tags": ["hide-input"]}), new_markdown_cell("t")]
+    >>> nb = new_notebook(cells=cells + [new_code_cell("y", metadata={"tags": ["remove-cell"]})])
+    >>> remove_code_inputs(nb); remove_code_inputs(nb)
+    >>> [c.metadata.get("tags") for c in nb.cells]
+    [['remove-input'], None, ['remove-cell']]
+    """
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if REMOVE_TAG in tags:
+            continue
+        tags[:] = [t for t in tags if t not in TOGGLE_TAGS]
+        if REMOVE_INPUT_TAG not in tags:
+            tags.append(REMOVE_INPUT_TAG)
 
 
 def clean_executed(nb, rel: str) -> None:

@@ -5,6 +5,8 @@ the static pages, the pages generated from data, the executed notebooks and a
 ``_config.yml`` carrying the footer stamp (commit, version, convention, parameter hash)
 and, for a variant, a banner naming the changed parameters.  :func:`sync_tree` then writes
 only what changed, so that Sphinx's incremental build sees untouched files as unchanged.
+:func:`write_tables_workbook` adds the spreadsheet of the book's own tables to the built
+site, and :func:`cover` gives what the PDF's cover page carries.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from . import pages
 from .cache import NotebookTask
 from .toc import NOTEBOOK_DIR
 
+#: The spreadsheet of the book's tables, at the root of the published site.
+WORKBOOK = "aaas-tableaux.xlsx"
 #: Folders copied as-is into the staged source tree (when they exist).
 STATIC_DIRS = ("book", "_static", "_templates")
 
@@ -177,3 +181,31 @@ def variant_banner(scenario: Scenario, convention: str) -> str:
         f"Paramètres modifiés : {changes} — "
         f"convention de calcul : <strong>{html.escape(conventions.LIBELLES[convention])}</strong>"
     )
+
+
+# --------------------------------------------------------------------------------------
+# Beside the pages: the spreadsheet of the tables, the PDF's cover
+# --------------------------------------------------------------------------------------
+
+
+def write_tables_workbook(html_dir: Path, scenario: Scenario, convention: str) -> Path:
+    """Write the workbook of every table of this book into ``html_dir`` (:data:`WORKBOOK`).
+
+    The gap is measured against the printed figure for the report's parameters, against
+    the convention's default as soon as a parameter changes (as ``aaas tables`` does), so
+    a variant book's spreadsheet shows the variant's figures and their effect.
+    """
+    from ..checks import tables
+    from ..checks.evaluation import Evaluation
+    from ..present import classeur
+
+    baseline = "defaut" if scenario.changed else "rapport"
+    ev = Evaluation(scenario, convention)
+    return classeur.write_workbook(ev, tables.ids(), html_dir / WORKBOOK, baseline)
+
+
+def cover(root: Path, scenario: Scenario, convention: str) -> tuple[str, str, str]:
+    """The book's title, its :func:`footer_stamp` and, for a variant, its :func:`variant_banner`."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    banner = variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
+    return str(config.get("title", "aaas")), footer_stamp(root, scenario, convention), banner

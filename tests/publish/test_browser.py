@@ -1,7 +1,9 @@
 """Browser checks of the built book: Chromium driven by Playwright over file://.
 
 Every page of ``_toc.yml`` must load with a title and an ``h1``, without console errors
-or broken images; screenshots go to ``_build/screenshots/``.  Two CONTENT CHECKS at the
+or broken images; screenshots go to ``_build/screenshots/``.  At a desktop (1 280 px) and
+a phone (390 px) width, no page scrolls sideways, and no code (nor an English "Show code
+cell source" toggle) is visible.  Two CONTENT CHECKS at the
 end depend on the chapters' real content (search for "CONTENT CHECK").
 
 Chromium is found through ``AAAS_CHROMIUM`` (a path or a command name), else as
@@ -15,30 +17,36 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from aaas.publish import build, toc
+from aaas.publish import build, pdf, toc
 from aaas.publish.build import build_book
 
 ROOT = build.ROOT
-#: Environment variable naming the Chromium executable (path or command).
-CHROMIUM_ENV = "AAAS_CHROMIUM"
-#: Commands tried on PATH when the variable is not set.
-CHROMIUM_COMMANDS = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+CHROMIUM_ENV = pdf.CHROMIUM_ENV
+CHROMIUM_COMMANDS = pdf.CHROMIUM_COMMANDS
+CHROMIUM_ARGS = list(pdf.CHROMIUM_ARGS)
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+#: Viewport widths checked: desktop and phone.
+WIDTHS = (1280, 390)
+#: Pages screenshotted at every width (full page): home, a mission chapter, the synthesis.
+WIDTH_SCREENSHOTS = ("index", "notebooks/relais", "notebooks/synthese")
+#: Code input rendered in a page (myst-nb cells), or the theme's toggles for hidden code.
+CODE_INPUT = ".cell .cell_input, .cell div.highlight, .cell details.hide, .cell .toggle-details"
+#: What a page's width and visible code are measured with.
+LAYOUT_JS = """() => ({
+  scroll: document.documentElement.scrollWidth,
+  inner: window.innerWidth,
+  wide: Array.from(document.querySelectorAll('article *'))
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(e => !e.closest('.aaas-defilement, table, .cell_output, pre'))
+    .slice(0, 5).map(e => e.tagName + '.' + e.className),
+  code: Array.from(document.querySelectorAll(%r)).filter(e => e.offsetParent !== null).length,
+  toggle: document.body.innerText.includes('Show code cell'),
+})"""
 #: Glued outputs as stored by myst-nb/papermill, and the inline glue roles of the prose.
 GLUE_MIME = "application/papermill.record"
 GLUE_ROLE = re.compile(r"\{glue(?::\w*)?\}`([^`]+)`")
@@ -52,15 +60,8 @@ INLINE_GLUE = (
 )
 
 
-def find_chromium(environ: dict[str, str] | None = None) -> Path | None:
-    """Chromium named by ``AAAS_CHROMIUM``, else the first of :data:`CHROMIUM_COMMANDS` on PATH."""
-    environ = os.environ if environ is None else environ
-    configured = environ.get(CHROMIUM_ENV, "").strip()
-    for command in [configured] if configured else CHROMIUM_COMMANDS:
-        found = shutil.which(command, path=environ.get("PATH"))
-        if found:
-            return Path(found)
-    return None
+#: Chromium is found as the PDF build finds it (AAAS_CHROMIUM, else PATH).
+find_chromium = pdf.find_chromium
 
 
 def chromium_or_fail() -> Path:
@@ -157,6 +158,44 @@ def _record_console(msg, errors: list[str]) -> None:
         print(f"(réseau) {msg.text} : {source}")
         return
     errors.append(f"console : {msg.text} ({source})")
+
+
+@pytest.fixture(scope="module")
+def layouts(browser, html_root):
+    """Width and visible code of every page at each of :data:`WIDTHS`; screenshots of a few."""
+    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        for docname in docnames:
+            page = context.new_page()
+            page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+            page.wait_for_load_state("networkidle")
+            found[docname, width] = page.evaluate(LAYOUT_JS % CODE_INPUT)
+            if docname in WIDTH_SCREENSHOTS:
+                page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
+            page.close()
+        context.close()
+    return found
+
+
+def test_no_page_scrolls_sideways(layouts):
+    """At 1 280 and 390 px, the page is never wider than the window: wide tables scroll inside."""
+    wide = {key: info for key, info in layouts.items() if info["scroll"] > info["inner"] + 1}
+    assert not wide, wide
+
+
+def test_no_code_on_the_readers_path(layouts):
+    shown = {key: info for key, info in layouts.items() if info["code"] or info["toggle"]}
+    assert not shown, shown
+
+
+def test_width_screenshots_saved(layouts):
+    for docname in WIDTH_SCREENSHOTS:
+        for width in WIDTHS:
+            shot = SCREENSHOTS / f"{page_slug(docname)}-{width}.png"
+            assert shot.is_file() and shot.stat().st_size > 1000, shot
 
 
 def test_find_chromium_follows_the_variable_then_path(tmp_path):
