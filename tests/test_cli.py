@@ -292,3 +292,18 @@ def test_an_interruption_is_one_line_and_exit_130(capsys, monkeypatch):
     monkeypatch.setitem(commands.COMMANDS, "tables", interrupted)
     code, out, err = run(capsys, "tables")
     assert (code, out) == (130, "") and err.count("\n") == 1 and "interrompu" in err
+
+
+def test_build_passes_pdf_and_jobs_to_the_book(capsys, monkeypatch, tmp_path):
+    from aaas.publish import build
+
+    seen = {}
+
+    def fake_build_book(**kwargs):
+        seen.update(kwargs)
+        return tmp_path / "_build" / "html" / "index.html"
+
+    monkeypatch.setattr(build, "build_book", fake_build_book)
+    code, out, _ = run(capsys, "build", "--pdf", "--jobs", "2", "--convention", "corrigé", "--set", "file_active=250")
+    assert code == 0 and seen["pdf"] is True and seen["jobs"] == 2 and seen["convention"] == "corrige"
+    assert seen["overrides"] == {"file_active": "250"} and f"PDF : {tmp_path / 'aaas.pdf'}" in out

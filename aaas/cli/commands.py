@@ -95,8 +95,10 @@ def cmd_build(args) -> tuple[str, int]:
         convention=args.convention or "rapport",
         out=args.out,
         jobs=args.jobs,
+        pdf=args.pdf,
     )
-    return f"Livre construit : {index}", 0
+    pdf = f"\nPDF : {build.pdf_path(index)}" if args.pdf else ""
+    return f"Livre construit : {index}{pdf}", 0
 
 
 def cmd_variants(args) -> tuple[str, int]:

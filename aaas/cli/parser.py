@@ -177,6 +177,7 @@ def _build(sub, commands) -> None:
     p.add_argument(
         "--jobs", type=entier_positif, default=None, metavar="N", help="notebooks exécutés en parallèle (≥ 1)"
     )
+    p.add_argument("--pdf", action="store_true", help="écrit aussi le livre entier en PDF (aaas.pdf, par Chromium)")
     p.set_defaults(func=commands["build"])
 
 

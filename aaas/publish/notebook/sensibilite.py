@@ -159,3 +159,17 @@ def montre(df: pd.DataFrame, uid: str) -> None:
     )
     display(HTML(f'<div class="aaas-defilement"><table class="aaas-tableau" id="{uid}"><thead><tr>{head}</tr>'
                  f"</thead><tbody>{rows}</tbody></table></div>"))  # fmt: skip
+
+
+def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
+    """Glue the range of the total for the home page: P5–P95 of ``n`` seeded draws of every
+    hypothesis within ±15 %, independent and correlated (see the « Sensibilité » chapter)."""
+    from ...sensitivity import montecarlo
+
+    for nom, correle in (("ind", False), ("cor", True)):
+        total = montecarlo.montecarlo(ctx.convention, n, seed, ["total"], correle, ctx.scenario.values)["total"]
+        r = montecarlo.resume({"total": total}).iloc[0]
+        ctx.colle(f"incertitude_{nom}_p5", fmt.euros(r["p5"]))
+        ctx.colle(f"incertitude_{nom}_p95", fmt.euros(r["p95"]))
+        ctx.colle(f"incertitude_{nom}_bas", fmt.variation(r["ecart_p5"]))
+        ctx.colle(f"incertitude_{nom}_haut", fmt.variation(r["ecart_p95"]))
