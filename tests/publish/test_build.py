@@ -400,5 +400,8 @@ def test_toc_lists_expected_chapters():
     assert files[0] == "notebooks/accueil"
     assert toc.toc_notebooks(ROOT) == [
         f"notebooks/{n}.ipynb"
-        for n in ("accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "verification")
-    ]
+        for n in (
+            "accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "sensibilite",
+            "verification",
+        )
+    ]  # fmt: skip
