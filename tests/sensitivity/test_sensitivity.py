@@ -131,3 +131,10 @@ def test_presets_and_named_scenarios():
     assert {"territoire_qpv", "territoire_rural", "petite_structure", "grand_departement"} <= named
     for name in named:
         assert df.loc[name, "total"] != df.loc["rapport", "total"], name
+
+
+def test_triangular_draws_stay_in_range_around_the_value():
+    p = ranges.Plage("x", 10.0, 8.0, 14.0, "triangulaire", "", False)
+    x = p.tirer(np.random.default_rng(0), 200_000)
+    assert x.min() >= 8.0 and x.max() <= 14.0
+    assert np.mean(x) == pytest.approx((8 + 10 + 14) / 3, abs=0.02)

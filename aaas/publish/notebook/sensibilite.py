@@ -173,3 +173,45 @@ def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
         ctx.colle(f"incertitude_{nom}_p95", fmt.euros(r["p95"]))
         ctx.colle(f"incertitude_{nom}_bas", fmt.variation(r["ecart_p5"]))
         ctx.colle(f"incertitude_{nom}_haut", fmt.variation(r["ecart_p95"]))
+
+
+def tornades_missions(ow: pd.DataFrame, n: int = 8) -> object:
+    """One small tornado per mission: the ``n`` hypotheses that move each mission most."""
+    import matplotlib.pyplot as plt
+
+    from ...sensitivity import oneway
+
+    missions = datastore.missions()
+    fig, axes = plt.subplots(2, 2, figsize=(10, 8))
+    for ax, (mission, titre) in zip(axes.ravel(), zip(missions["mission"], missions["libelle"], strict=True),
+                                    strict=True):  # fmt: skip
+        top = oneway.tornade(ow, f"mission_{mission}", n)
+        y = np.arange(len(top))
+        ax.barh(y, top["haut"], color=COULEURS[1])
+        ax.barh(y, top["bas"], color=COULEURS[0])
+        ax.set_yticks(y, [libelle(x, 28) for x in top["parametre"]], fontsize=6)
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", lw=0.6)
+        ax.xaxis.set_major_formatter(lambda x, pos: fmt.nombre(x / 1000, 1) + " k€")
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_title("\n".join(textwrap.wrap(titre, 40)), fontsize=8)
+    fig.suptitle("Hypothèses qui déplacent le plus chaque mission (−15 % en bleu, +15 % en orange)", fontsize=9)
+    return _show(fig, "tornades par mission")
+
+
+def effets_structurels(st: pd.DataFrame, n: int = 10) -> object:
+    """The structural choices with the largest effect on the total, as bars (€)."""
+    import matplotlib.pyplot as plt
+
+    top = st.head(n)
+    y = np.arange(len(top))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(top) + 1.5))
+    colors = [COULEURS[1] if e > 0 else COULEURS[0] for e in top["ecart"]]
+    ax.barh(y, top["ecart"], color=colors)
+    ax.set_yticks(y, [f"{p} = {c}" for p, c in zip(top["parametre"], top["choix"], strict=True)], fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", lw=0.8)
+    ax.xaxis.set_major_formatter(lambda x, pos: fmt.nombre(x / 1000, 0) + " k€")
+    ax.set_xlabel("Effet sur le total (€ par an)")
+    ax.set_title("Lectures, échelles et conventions : effet de chaque choix seul")
+    return _show(fig, "effets structurels")
