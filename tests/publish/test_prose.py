@@ -91,3 +91,20 @@ def test_good_prose_passes(text):
 
 def test_every_chapter_has_glued_prose():
     assert sum(bool(glued_texts(nbformat.read(p, as_version=4))) for p in NOTEBOOKS) >= 7
+
+
+@pytest.mark.parametrize(
+    ("chapter", "key"),
+    [("relais", "med_sal_part"), ("synthese", "part_collectif_tiers"), ("pair_aidance", "vad_cout")],
+)
+def test_a_figure_beside_its_table_is_the_table_cell(chapter, key):
+    """The prose quotes the table's figure at the table's rounding (« 22 % », not « 21,9 % »
+    beside a cell showing 22 %)."""
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.stem == chapter), as_version=4)
+    html = "".join(
+        "".join(o["data"]["text/html"])
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "text/html" in o.get("data", {})
+    )
+    assert f'<td class="nombre">{glued_texts(nb)[key]}</td>' in html
