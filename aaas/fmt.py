@@ -141,16 +141,38 @@ def _absent(x) -> bool:
     return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and math.isnan(x))
 
 
-#: Units shown after a parameter's value in the prose (others are shown as bare numbers).
-UNITES_AFFICHEES = {"€", "€/h", "€/mois", "h", "min", "km", "m²", "€/m²", "€/m²/mois", "€/an", "€/professionnel"}
+#: Units shown after a parameter's value in the prose, whole (others are shown by their
+#: base unit, below, or as bare numbers).
+UNITES_AFFICHEES = {"€", "€/h", "€/mois", "h", "min", "km", "m²", "€/m²", "€/m²/mois", "ETP"}
+#: Base units kept from a rate whose « per » part the prose writes out (« 1 607 h » par
+#: an, « 1 400 € » par véhicule, « 1,5 h » par an et par personne).
+UNITES_DE_BASE = ("€", "h", "min", "km")
+
+
+def unite_affichee(unit: str) -> str:
+    """The unit written after a parameter's value in the prose ('' for none).
+
+    >>> unite_affichee("€/mois"), unite_affichee("h/an/personne"), unite_affichee("€/véhicule/an")
+    ('€/mois', 'h', '€')
+    >>> unite_affichee("ETP pour la maille de référence"), unite_affichee("€/an"), unite_affichee("personnes")
+    ('ETP', '€', '')
+    """
+    tete = unit.split(" ")[0]
+    if tete in UNITES_AFFICHEES:
+        return tete
+    base = tete.split("/")[0]
+    return base if "/" in tete and base in UNITES_DE_BASE else ""
 
 
 def parametre(value, unit: str) -> str:
     """A parameter's value in the prose: a choice as is, a rate or share as a percentage,
-    a number with up to two decimals and its unit when it reads well.
+    a number with up to two decimals and its unit when it reads well (the prose writes the
+    « per » part of a rate: « 15 000 € » par an).
 
     >>> parametre(2400.0, "€/mois"), parametre(0.25, "taux sur le net"), parametre("fixe", "lecture")
     ('2\u202f400\xa0€/mois', '25\xa0%', 'fixe')
+    >>> parametre(1607, "h/an"), parametre(1400, "€/véhicule/an"), parametre(0.1, "ETP pour la maille")
+    ('1\u202f607\xa0h', '1\u202f400\xa0€', '0,1\xa0ETP')
     """
     if isinstance(value, str):
         return value
@@ -158,9 +180,9 @@ def parametre(value, unit: str) -> str:
     if unit.startswith(("taux", "part ")):
         return pourcent(value, 1 if round(100 * value, 1) != round(100 * value) else 0)
     decimals = 0 if value.is_integer() else (1 if round(value, 1) == value else 2)
-    unite = unit.split(" ")[0]
+    unite = unite_affichee(unit)
     number = nombre(value, decimals)
-    return f"{number}{INSECABLE}{unite}" if unite in UNITES_AFFICHEES else number
+    return f"{number}{INSECABLE}{unite}" if unite else number
 
 
 def precision_exacte(x, max_decimales: int = 3) -> float:
@@ -246,3 +268,41 @@ def liste(items) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+#: Plural words that stay as they are in the singular.
+_INVARIABLES = {"mois", "fois", "taux", "temps", "pas", "prix"}
+
+
+def singulier(mot: str) -> str:
+    """The singular of a plural French word (« véhicules » → « véhicule », « lieux » → « lieu »).
+
+    >>> singulier("véhicules"), singulier("lieux"), singulier("mois"), singulier("CV")
+    ('véhicule', 'lieu', 'mois', 'CV')
+    """
+    if mot.lower() in _INVARIABLES or not mot.isalpha() or mot.isupper():
+        return mot
+    if mot.endswith(("eaux", "ieux", "eux")):
+        return mot[:-1]
+    if mot.endswith("aux"):
+        return mot[:-3] + "al"
+    return mot[:-1] if mot.endswith("s") and not mot.endswith("ss") else mot
+
+
+def avec_unite(x, unit: str) -> str:
+    """A value as a reader types it with its full unit, the unit's noun agreed (singular
+    below 2); a reading (unit ``lecture``) stays bare.
+
+    >>> avec_unite(1, "véhicules"), avec_unite(2, "véhicules"), avec_unite(1607, "h/an")
+    ('1 véhicule', '2 véhicules', '1\u202f607 h/an')
+    >>> avec_unite(1, "séances/atelier"), avec_unite("fixe", "lecture")
+    ('1 séance/atelier', 'fixe')
+    """
+    value = brut(x)
+    if not unit or unit == "lecture":
+        return value
+    if not isinstance(x, str) and np.ndim(x) == 0 and abs(float(x)) < 2:
+        tete, _, reste = unit.partition(" ")
+        nom, barre, per = tete.partition("/")
+        unit = " ".join(filter(None, [singulier(nom) + barre + per, reste]))
+    return f"{value} {unit}"

@@ -59,3 +59,20 @@ def test_accord_plural_from_two():
     assert pluriel("erreur sans effet") == "erreurs sans effet"
     assert pluriel("journal local") == "journaux locaux"
     assert pluriel("lieu d'accueil") == "lieux d'accueil"
+
+
+def test_a_parameter_shows_the_unit_its_prose_does_not_write():
+    assert fmt.parametre(1607, "h/an") == "1\u202f607\xa0h"
+    assert fmt.parametre(1.5, "h/an/personne") == "1,5\xa0h"
+    assert fmt.parametre(1400, "€/véhicule/an") == "1\u202f400\xa0€"
+    assert fmt.parametre(15000, "€/an") == "15\u202f000\xa0€"
+    assert fmt.parametre(0.1, "ETP pour la file active de référence") == "0,1\xa0ETP"
+    assert fmt.parametre(40, "€/h") == "40\xa0€/h"
+    assert fmt.parametre(55, "personnes/ETP") == "55"
+
+
+def test_a_unit_agrees_with_its_value():
+    assert fmt.avec_unite(1, "véhicules") == "1 véhicule"
+    assert fmt.avec_unite(1, "lieux") == "1 lieu"
+    assert fmt.avec_unite(1, "mois/an") == "1 mois/an"
+    assert fmt.avec_unite(3, "véhicules") == "3 véhicules"

@@ -72,12 +72,16 @@ def _printed_precision(r) -> float:
 
 
 def _display_precision(r, value: float) -> float:
-    """Inequalities (« plus de 5 € ») show the recomputed value one digit finer.  Counts,
-    hours, ETP and distances show the decimals they have (up to 3), so that what the table
-    prints is what is costed (2,5 vehicles, 0,125 ETP); amounts and shares keep the
-    report's precision."""
+    """Inequalities (« plus de 5 € ») show the recomputed value one digit finer only when
+    the report's precision would not show on which side of the bound it falls (« 462 »
+    beside « plus de 460 », not « 462,0 »).  Counts, hours, ETP and distances show the
+    decimals they have (up to 3), so that what the table prints is what is costed (2,5
+    vehicles, 0,125 ETP); amounts and shares keep the report's precision."""
     if r["comparaison"] in {"<", ">"}:
-        return r["precision"] / 10 if r["unite"] != "%" else 0.001
+        finer = r["precision"] / 10 if r["unite"] != "%" else 0.001
+        shown, bound = (_rounded(x, r["unite"], r["precision"]) for x in (value, r["rapport"]))
+        tranche = _nan(value) or _nan(r["rapport"]) or shown != bound
+        return r["precision"] if tranche else finer
     if _compte(r["unite"]) and not _nan(value):
         return min(r["precision"], fmt.precision_exacte(value))
     return r["precision"]

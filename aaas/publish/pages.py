@@ -90,8 +90,7 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         rows = [
             [
                 f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
-                f"**{md_cell(_with_unit(fmt.brut(table[r.name].value), r.unit))}**"
-                f"\n\n{md_cell(table[r.name].bornes())}",
+                f"**{md_cell(fmt.avec_unite(table[r.name].value, r.unit))}**\n\n{md_cell(table[r.name].bornes())}",
                 f"{md_cell(r.section)} — {md_cell(r.source)}",
             ]
             for r in group.itertuples(index=False)
@@ -140,11 +139,6 @@ def erratum_anchor(erratum_id: str) -> str:
 def html_anchor(anchor_id: str) -> str:
     """An empty inline HTML element carrying ``anchor_id`` (a link target)."""
     return f'<span id="{html.escape(anchor_id, quote=True)}"></span>'
-
-
-def _with_unit(value: str, unit: str) -> str:
-    """``1 607 h/an``; categorical readings (unit ``lecture``) stay bare."""
-    return value if not unit or unit == "lecture" else f"{value} {unit}"
 
 
 def _differences_section(scenario: Scenario, convention: str) -> str:

@@ -1,8 +1,9 @@
 """Glue for myst-nb: every figure of a chapter's prose, preformatted the French way.
 
 ``ctx.colle("cle", texte)`` glues a text; ``ctx.colle.valeur``, ``.parametre``,
-``.publie`` and ``.variante`` glue a model quantity, a parameter, a printed figure or a
-documented alternative value.  The prose shows them with ``{glue:}`cle```.
+``.publie``, ``.tableau`` and ``.variante`` glue a model quantity, a parameter, a printed
+figure, a table's recomputed figure as the table shows it or a documented alternative value.
+The prose shows them with ``{glue:}`cle```.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ... import datastore, fmt
 from ...models import parameters
+from ...present import render
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Contexte
@@ -61,6 +63,13 @@ class Colle:
         """Glue the figure the report prints for a row (as printed)."""
         row = self.ctx.ligne(table_id, label)
         self(key, fmt.valeur(row["value"], row["unit"], row["precision"]))
+
+    def tableau(self, key: str, table_id: str, label: str) -> None:
+        """Glue the recomputed figure of a table's row exactly as the table shows it (same
+        value, same rounding), for prose that stands beside the table."""
+        df = self.ctx.tableau(table_id)
+        shown = render.formatted(df)
+        self(key, shown.iloc[list(df.index).index(label)]["Recalculé"])
 
     def variante(self, key: str, variante: str) -> None:
         """Glue a documented alternative value itself (formatted like its parameter)."""
