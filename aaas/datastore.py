@@ -318,6 +318,16 @@ def demarches() -> pd.DataFrame:
     return table("demarches.csv")
 
 
+def modes_financement() -> pd.DataFrame:
+    """``modes_financement.csv``: carriers and payment modes of each mission (2.2.3, 2.3.3, 2.4.3)."""
+    return table("modes_financement.csv")
+
+
+def financements() -> pd.DataFrame:
+    """``financements.csv``: the funding programmes of section 4 (4.1, 4.2)."""
+    return table("financements.csv")
+
+
 def published() -> pd.DataFrame:
     """``published.csv``: every figure the report prints, with its precision."""
     return table("published.csv")

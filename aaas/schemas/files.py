@@ -25,6 +25,12 @@ from .declare import (
 #: ``aaas.models.surcouts.COMPTES`` (a test checks they agree).
 ECHELLES = ("habitants", "file_active", "departements", "structures")
 
+#: The target publics and the missions of the funding tables of section 4 (``financements.csv``).
+PUBLICS = ("jeunes", "personnes_agees", "handicap_psychique", "handicap_physique", "public_precaire", "professionnels")
+MISSIONS = ("relais", "pair_aidance", "coordination", "participation")
+#: A cell of those tables: ``oui``, ``non``, or ``nd`` (not determinable from the extraction).
+CASES = ("oui", "non", "nd")
+
 
 def _value_is_number(df: pd.DataFrame) -> pd.Series:
     return (df["choices"] != "") | df["value"].str.fullmatch(NUMBER)
@@ -191,6 +197,38 @@ TABLES: dict[str, Table] = {
             unique=("porteur", "ligne"),
         ),
         (Reference("porteur", "porteurs.csv", "porteur"), Reference("ligne", "lignes.csv", "ligne")),
+    ),
+    "modes_financement.csv": Table(
+        schema(
+            {
+                "mission": ident(),
+                "porteur": ident(),
+                "type_porteur": text(),
+                "exemples": text(),
+                "mode": text(),
+                "notes": text(empty=True),
+                "source": text(SECTION),
+            },
+            unique=("mission", "porteur"),
+        ),
+        (Reference("porteur", "porteurs.csv", "porteur"), Reference("mission", "missions.csv", "mission")),
+    ),
+    "financements.csv": Table(
+        schema(
+            {
+                "id": ident(unique=True),
+                "programme": text(unique=True),
+                "partie": choice("4.1", "4.2"),
+                "rubrique": text(),
+                "financeurs": text(empty=True),
+                "caracteristiques": text(empty=True),
+                **{c: choice(*CASES) for c in (*PUBLICS, *MISSIONS)},
+                "oui_imprimes": number(between(0, 10)),
+                "infos": text(empty=True),
+                "notes": text(empty=True),
+                "source": text(),
+            }
+        )
     ),
     "demarches.csv": Table(schema({"demarche": ident(unique=True), "libelle": text(), "fonctions_cles": text()})),
     "published.csv": Table(
