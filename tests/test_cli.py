@@ -307,3 +307,12 @@ def test_build_passes_pdf_and_jobs_to_the_book(capsys, monkeypatch, tmp_path):
     code, out, _ = run(capsys, "build", "--pdf", "--jobs", "2", "--convention", "corrigé", "--set", "file_active=250")
     assert code == 0 and seen["pdf"] is True and seen["jobs"] == 2 and seen["convention"] == "corrige"
     assert seen["overrides"] == {"file_active": "250"} and f"PDF : {tmp_path / 'aaas.pdf'}" in out
+
+
+def test_financements_lists_the_matching_programmes(capsys):
+    code, out, _ = run(capsys, "financements", "--mission", "coordination", "--public", "handicap_psychique")
+    assert code == 0 and "CPOM DAC" in out and "CLS" in out
+    code, out, _ = run(capsys, "financements", "--mission", "coordination", "--format", "json")
+    assert code == 0 and json.loads(out)
+    code, _, err = run(capsys, "financements", "--public", "martiens")
+    assert code == 2 and "martiens" in err

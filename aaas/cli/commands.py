@@ -145,6 +145,15 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.write(f"\r  tirages évalués : {done} / {total}" + ("\n" if done == total else ""))
 
 
+def cmd_financements(args) -> tuple[str, int]:
+    """``aaas financements``: the funding programmes that can fund a mission for a public."""
+    from ..atlas import financements
+    from ..present import financements as rendu
+
+    df = financements.programmes(mission=args.mission, public=args.public, incertains=args.incertains)
+    return rendu.render_programmes(df, args.format, {"mission": args.mission, "public": args.public}), 0
+
+
 COMMANDS = {
     "params": cmd_params,
     "tables": cmd_tables,
@@ -153,4 +162,5 @@ COMMANDS = {
     "build": cmd_build,
     "variants": cmd_variants,
     "sensitivity": cmd_sensitivity,
+    "financements": cmd_financements,
 }

@@ -128,6 +128,7 @@ def build_parser(commands) -> Parser:
     _build(sub, commands)
     _variants(sub, commands)
     _sensitivity(sub, commands)
+    _financements(sub, commands)
     return parser
 
 
@@ -215,3 +216,23 @@ def _sensitivity(sub, commands) -> None:
     format_option(p)
     scenario_options(p)
     p.set_defaults(func=commands["sensitivity"])
+
+
+def _financements(sub, commands) -> None:
+    p = sub.add_parser(
+        "financements", help="les programmes de financement du rapport (section 4) par mission et public"
+    )
+    p.add_argument("--mission", metavar="MISSION", help="relais, pair_aidance, coordination ou participation")
+    p.add_argument(
+        "--public",
+        metavar="PUBLIC",
+        help="jeunes, personnes_agees, handicap_psychique, "
+        "handicap_physique, public_precaire (precaire) ou professionnels",
+    )
+    p.add_argument(
+        "--incertains",
+        action="store_true",
+        help="inclut les programmes dont la case n'est pas déterminable dans le texte du rapport",
+    )
+    format_option(p)
+    p.set_defaults(func=commands["financements"])
