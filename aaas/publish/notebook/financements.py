@@ -1,0 +1,64 @@
+"""Tables and heat maps of the « Financements » chapter, over :mod:`aaas.atlas.financements`
+(the report's section 4 as data) and the carriers' payment modes of 2.2.3, 2.3.3, 2.4.3."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from ... import datastore, fmt
+from ...atlas import financements
+
+LIBELLES = {
+    "relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination",
+    "participation": "Participation", "jeunes": "Jeunes", "personnes_agees": "Personnes âgées",
+    "handicap_psychique": "Handicap psychique", "handicap_physique": "Handicap physique",
+    "public_precaire": "Public précaire", "professionnels": "Professionnels",
+}  # fmt: skip
+
+
+def carte(axe: str) -> object:
+    """Heat map programme × mission (or public): oui (dark), non (light), not determinable
+    in the report's text (grey)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    m = financements.matrice(axe)
+    codes = np.where(np.isnan(m.to_numpy()), 0.5, m.to_numpy())
+    fig, ax = plt.subplots(figsize=(8, 0.24 * len(m) + 1.8))
+    ax.imshow(codes, aspect="auto", cmap=ListedColormap(["#f1f1f1", "#c8c8c8", "#2a6f97"]), vmin=0, vmax=1)
+    ax.set_xticks(range(len(m.columns)), [LIBELLES[c] for c in m.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(len(m)), [textwrap.shorten(p, 60, placeholder="…") for p in m.index], fontsize=6)
+    ax.set_title(
+        f"Programmes × {'missions' if axe == 'missions' else 'publics'} (bleu : oui ; gris : non déterminable)"
+    )
+    fig.tight_layout()
+    return fig
+
+
+def compte(axe: str) -> pd.DataFrame:
+    """For each mission (or public): programmes marked « oui », and those not determinable."""
+    m = financements.matrice(axe)
+    return pd.DataFrame(
+        {
+            "Axe": [LIBELLES[c] for c in m.columns],
+            "Programmes (oui)": [fmt.nombre(int((m[c] == 1).sum())) for c in m.columns],
+            "Non déterminables": [fmt.nombre(int(m[c].isna().sum())) for c in m.columns],
+        }
+    )
+
+
+def modes() -> pd.DataFrame:
+    """The carriers and payment modes of 2.2.3, 2.3.3, 2.4.3, for readers."""
+    df = datastore.modes_financement()
+    return pd.DataFrame(
+        {
+            "Mission": [LIBELLES[m] for m in df["mission"]],
+            "Porteur": df["type_porteur"],
+            "Exemples": df["exemples"],
+            "Mode de financement": df["mode"],
+            "Section": df["source"],
+        }
+    )
