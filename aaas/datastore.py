@@ -119,8 +119,7 @@ def validate_all(force: bool = False) -> None:
 
 
 def line(name: str, row: int) -> int:
-    """The line of the data file ``name`` where its row ``row`` (0-based) starts: what a
-    message about that row names (the header is line 1)."""
+    """The line of ``name`` where its row ``row`` (0-based) starts (the header is line 1)."""
     return _line_numbers(path(name))[row]
 
 
@@ -341,6 +340,21 @@ def tableaux() -> pd.DataFrame:
 def errata() -> pd.DataFrame:
     """``errata.csv``: the report's errors and their explanation."""
     return table("errata.csv")
+
+
+def sec_parametres() -> pd.DataFrame:
+    """``sec_parametres.csv``: the values of the SEC participatives dotations (seed 001)."""
+    return table("sec_parametres.csv")
+
+
+def fiss_enveloppes() -> pd.DataFrame:
+    """``fiss_enveloppes.csv``: the FISS yearly envelopes and the totals the texts state."""
+    return table("fiss_enveloppes.csv")
+
+
+def sec_errata() -> pd.DataFrame:
+    """``sec_errata.csv``: the discrepancies found in the SEC texts (not the report's)."""
+    return table("sec_errata.csv")
 
 
 def bareme() -> pd.DataFrame:

@@ -276,4 +276,44 @@ TABLES: dict[str, Table] = {
         ),
         (Reference("tableau", "published.csv", "tableau", columns=("label",), keys=("label",)),),
     ),
+    "sec_parametres.csv": Table(
+        schema(
+            {
+                "name": ident(unique=True),
+                "value": number(),
+                "unit": text(),
+                "section": text(),
+                "label": text(),
+                "source": text(),
+                "min": number(empty=True),
+                "max": number(empty=True),
+            }
+        )
+    ),
+    "fiss_enveloppes.csv": Table(
+        schema(
+            {
+                "source": choice("seed_001", "seed_004"),
+                "annee": text(pa.Check.str_matches(r"^\d{4}(-\d{4})?$", error="année ou période attendue")),
+                "nature": choice("annuel", "total_tableau", "total_texte"),
+                "montant": number(at_least(0)),
+                "section": text(),
+                "libelle": text(),
+            },
+            unique=("source", "annee", "nature"),
+        )
+    ),
+    "sec_errata.csv": Table(
+        schema(
+            {
+                "id": text(pa.Check.str_matches(r"^S\d{2,}$", error="identifiant S01, S02… attendu"), unique=True),
+                "source": text(),
+                "section": text(),
+                "label": text(),
+                "valeur_imprimee": number(),
+                "valeur_recalculee": number(),
+                "explication": text(),
+            }
+        )
+    ),
 }

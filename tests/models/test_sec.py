@@ -1,0 +1,75 @@
+"""The SEC dotation model: values from data/sec_parametres.csv, hand computations, bad input."""
+
+import json
+
+import pytest
+
+from aaas.errors import ParameterError
+from aaas.models import sec
+
+# file active -> (ETP, dotation a, dotation c), by hand from Financement 1) a. and c.
+HAND = {1000: (4, 220000, 22800), 2500: (5.5, 302500, 57000), 4500: (6.5, 357500, 102600), 8000: (7, 385000, 136800)}
+# poverty rate -> share of dotation b (Financement 1) b.)
+SHARE = {0.10: 0.0, 0.20: 0.10, 0.30: 0.20}
+
+
+@pytest.mark.parametrize("n", sorted(HAND))
+@pytest.mark.parametrize("t", sorted(SHARE))
+def test_every_dotation_by_hand(n, t):
+    etp, a, c = HAND[n]
+    r = sec.evaluate(n, t, base_pauvrete=100000)
+    d = r["dotations"]
+    assert d["a_non_professionnels_sante"]["etp"] == pytest.approx(etp)
+    assert d["a_non_professionnels_sante"]["montant"] == pytest.approx(a)
+    assert d["b_professionnels_sante"]["majoration"] == pytest.approx(SHARE[t])
+    assert d["b_professionnels_sante"]["montant"] == pytest.approx(100000 * SHARE[t])
+    assert d["c_interpretariat"]["montant"] == pytest.approx(c)
+    assert d["d_psychologue"]["montant"] == 66000
+    assert r["total"] == pytest.approx(a + 100000 * SHARE[t] + c + 66000)
+    assert r["plafond_formation"] == pytest.approx(0.02 * r["total"])
+
+
+def test_without_base_b_is_left_out_and_said():
+    r = sec.evaluate(4500, 0.20)
+    assert r["dotations"]["b_professionnels_sante"]["montant"] is None
+    assert r["dotations"]["b_professionnels_sante"]["majoration"] == pytest.approx(0.10)
+    assert r["total"] == pytest.approx(357500 + 102600 + 66000)
+    assert not r["total_inclut_b"]
+    assert any("base" in line for line in r["non_defini"])
+
+
+def test_psychologist_and_french_input():
+    r = sec.evaluate("4 500", "20 %", psychologue_etp="0,5")
+    assert r["entrees"]["taux_pauvrete"] == pytest.approx(0.2)
+    assert r["dotations"]["d_psychologue"]["montant"] == 33000
+
+
+def test_ramp_up_accepts_below_floor():
+    r = sec.evaluate(500, 0.2, montee_en_charge=True)
+    assert r["dotations"]["a_non_professionnels_sante"]["etp"] == 2.0
+    assert r["dotations"]["c_interpretariat"]["montant"] == pytest.approx(11400)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "accepted"),
+    [
+        ({"file_active_mg": 999, "taux_pauvrete": 0.2}, "file_active_mg", "de 1\u202f000 à +∞"),
+        ({"file_active_mg": 2000, "taux_pauvrete": 1.2}, "taux_pauvrete", "de 0 à 1"),
+        ({"file_active_mg": 2000, "taux_pauvrete": -0.01}, "taux_pauvrete", "de 0 à 1"),
+        ({"file_active_mg": "beaucoup", "taux_pauvrete": 0.2}, "file_active_mg", "plage acceptée"),
+        ({"file_active_mg": 2000, "taux_pauvrete": None}, "taux_pauvrete", "plage acceptée"),
+        ({"file_active_mg": 2000.5, "taux_pauvrete": 0.2}, "file_active_mg", "entier"),
+        ({"file_active_mg": 2000, "taux_pauvrete": 0.2, "psychologue_etp": 1.5}, "psychologue_etp", "de 0 à 1"),
+        ({"file_active_mg": 2000, "taux_pauvrete": 0.2, "base_pauvrete": -1}, "base_pauvrete", "de 0 à +∞"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(kwargs, name, accepted):
+    with pytest.raises(ParameterError) as e:
+        sec.evaluate(**kwargs)
+    msg = str(e.value)
+    assert "\n" not in msg and f"'{name}'" in msg and accepted in msg
+
+
+def test_result_is_json_ready():
+    r = sec.evaluate(4500, 0.2)
+    json.dumps(r)
