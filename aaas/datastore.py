@@ -267,99 +267,46 @@ def _write_stamp(stamp: Path, numeric: dict[str, tuple[str, ...]]) -> None:
 # --- one accessor per file -------------------------------------------------------------
 
 
-def parametres() -> pd.DataFrame:
-    """``parameters.csv``: every hypothesis (value, unit, bounds, section, source)."""
-    return table("parameters.csv")
+def _accessor(name: str, file: str, doc: str):
+    """A function returning the data file ``file`` (a copy), named ``name``."""
+
+    def read() -> pd.DataFrame:
+        return table(file)
+
+    read.__name__ = read.__qualname__ = name
+    read.__doc__ = f"``{file}``: {doc}"
+    return read
 
 
-def conventions() -> pd.DataFrame:
-    """``conventions.csv``: the values of each convention other than ``rapport``."""
-    return table("conventions.csv")
-
-
-def variantes() -> pd.DataFrame:
-    """``variantes.csv``: documented alternative values of some hypotheses."""
-    return table("variantes.csv")
-
-
-def missions() -> pd.DataFrame:
-    """``missions.csv``: the four missions, their unit, démarche and key post."""
-    return table("missions.csv")
-
-
-def lignes() -> pd.DataFrame:
-    """``lignes.csv``: the cost lines, their mission and what they scale with."""
-    return table("lignes.csv")
-
-
-def composantes() -> pd.DataFrame:
-    """``composantes.csv``: which model quantity makes which line, and its cost category."""
-    return table("composantes.csv")
-
-
-def categories() -> pd.DataFrame:
-    """``categories.csv``: the cost categories of section 3.3."""
-    return table("categories.csv")
-
-
-def porteurs() -> pd.DataFrame:
-    """``porteurs.csv``: the categories of carriers of section 3.2.5."""
-    return table("porteurs.csv")
-
-
-def mutualisation() -> pd.DataFrame:
-    """``mutualisation.csv``: the share of each line a carrier already funds (3.2.5)."""
-    return table("mutualisation.csv")
-
-
-def demarches() -> pd.DataFrame:
-    """``demarches.csv``: the démarches structurantes of section 3.2.6."""
-    return table("demarches.csv")
-
-
-def modes_financement() -> pd.DataFrame:
-    """``modes_financement.csv``: carriers and payment modes of each mission (2.2.3, 2.3.3, 2.4.3)."""
-    return table("modes_financement.csv")
-
-
-def financements() -> pd.DataFrame:
-    """``financements.csv``: the funding programmes of section 4 (4.1, 4.2)."""
-    return table("financements.csv")
-
-
-def published() -> pd.DataFrame:
-    """``published.csv``: every figure the report prints, with its precision."""
-    return table("published.csv")
-
-
-def tableaux() -> pd.DataFrame:
-    """``tableaux.csv``: the report's tables, their section and title."""
-    return table("tableaux.csv")
-
-
-def errata() -> pd.DataFrame:
-    """``errata.csv``: the report's errors and their explanation."""
-    return table("errata.csv")
-
-
-def sec_parametres() -> pd.DataFrame:
-    """``sec_parametres.csv``: the values of the SEC participatives dotations (seed 001)."""
-    return table("sec_parametres.csv")
-
-
-def fiss_enveloppes() -> pd.DataFrame:
-    """``fiss_enveloppes.csv``: the FISS yearly envelopes and the totals the texts state."""
-    return table("fiss_enveloppes.csv")
-
-
-def sec_errata() -> pd.DataFrame:
-    """``sec_errata.csv``: the discrepancies found in the SEC texts (not the report's)."""
-    return table("sec_errata.csv")
-
-
-def bareme() -> pd.DataFrame:
-    """``bareme_kilometrique.csv``: the tax mileage scale, one row per (year, power, band)."""
-    return table("bareme_kilometrique.csv")
+parametres = _accessor("parametres", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
+conventions = _accessor("conventions", "conventions.csv", "the values of each convention other than ``rapport``.")
+variantes = _accessor("variantes", "variantes.csv", "documented alternative values of some hypotheses.")
+missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche and key post.")
+lignes = _accessor("lignes", "lignes.csv", "the cost lines, their mission and what they scale with.")
+composantes = _accessor(
+    "composantes", "composantes.csv", "which model quantity makes which line, and its cost category."
+)
+categories = _accessor("categories", "categories.csv", "the cost categories of section 3.3.")
+porteurs = _accessor("porteurs", "porteurs.csv", "the categories of carriers of section 3.2.5.")
+mutualisation = _accessor(
+    "mutualisation", "mutualisation.csv", "the share of each line a carrier already funds (3.2.5)."
+)
+demarches = _accessor("demarches", "demarches.csv", "the démarches structurantes of section 3.2.6.")
+modes_financement = _accessor(
+    "modes_financement", "modes_financement.csv", "carriers and payment modes of each mission (2.2.3, 2.3.3, 2.4.3)."
+)
+financements = _accessor("financements", "financements.csv", "the funding programmes of section 4 (4.1, 4.2).")
+published = _accessor("published", "published.csv", "every figure the report prints, with its precision.")
+tableaux = _accessor("tableaux", "tableaux.csv", "the report's tables, their section and title.")
+errata = _accessor("errata", "errata.csv", "the report's errors and their explanation.")
+sec_parametres = _accessor(
+    "sec_parametres", "sec_parametres.csv", "the values of the SEC participatives dotations (seed 001)."
+)
+fiss_enveloppes = _accessor(
+    "fiss_enveloppes", "fiss_enveloppes.csv", "the FISS yearly envelopes and the totals the texts state."
+)
+sec_errata = _accessor("sec_errata", "sec_errata.csv", "the discrepancies found in the SEC texts (not the report's).")
+bareme = _accessor("bareme", "bareme_kilometrique.csv", "the tax mileage scale, one row per (year, power, band).")
 
 
 # --- derived views ---------------------------------------------------------------------

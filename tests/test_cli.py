@@ -316,3 +316,13 @@ def test_financements_lists_the_matching_programmes(capsys):
     assert code == 0 and json.loads(out)
     code, _, err = run(capsys, "financements", "--public", "martiens")
     assert code == 2 and "martiens" in err
+
+
+def test_sec_gives_every_dotation_as_a_number(capsys):
+    code, out, _ = run(capsys, "sec", "--file-active-mg", "4500", "--taux-pauvrete", "0.20", "--format", "json")
+    payload = json.loads(out)
+    assert code == 0 and payload["total"] == 526100.0
+    assert payload["dotations"]["a_non_professionnels_sante"] == 357500.0
+    assert payload["dotations"]["c_interpretariat"] == 102600.0
+    code, _, err = run(capsys, "sec", "--file-active-mg", "999", "--taux-pauvrete", "0.2")
+    assert code == 2 and "file_active_mg" in err

@@ -154,6 +154,17 @@ def cmd_financements(args) -> tuple[str, int]:
     return rendu.render_programmes(df, args.format, {"mission": args.mission, "public": args.public}), 0
 
 
+def cmd_sec(args) -> tuple[str, int]:
+    """``aaas sec``: the four dotations of a participative SEC, their rules and the total."""
+    from ..models import sec
+    from ..present import sec as rendu
+
+    result = sec.evaluate(
+        args.file_active_mg, args.taux_pauvrete, args.psychologue, args.base_pauvrete, args.montee_en_charge
+    )
+    return rendu.render_sec(result, args.format), 0
+
+
 COMMANDS = {
     "params": cmd_params,
     "tables": cmd_tables,
@@ -163,4 +174,5 @@ COMMANDS = {
     "variants": cmd_variants,
     "sensitivity": cmd_sensitivity,
     "financements": cmd_financements,
+    "sec": cmd_sec,
 }

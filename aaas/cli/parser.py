@@ -129,6 +129,7 @@ def build_parser(commands) -> Parser:
     _variants(sub, commands)
     _sensitivity(sub, commands)
     _financements(sub, commands)
+    _sec(sub, commands)
     return parser
 
 
@@ -236,3 +237,19 @@ def _financements(sub, commands) -> None:
     )
     format_option(p)
     p.set_defaults(func=commands["financements"])
+
+
+def _sec(sub, commands) -> None:
+    p = sub.add_parser("sec", help="les dotations d'une structure d'exercice coordonné participative (article 51)")
+    p.add_argument("--file-active-mg", required=True, metavar="N", help="file active de médecine générale (≥ 1 000)")
+    p.add_argument("--taux-pauvrete", required=True, metavar="X", help="taux de pauvreté du territoire (0,20 ou 20 %%)")
+    p.add_argument("--psychologue", default="1", metavar="ETP", help="ETP de psychologue (0 à 1, défaut 1)")
+    p.add_argument(
+        "--base-pauvrete",
+        default=None,
+        metavar="EUROS",
+        help="base à laquelle s'applique la majoration de pauvreté (le texte ne la définit pas)",
+    )
+    p.add_argument("--montee-en-charge", action="store_true", help="règle de montée en charge d'une structure nouvelle")
+    format_option(p)
+    p.set_defaults(func=commands["sec"])

@@ -33,3 +33,13 @@ def test_every_gap_is_recorded_in_sec_errata():
 @pytest.mark.parametrize(("periode", "years"), [("2024", [2024]), ("2021-2023", [2021, 2022, 2023])])
 def test_periods(periode, years):
     assert list(fiss._annees(periode)) == years
+
+
+def test_the_two_costings_compare_on_the_same_unit():
+    from aaas.checks import comparaison_sec
+
+    df = comparaison_sec.comparer(4500).set_index("indicateur")
+    etp = df.loc["Coût annuel employeur d'un ETP non soignant"]
+    assert etp["aaas"] == pytest.approx(2450 * 12, abs=0.01) and etp["sec"] == 55000
+    assert df.loc["Interprétariat par patient de la file active ou habitant", "sec"] == pytest.approx(22.8)
+    assert all(df["explication"].str.len() > 40)

@@ -402,6 +402,6 @@ def test_toc_lists_expected_chapters():
         f"notebooks/{n}.ipynb"
         for n in (
             "accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "sensibilite",
-            "financements", "verification",
+            "sec_participatives", "financements", "verification",
         )
     ]  # fmt: skip

@@ -62,3 +62,28 @@ def modes() -> pd.DataFrame:
             "Section": df["source"],
         }
     )
+
+
+def courbes_sec(file_actives, taux) -> object:
+    """The SEC dotations against the MG file active (left) and the poverty modulation
+    against the poverty rate (right)."""
+    import matplotlib.pyplot as plt
+
+    from ...models import sec
+
+    res = [sec.evaluate(float(n), 0.0)["dotations"] for n in file_actives]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    for key, label in (("a_non_professionnels_sante", "a. non soignants"), ("c_interpretariat", "c. interprétariat")):
+        ax1.plot(file_actives, [r[key]["montant"] for r in res], label=label)
+    ax1.yaxis.set_major_formatter(lambda v, pos: fmt.nombre(v / 1000, 0) + " k€")
+    ax1.xaxis.set_major_formatter(lambda v, pos: fmt.nombre(v, 0))
+    ax1.set_xlabel("File active de médecine générale")
+    ax1.set_title("Dotations selon la file active", fontsize=9)
+    ax1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, fontsize=7)
+    maj = [sec.evaluate(4500.0, float(t))["dotations"]["b_professionnels_sante"]["majoration"] for t in taux]
+    ax2.plot(np.asarray(taux) * 100, np.asarray(maj) * 100, color="#e0a458")
+    ax2.set_xlabel("Taux de pauvreté du territoire (%)")
+    ax2.set_ylabel("Majoration de la dotation b (%)")
+    ax2.set_title("Majoration selon le taux de pauvreté", fontsize=9)
+    fig.tight_layout()
+    return fig
