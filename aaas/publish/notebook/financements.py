@@ -87,3 +87,14 @@ def courbes_sec(file_actives, taux) -> object:
     ax2.set_title("Majoration selon le taux de pauvreté", fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def table_programmes() -> pd.DataFrame:
+    """Every programme with its financeurs and, per mission and public, « oui », « – » (non)
+    or « ? » (not determinable in the report's extracted text): the book's lookup table."""
+    df = financements.table()
+    signes = {"oui": "oui", "non": "–", "nd": "?"}
+    out = pd.DataFrame({"Programme": df["programme"], "Partie": df["partie"], "Financeurs": df["financeurs"]})
+    for col in (*financements.MISSIONS, *financements.PUBLICS):
+        out[LIBELLES[col]] = [signes.get(v, v) for v in df[col]]
+    return out
