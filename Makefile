@@ -11,8 +11,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM_STAMP := $(VENV)/.chromium
+NODE_STAMP := payroll/node_modules/.installed
 
-.PHONY: book pdf test setup tables check refresh-notebooks clean
+.PHONY: book pdf test setup tables check refresh-notebooks clean payroll
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +32,17 @@ $(CHROMIUM_STAMP): $(STAMP)
 	fi
 	touch $(CHROMIUM_STAMP)
 
-setup: $(STAMP) $(CHROMIUM_STAMP)
+# The pinned payroll rules (publicodes + modele-social): for the regeneration test and `make payroll`.
+$(NODE_STAMP): payroll/package-lock.json
+	npm ci --prefix payroll --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
+
+# Regenerate the committed payroll table from the pinned rules (Node; no network once installed).
+payroll: $(NODE_STAMP)
+	node payroll/generate.mjs --table > data/paie_modele_social.csv.tmp
+	mv data/paie_modele_social.csv.tmp data/paie_modele_social.csv
 
 book: $(STAMP)
 	$(BIN)/aaas tables synthese
@@ -46,7 +57,7 @@ tables: $(STAMP)
 check: $(STAMP)
 	$(BIN)/aaas check
 
-test: $(STAMP) $(CHROMIUM_STAMP)
+test: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check aaas tests benchmarks
 	$(BIN)/ruff format --check aaas tests benchmarks
 	$(BIN)/aaas check

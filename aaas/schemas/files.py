@@ -316,4 +316,36 @@ TABLES: dict[str, Table] = {
             }
         )
     ),
+    "paie_options.csv": Table(
+        schema(
+            {
+                "poste": text(pa.Check.str_matches(r"^(\*|[a-z][a-z0-9_]*)$", error="poste (snake_case) ou * attendu")),
+                "regle": text(),
+                "valeur": text(),
+                "libelle": text(),
+                "source": text(),
+            },
+            unique=("poste", "regle"),
+        )
+    ),
+    "paie_modele_social.csv": Table(
+        schema(
+            {
+                "poste": ident(unique=True),
+                "base": choice("net", "brut"),
+                "montant": number(at_least(0)),
+                "net": number(at_least(0)),
+                "brut": number(at_least(0)),
+                "cotisations_salariales": number(at_least(0)),
+                "cotisations_patronales": number(at_least(0)),
+                "reduction_generale": number(at_least(0), empty=True),
+                "cout_employeur": number(at_least(0)),
+                "taux_patronal_implicite": number(between(0, 2)),
+                "taux_salarial_implicite": number(between(0, 2)),
+                "version_regles": text(pa.Check.str_matches(r"^\d+\.\d+\.\d+$", error="version x.y.z attendue")),
+                "date_regles": text(),
+                "options": text(),
+            }
+        )
+    ),
 }
