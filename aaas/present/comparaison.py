@@ -18,8 +18,7 @@ def render_comparison(df: pd.DataFrame, a: tuple, b: tuple, form: str) -> str:
     prov = {"a": _side(*a), "b": _side(*b)}
     data = df[["niveau", "mission", "libelle", "variable", "a", "b", "ecart", "ecart_relatif"]]
     if form == "json":
-        rows = [{k: exports.jsonable(v) for k, v in r.items()} for r in data.to_dict(orient="records")]
-        return exports.to_json({"provenance": prov, "comparaison": rows})
+        return exports.to_json({"provenance": prov, "comparaison": exports.records(data)})
     if form in {"csv", "csv-fr"}:
         flat = {f"{side}_{k}": v for side, p in prov.items() for k, v in p.items()}
         return exports.to_csv(data, form, flat)

@@ -68,6 +68,11 @@ def jsonable(v, decimals: int | None = 6):
     return v
 
 
+def records(df: pd.DataFrame, decimals: int | None = 6) -> list[dict[str, Any]]:
+    """The rows of ``df`` as JSON-ready mappings (see :func:`jsonable`)."""
+    return [{k: jsonable(v, decimals) for k, v in r.items()} for r in df.to_dict(orient="records")]
+
+
 def shares_as_parts(df: pd.DataFrame, unit_column: str = "unite") -> pd.DataFrame:
     """``df`` with the unit of shares written ``part`` (the values are already fractions)."""
     df = df.copy()

@@ -59,8 +59,7 @@ def render_programmes(df: pd.DataFrame, form: str, filtres: dict[str, Any] | Non
     if form in {"csv", "csv-fr"}:
         return exports.to_csv(df, form, prov)
     if form == "json":
-        rows = [{k: exports.jsonable(v, None) for k, v in r.items()} for r in df.to_dict(orient="records")]
-        return exports.to_json({"provenance": prov, "programmes": rows})
+        return exports.to_json({"provenance": prov, "programmes": exports.records(df, None)})
     if form == "markdown":
         return _markdown(df)
     return _text(df, filtres)

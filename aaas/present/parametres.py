@@ -34,8 +34,7 @@ def render_parametres(scenario, form: str) -> str:
     if form in {"csv", "csv-fr"}:
         return exports.to_csv(df, form, prov)
     if form == "json":
-        rows = [{k: exports.jsonable(v, None) for k, v in r.items()} for r in df.to_dict(orient="records")]
-        return exports.to_json({"provenance": prov, "parametres": rows})
+        return exports.to_json({"provenance": prov, "parametres": exports.records(df, None)})
     table = parameters.parameters()
     if form == "markdown":
         entete = "| paramètre | valeur | unité | bornes | section | libellé | source |"

@@ -28,8 +28,7 @@ EUROS = {"resultat", "ecart", "p5", "p50", "p95", "moyenne", "bas", "haut", "amp
 def render_frame(df: pd.DataFrame, form: str, prov: dict, title: str) -> str:
     """``df`` in format ``form``, with the provenance."""
     if form == "json":
-        rows = [{k: exports.jsonable(v) for k, v in r.items()} for r in df.to_dict(orient="records")]
-        return exports.to_json({"provenance": prov, "resultats": rows})
+        return exports.to_json({"provenance": prov, "resultats": exports.records(df)})
     if form in {"csv", "csv-fr"}:
         return exports.to_csv(df, form, prov)
     shown = pd.DataFrame({c: [_cell(c, v) for v in df[c]] for c in df.columns})
