@@ -32,6 +32,20 @@ MISSIONS = ("relais", "pair_aidance", "coordination", "participation")
 CASES = ("oui", "non", "nd")
 
 
+#: The version of ``modele-social`` behind a payroll file.
+VERSION_REGLES = pa.Check.str_matches(r"^\d+\.\d+\.\d+$", error="version x.y.z attendue")
+#: The amounts (€/mois) of a row of the payroll grid ``paie_regles.csv``.
+MONTANTS_PAIE = (
+    "brut",
+    "net",
+    "cotisations_salariales",
+    "cotisations_patronales",
+    "reduction_generale",
+    "cout_employeur",
+    "smic",
+)
+
+
 def _value_is_number(df: pd.DataFrame) -> pd.Series:
     return (df["choices"] != "") | df["value"].str.fullmatch(NUMBER)
 
@@ -342,10 +356,32 @@ TABLES: dict[str, Table] = {
                 "cout_employeur": number(at_least(0)),
                 "taux_patronal_implicite": number(between(0, 2)),
                 "taux_salarial_implicite": number(between(0, 2)),
-                "version_regles": text(pa.Check.str_matches(r"^\d+\.\d+\.\d+$", error="version x.y.z attendue")),
+                "version_regles": text(VERSION_REGLES),
                 "date_regles": text(),
                 "options": text(),
             }
+        )
+    ),
+    # the grid gross -> payroll of each profile of posts (same options) and period of a year
+    "paie_regles.csv": Table(
+        schema(
+            {
+                "postes": text(
+                    pa.Check.str_matches(r"^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$", error="postes séparés par ; attendus")
+                ),
+                "options": text(),
+                "annee": text(pa.Check.str_matches(r"^\d{4}$", error="année attendue (ex. 2026)")),
+                "periode": text(
+                    pa.Check.str_matches(
+                        r"^01/(0[1-9]|1[0-2])/\d{4}$", error="premier jour d'un mois (01/mm/aaaa) attendu"
+                    )
+                ),
+                "mois": number(between(1, 12), pa.Check(lambda s: s == s.round(), error="nombre entier attendu")),
+                **{c: number(at_least(0)) for c in MONTANTS_PAIE},
+                "version_regles": text(VERSION_REGLES),
+            },
+            unique=("postes", "annee", "periode", "brut"),
+            checks=(row_check("periode", lambda df: df["periode"].str[-4:] == df["annee"], "période hors de l'année"),),
         )
     ),
 }
