@@ -39,14 +39,12 @@ $(NODE_STAMP): payroll/package-lock.json
 
 setup: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 
-# Regenerate the committed payroll table and grid from the pinned rules (Node; no network once
+# Regenerate the committed payroll grid from the pinned rules (Node; no network once
 # installed). The grid (gross -> payroll, by period) covers the years PAIE_ANNEES (comma-separated;
 # modele-social 11.1.0 holds only the 2026 general reduction); it takes about two minutes.
 PAIE_ANNEES ?= 2026
 
 payroll: $(NODE_STAMP)
-	node payroll/generate.mjs --table > data/paie_modele_social.csv.tmp
-	mv data/paie_modele_social.csv.tmp data/paie_modele_social.csv
 	node payroll/generate.mjs --grille --annees $(PAIE_ANNEES) > data/paie_regles.csv.tmp
 	mv data/paie_regles.csv.tmp data/paie_regles.csv
 

@@ -308,7 +308,6 @@ fiss_enveloppes = _accessor(
 sec_errata = _accessor("sec_errata", "sec_errata.csv", "the discrepancies found in the SEC texts (not the report's).")
 bareme = _accessor("bareme", "bareme_kilometrique.csv", "the tax mileage scale, one row per (year, power, band).")
 paie_options = _accessor("paie_options", "paie_options.csv", "the employer options given to the payroll rules.")
-paie = _accessor("paie", "paie_modele_social.csv", "payroll of each post by the rules (modele-social).")
 paie_regles = _accessor(
     "paie_regles", "paie_regles.csv", "payroll by the rules (modele-social) per gross salary, profile and period."
 )

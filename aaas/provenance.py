@@ -43,11 +43,20 @@ def data_date(root: Path = ROOT) -> str:
         return "inconnue"
 
 
+def regles_paie() -> str:
+    """The payroll rules behind ``data/paie_regles.csv`` (``modele-social`` and its version)."""
+    from .datastore import table
+
+    versions = sorted(table("paie_regles.csv")["version_regles"].astype(str).unique())
+    return f"modele-social {', '.join(versions)}"
+
+
 def stamp(root: Path = ROOT) -> dict[str, str]:
-    """Commit, version, data date and digest, as a mapping of French keys."""
+    """Commit, version, data date and digest, payroll rules, as a mapping of French keys."""
     return {
         "commit": git_commit(root),
         "version": __version__,
         "date_donnees": data_date(root),
         "empreinte_donnees": digest(),
+        "regles_paie": regles_paie(),
     }

@@ -1,7 +1,6 @@
 // Paie par les règles officielles (publicodes + modele-social, versions figées dans package-lock.json).
 //
 //   node payroll/generate.mjs < situations.json   -> JSON : un résultat par situation
-//   node payroll/generate.mjs --table              -> CSV de data/paie_modele_social.csv
 //   node payroll/generate.mjs --grille [--annees 2026,2027]
 //                                                  -> CSV de data/paie_regles.csv (voir « Grille »)
 //   node payroll/generate.mjs --grille --points < points.json
@@ -9,8 +8,8 @@
 //
 // Une situation : {"poste": "mediateur", "base": "net" | "brut", "montant": 1600,
 //                  "options": {"règle publicodes": "expression", ...}}
-// En mode --table, les postes viennent de data/parameters.csv (salaire_net_* et
-// salaire_brut_*) et les options de data/paie_options.csv (poste « * » = tous les postes).
+// Les postes viennent de data/parameters.csv (salaire_net_* et salaire_brut_*) et les
+// options de data/paie_options.csv (poste « * » = tous les postes).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -89,21 +88,7 @@ function situationsDuRapport() {
   return out
 }
 
-const COLONNES = ['poste', 'base', 'montant', 'net', 'brut', 'cotisations_salariales', 'cotisations_patronales',
-  'reduction_generale', 'cout_employeur', 'taux_patronal_implicite', 'taux_salarial_implicite', 'version_regles',
-  'date_regles', 'options']
 const cellule = (v) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))
-
-function table() {
-  const lignes = [COLONNES.join(',')]
-  for (const s of situationsDuRapport()) {
-    const r = calcule(s)
-    r.taux_patronal_implicite = Math.round((r.cout_employeur / r.brut - 1) * 1e6) / 1e6
-    r.taux_salarial_implicite = Math.round((r.brut / r.net - 1) * 1e6) / 1e6
-    lignes.push(COLONNES.map((c) => cellule(r[c])).join(','))
-  }
-  return lignes.join('\n') + '\n'
-}
 
 // --- Grille : salaire brut -> paie, que Python interpole (data/paie_regles.csv) ----------
 //
@@ -286,8 +271,7 @@ function annees(args) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2)
   const entree = () => JSON.parse(readFileSync(0, 'utf8'))
-  if (args.includes('--table')) process.stdout.write(table())
-  else if (args.includes('--grille') && args.includes('--points')) {
+  if (args.includes('--grille') && args.includes('--points')) {
     process.stdout.write(JSON.stringify(points(entree()), null, 1) + '\n')
   } else if (args.includes('--grille')) process.stdout.write(grille(annees(args)))
   else process.stdout.write(JSON.stringify(entree().map(calcule), null, 1) + '\n')

@@ -124,8 +124,8 @@ DAMAGES = [
     ),
     (
         "conventions.csv",
-        r",E08$",
-        ",E99",
+        r",E08,,",
+        ",E99,,",
         "conventions.csv, ligne 4, colonne « erratum » : 'E99' absent de la colonne « id » de errata.csv",
     ),
     (
@@ -250,7 +250,7 @@ def test_an_unknown_column_is_named(data_copy):
 
 def test_the_folder_is_checked_as_a_whole_on_first_read(data_copy):
     """A convention naming an unknown erratum fails any read of the folder, errata.csv's too."""
-    _damage(data_copy, "conventions.csv", r",E08$", ",E99")
+    _damage(data_copy, "conventions.csv", r",E08,,", ",E99,,")
     for accessor in (datastore.conventions, datastore.errata):
         with pytest.raises(DataFileError, match="conventions.csv, ligne 4, colonne « erratum » : 'E99'"):
             accessor()
@@ -305,7 +305,7 @@ def test_line_numbers_count_cells_that_span_lines(data_copy):
             "parameters.csv",
             r"^file_active,100,",
             "file_active,2.5,",
-            "parameters.csv, ligne 41, colonne « value » : paramètre 'file_active' : 2,5 n'est pas un nombre entier",
+            "parameters.csv, ligne 43, colonne « value » : paramètre 'file_active' : 2,5 n'est pas un nombre entier",
         ),
         (
             "conventions.csv",

@@ -35,7 +35,8 @@ class Evaluation:
     scenario : Scenario, optional
         A resolved scenario (:func:`aaas.resolve`); the report's parameters when omitted.
     convention : str, optional
-        ``"rapport"`` or ``"corrige"``; the scenario's own convention when omitted.
+        ``"rapport"``, ``"corrige"`` or ``"actualise"``; the scenario's own convention when
+        omitted.
     """
 
     def __init__(self, scenario: scenarios.Scenario | None = None, convention: str | None = None):
@@ -53,7 +54,8 @@ class Evaluation:
 
     @property
     def autre_convention(self) -> str:
-        """The convention the reference is computed under (the other one)."""
+        """The convention the reference is computed under: ``corrige`` for ``rapport``,
+        ``rapport`` for any other."""
         return "corrige" if self.convention == "rapport" else "rapport"
 
     @cached_property

@@ -26,7 +26,8 @@ Two kinds of figures cannot be confirmed independently, and have a status of the
   percentages (``verification = reconstitue``): its agreement is true by construction.
 
 In a variant scenario, figures that moved with the changed parameters are flagged
-*scénario*.  :func:`unexplained` lists what remains: ``aaas check`` fails on it.
+*scénario*; under a convention that updates values (``actualise``), figures that moved
+with the update are flagged *actualisé*.  :func:`unexplained` lists what remains: ``aaas check`` fails on it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ VOCABULAIRE = {
         "tombe dans la fourchette des classements plausibles",
     ),
     "scenario": ("scénario", "dans une variante, le chiffre suit les paramètres modifiés : l'écart est leur effet"),
+    "actualise": (
+        "actualisé",
+        "sous la convention actualisée, le chiffre suit les valeurs mises à jour (paie par les règles de l'URSSAF, "
+        "barème kilométrique, tarif de consultation) : l'écart est leur effet, pas une erreur du rapport",
+    ),
     "non_chiffre": ("non chiffré", "poste que le rapport cite sans le chiffrer"),
     "inexplique": ("INEXPLIQUÉ", "écart qu'aucun erratum n'explique : `aaas check` échoue"),
 }
@@ -258,16 +264,27 @@ def _statuts(pub, recalc, ref, plage_min, plage_max, scenario, convention) -> li
     ok_rapport = _agree(pub, _values(conventions.compute("rapport"), names))
     ok_corrige = _agree(pub, _values(conventions.compute("corrige"), names))
     moved = ~np.isclose(recalc, ref, rtol=1e-12, atol=1e-9) if scenario.changed else np.zeros(len(pub), bool)
+    updated = _mis_a_jour(convention, ref, names)
     out = []
     for i, row in enumerate(pub.itertuples(index=False)):
         own = direct.get((row.tableau, row.label), ())
         classement = _classement(row, plage_min[i], plage_max[i])
         carried = bool(ok_rapport[i] and not ok_corrige[i])
-        s = _statut(row, classement, ok[i], moved[i], tuple(poids[x] for x in own), carried)
+        s = _statut(row, classement, ok[i], moved[i] or updated[i], tuple(poids[x] for x in own), carried)
+        s = "actualise" if s == "scenario" and not moved[i] else s
         if s == "reportee" and not any(poids[x] for x in own):
             own = tuple(dict.fromkeys(own + _influence_default().get(row.variable, ())))
         out.append((s, own))
     return out
+
+
+def _mis_a_jour(convention: str, ref: np.ndarray, names: list[str]) -> np.ndarray:
+    """Which figures the convention's updated values move (against the convention it
+    starts from); none for a convention that only corrects errors."""
+    conv = conventions.get(convention)
+    if not conv.met_a_jour:
+        return np.zeros(len(names), bool)
+    return ~np.isclose(ref, _values(conventions.compute(conv.base), names), rtol=1e-12, atol=1e-9)
 
 
 def _statut(row, classement: str | None, ok: bool, moved: bool, own: tuple[bool, ...], carried: bool) -> str:

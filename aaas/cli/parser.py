@@ -16,7 +16,7 @@ from ..errors import ChoiceError
 #: a French spreadsheet); ``params`` adds ``yaml`` (a complete scenario file).
 FORMATS = ("text", "csv", "csv-fr", "json", "markdown")
 #: The conventions (kept equal to ``aaas.models.conventions.CONVENTIONS`` by a test).
-CONVENTIONS = ("rapport", "corrige")
+CONVENTIONS = ("rapport", "corrige", "actualise")
 
 #: argparse's messages, translated (argparse reads its ``_`` at each call).
 FRANCAIS = {

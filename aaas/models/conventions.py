@@ -9,11 +9,15 @@ A convention is a complete set of parameter values and readings, visible to the 
   it still responds to the parameters it depends on.
 * ``corrige`` is that set with the values of ``data/conventions.csv``, one row per carried
   error, each naming its erratum of ``data/errata.csv``.
+* ``actualise`` is ``corrige``'s set with its own rows of ``data/conventions.csv``, each
+  citing its source: posts paid by the official URSSAF rules of ``annee_paie``
+  (:mod:`aaas.models.paie`), the newest mileage scale, the consultation fee in force.
+  Every other euro hypothesis keeps its 2022 value (:func:`gardees_2022`).
 
 Nothing is forced on the model: a scenario is a convention's set with the user's values on
 top, so setting a parameter to the value the convention shows changes nothing.  A
-convention may also bring its own model (:attr:`Convention.model`): the coming payroll
-convention will replace the salary chain, not only values.
+convention may also bring its own model (:attr:`Convention.model`); ``actualise`` needs
+none: paying posts by the rules is a reading of the model (``calcul_cotisations``).
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ class Convention:
 
     name: str
     libelle: str
+    #: The convention whose set this one starts from (``None``: ``data/parameters.csv``).
+    base: str | None = None
+    #: Does it update values (sources, not errata): figures it moves are *actualisé*.
+    met_a_jour: bool = False
     #: The model evaluating a complete parameter set (``surcouts.evaluate`` for both
     #: conventions of the report).
     model: Callable[[Mapping[str, Any]], surcouts.Results] = surcouts.evaluate
@@ -53,7 +61,13 @@ class Convention:
 REGISTRE: Mapping[str, Convention] = MappingProxyType(
     {
         "rapport": Convention("rapport", "rapport (erreurs reportées comme dans le rapport)"),
-        "corrige": Convention("corrige", "corrigé (erreurs du rapport corrigées)"),
+        "corrige": Convention("corrige", "corrigé (erreurs du rapport corrigées)", base="rapport"),
+        "actualise": Convention(
+            "actualise",
+            "actualisé (erreurs corrigées, paie par les règles URSSAF, barème et tarif en vigueur)",
+            base="corrige",
+            met_a_jour=True,
+        ),
     }
 )
 CONVENTIONS = tuple(REGISTRE)
@@ -76,14 +90,37 @@ def get(convention: str) -> Convention:
     return REGISTRE[check_convention(convention)]
 
 
+def lignee(convention: str) -> tuple[str, ...]:
+    """The conventions whose rows make ``convention``'s set, from the first applied.
+
+    >>> lignee("actualise")
+    ('corrige', 'actualise')
+    """
+    out: tuple[str, ...] = ()
+    c: str | None = check_convention(convention)
+    while c and c != "rapport":
+        out = (c, *out)
+        c = REGISTRE[c].base
+    return out
+
+
+def _rows(convention: str) -> pd.DataFrame:
+    """The rows of ``data/conventions.csv`` that make ``convention``'s set, in order."""
+    rows = datastore.conventions()
+    unknown = set(rows["convention"]) - set(REGISTRE)
+    if unknown:
+        raise ChoiceError(f"conventions.csv : convention inconnue '{sorted(unknown)[0]}'")
+    chain = lignee(convention)
+    rows = rows[rows["convention"].isin(chain)]
+    order = rows["convention"].map({c: i for i, c in enumerate(chain)})
+    return rows.assign(_ordre=order).sort_values("_ordre", kind="stable").drop(columns="_ordre")
+
+
 @datastore.cached
 def _parameter_set(convention: str) -> Mapping[str, Any]:
     values = {name: p.value for name, p in parameters().items()}
-    for row in datastore.conventions().itertuples(index=False):
-        if row.convention not in REGISTRE:
-            raise ChoiceError(f"conventions.csv : convention inconnue '{row.convention}'")
-        if row.convention == convention:
-            values[row.parametre] = lookup(row.parametre).validate(row.valeur, "conventions.csv")
+    for row in _rows(convention).itertuples(index=False):
+        values[row.parametre] = lookup(row.parametre).validate(row.valeur, "conventions.csv")
     return MappingProxyType(values)
 
 
@@ -102,10 +139,9 @@ def defaults(convention: str = "rapport") -> dict[str, Any]:
 
 def differences(convention: str) -> pd.DataFrame:
     """Parameters whose value under ``convention`` differs from the report's, with the
-    erratum that motivates each (empty for ``rapport``)."""
-    check_convention(convention)
-    rows = datastore.conventions()
-    rows = rows[rows["convention"] == convention]
+    erratum or the source that motivates each and the step it belongs to (empty for
+    ``rapport``)."""
+    rows = _rows(convention)
     rapport = defaults("rapport")
     conv = defaults(convention)
     return pd.DataFrame(
@@ -114,8 +150,29 @@ def differences(convention: str) -> pd.DataFrame:
             "rapport": [rapport[n] for n in rows["parametre"]],
             convention: [conv[n] for n in rows["parametre"]],
             "erratum": rows["erratum"].to_list(),
+            "source": rows["source"].to_list(),
+            "etape": rows["etape"].to_list(),
+            "convention": rows["convention"].to_list(),
         }
     )
+
+
+def gardees_2022(convention: str = "actualise") -> pd.DataFrame:
+    """The euro hypotheses ``convention`` keeps at the report's 2022 value (every parameter
+    in euros that its rows do not change, and that is not a payroll rate made inert by the
+    rules), as ``data/parameters.csv`` gives them."""
+    changed = set(differences(convention)["parametre"])
+    values = defaults(convention)
+    rows = datastore.parametres()
+    keep = [
+        r.name
+        for r in rows.itertuples(index=False)
+        if "€" in r.unit
+        and not r.name.startswith("pas_arrondi_")
+        and r.name not in changed
+        and not parameters()[r.name].inert_under(values)
+    ]
+    return rows.set_index("name").loc[keep, ["value", "unit", "section", "label"]].reset_index()
 
 
 def is_variant(scenario, convention: str | None = None) -> bool:

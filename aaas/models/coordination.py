@@ -28,8 +28,8 @@ def plaidoyer(s: Sheet) -> None:
     s.calc("jours_plaidoyer_an", co.jours_plaidoyer, *campagnes)
     s.calc("etp_plaidoyer", co.etp_pour_jours, *campagnes, "jours_ouvres_an")
     s.calc("salaire_brut_annuel_plaidoyer", sal.salaire_annuel, "salaire_brut_plaidoyer")
-    mensuel = sal.cout_employeur_mensuel(s["salaire_brut_plaidoyer"], s["taux_charges_patronales_plaidoyer"])
-    s.calc("communication_plaidoyer", sal.cout_annuel_poste, mensuel, "etp_plaidoyer")
+    chaine_salariale(s, "plaidoyer")
+    s.calc("communication_plaidoyer", sal.cout_annuel_poste, "cout_mensuel_plaidoyer", "etp_plaidoyer")
 
 
 def communication(s: Sheet) -> None:

@@ -96,8 +96,8 @@ def ateliers_secretariat(s: Sheet) -> None:
     seances = "nb_ateliers", "nb_seances_atelier", "heures_secretariat_par_seance"
     s.calc("heures_secretariat_ateliers", at.heures_secretariat_ateliers, *seances)
     s.calc("etp_secretariat", sal.etp_pour_heures, "heures_secretariat_ateliers", "heures_annuelles_etp")
-    mensuel = sal.cout_employeur_mensuel(s["salaire_brut_secretariat"], s["taux_charges_patronales_secretariat"])
-    s.calc("ateliers_secretariat", sal.cout_annuel_poste, mensuel, "etp_secretariat")
+    chaine_salariale(s, "secretariat")
+    s.calc("ateliers_secretariat", sal.cout_annuel_poste, "cout_mensuel_secretariat", "etp_secretariat")
     postes = "ateliers_intervenants", "ateliers_patients_experts", "ateliers_location", "ateliers_secretariat"
     s.calc("cout_ateliers", at.cout_ateliers, *postes)
     s.calc("cout_ateliers_hors_location", at.cout_ateliers_hors_location, "cout_ateliers", "ateliers_location")

@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from ..errors import ParameterError, ScenarioFileError
-from . import conventions
+from . import conventions, paie
 from .parameters import lookup, parameters
 
 
@@ -214,6 +214,7 @@ def _scenario(
     base: Mapping[str, Any], explicit: Mapping[str, Any], convention: str, scenario_file: str | None
 ) -> Scenario:
     values = {**base, **explicit}
+    paie.verifie_salaires(values)  # a salary the rules of the year refuse, before any evaluation
     # Keep only true differences from the convention (a scenario may restate a value).
     changed = {k: v for k, v in explicit.items() if isinstance(v, np.ndarray) or v != base[k]}
     return Scenario(

@@ -51,7 +51,7 @@ def header_lines(prov: dict[str, Any]) -> list[str]:
         lines.append(f"Fichier de scénario : {prov['fichier_scenario']}")
     lines.append(
         f"aaas {prov['version']} ; commit {prov['commit']} ; données du {prov['date_donnees']} "
-        f"(empreinte {prov['empreinte_donnees']})"
+        f"(empreinte {prov['empreinte_donnees']}) ; règles de paie {prov['regles_paie']}"
     )
     return lines
 

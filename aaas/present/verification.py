@@ -14,7 +14,7 @@ EXIT_UNEXPLAINED = 1
 
 def check(scenario=None, conventions: list[str] | None = None) -> tuple[str, int]:
     """The check's text and exit status (0 or :data:`EXIT_UNEXPLAINED`), for a scenario
-    (the report's by default) under the given conventions (both by default)."""
+    (the report's by default) under the given conventions (all by default)."""
     lines, code = [], 0
     for convention in conventions or list(conv.CONVENTIONS):
         rec = Evaluation(scenario, convention).reconciliation
@@ -28,10 +28,11 @@ def check(scenario=None, conventions: list[str] | None = None) -> tuple[str, int
     for p in reconcile.errata_problems():
         code = EXIT_UNEXPLAINED
         lines.append(f"  ERRATUM INCOHÉRENT {p}")
-    total, corr = Evaluation(scenario, "rapport").total, Evaluation(scenario, "corrige").total
-    lines.append(
-        f"total convention rapport : {fmt.euros(total)} ; convention corrigée : {fmt.euros(corr)} "
-        f"(écart {fmt.ecart(round(corr) - round(total), '€')})"
-    )
+    total = Evaluation(scenario, "rapport").total
+    autres = []
+    for c in conv.CONVENTIONS[1:]:
+        t = Evaluation(scenario, c).total
+        autres.append(f"convention {c} : {fmt.euros(t)} (écart {fmt.ecart(round(t) - round(total), '€')})")
+    lines.append(f"total convention rapport : {fmt.euros(total)} ; " + " ; ".join(autres))
     lines.append("vérification réussie" if code == 0 else "vérification ÉCHOUÉE")
     return "\n".join(lines), code

@@ -21,7 +21,7 @@ import yaml
 from .. import __version__, fmt
 from ..models import conventions, parameters
 from ..models.scenario import Scenario
-from ..provenance import git_commit
+from ..provenance import git_commit, regles_paie
 from . import pages
 from .cache import NotebookTask
 from .toc import NOTEBOOK_DIR
@@ -151,7 +151,8 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
 
 
 def footer_stamp(root: Path, scenario: Scenario, convention: str) -> str:
-    """HTML stamp shown under every page: commit, version, convention, parameter hash."""
+    """HTML stamp shown under every page: commit, version, convention, parameter hash,
+    payroll rules (the version of ``modele-social`` behind the ``actualise`` convention)."""
     commit = git_commit(root)
     note = " (modifications non commitées)" if commit.endswith("+") else ""
     return (
@@ -160,6 +161,7 @@ def footer_stamp(root: Path, scenario: Scenario, convention: str) -> str:
         f" · aaas {html.escape(__version__)}"
         f" · convention : <strong>{html.escape(convention)}</strong>"
         f" · empreinte des paramètres : <code>{scenario.hash()}</code>"
+        f" · règles de paie : {html.escape(regles_paie())}"
         "</div>"
     )
 

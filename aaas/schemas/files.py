@@ -50,6 +50,10 @@ def _value_is_number(df: pd.DataFrame) -> pd.Series:
     return (df["choices"] != "") | df["value"].str.fullmatch(NUMBER)
 
 
+def _erratum_or_source(df):
+    return (df["erratum"] != "") | (df["source"] != "")
+
+
 def _choices_have_no_bounds(df: pd.DataFrame) -> pd.Series:
     return (df["choices"] == "") | ((df["min"] == "") & (df["max"] == "") & (df["entier"] == ""))
 
@@ -88,7 +92,7 @@ TABLES: dict[str, Table] = {
                 "min": number_text(),
                 "max": number_text(),
                 "choices": text(
-                    pa.Check.str_matches(r"^([a-z0-9_]+(\|[a-z0-9_]+)+)?$", error="choix a|b|…"), empty=True
+                    pa.Check.str_matches(r"^([a-z0-9_]+(\|[a-z0-9_]+)*)?$", error="choix a|b|…"), empty=True
                 ),
                 "sens": choice("+", "-", "0", "~"),
                 "inerte_si": text(
@@ -118,14 +122,24 @@ TABLES: dict[str, Table] = {
                 "choices", "bareme_kilometrique.csv", "annee_revenus", separator="|", only=("name", "annee_bareme")
             ),
             Reference("choices", "bareme_kilometrique.csv", "cv", separator="|", only=("name", "puissance_fiscale_cv")),
+            # the years of the payroll rules are those of the committed grid
+            Reference("choices", "paie_regles.csv", "annee", separator="|", only=("name", "annee_paie")),
         ),
     ),
     "conventions.csv": Table(
         schema(
-            {"convention": ident(), "parametre": ident(), "valeur": text(), "erratum": text()},
+            {
+                "convention": ident(),
+                "parametre": ident(),
+                "valeur": text(),
+                "erratum": text(empty=True),
+                "source": text(empty=True),
+                "etape": text(),
+            },
             unique=("convention", "parametre"),
+            checks=[row_check("erratum", _erratum_or_source, "une valeur de convention cite son erratum ou sa source")],
         ),
-        (Reference("parametre", "parameters.csv", "name"), Reference("erratum", "errata.csv", "id")),
+        (Reference("parametre", "parameters.csv", "name"), Reference("erratum", "errata.csv", "id", empty=True)),
         rows=False,
     ),
     "variantes.csv": Table(
@@ -342,27 +356,6 @@ TABLES: dict[str, Table] = {
             unique=("poste", "regle"),
         )
     ),
-    "paie_modele_social.csv": Table(
-        schema(
-            {
-                "poste": ident(unique=True),
-                "base": choice("net", "brut"),
-                "montant": number(at_least(0)),
-                "net": number(at_least(0)),
-                "brut": number(at_least(0)),
-                "cotisations_salariales": number(at_least(0)),
-                "cotisations_patronales": number(at_least(0)),
-                "reduction_generale": number(at_least(0), empty=True),
-                "cout_employeur": number(at_least(0)),
-                "taux_patronal_implicite": number(between(0, 2)),
-                "taux_salarial_implicite": number(between(0, 2)),
-                "version_regles": text(VERSION_REGLES),
-                "date_regles": text(),
-                "options": text(),
-            }
-        )
-    ),
-    # the grid gross -> payroll of each profile of posts (same options) and period of a year
     "paie_regles.csv": Table(
         schema(
             {

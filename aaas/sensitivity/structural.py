@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..errors import InputError
 from ..models import conventions, parameters
 from . import engine
 
@@ -16,7 +17,10 @@ def structurel(
     convention: str = "rapport", outputs: Sequence[str] | None = None, scenario_values: dict | None = None
 ) -> pd.DataFrame:
     """One row per (choice, output): every other value of every categorical parameter
-    (readings, scaling readings, scale year) set alone, then the other convention.
+    (readings, scaling readings, scale year) set alone, then every other convention (the
+    methodological uncertainty).  A choice the parameter set refuses alone (posts paid by
+    the rules while a salary is below that year's SMIC) is left out: the conventions'
+    rows carry it with the values it needs.
 
     ``scenario_values``: a complete parameter set to start from (to look away from the
     report's point, e.g. at 50 000 inhabitants, where scaling readings matter).
@@ -36,11 +40,15 @@ def structurel(
         for choice in p.choices:
             if choice == base[p.name]:
                 continue
-            res = engine.evaluate({}, convention, outputs, base={**base, p.name: choice})
+            try:
+                res = engine.evaluate({}, convention, outputs, base={**base, p.name: choice})
+            except InputError:
+                continue
             rows += _rows(p.name, choice, p.section, outputs, res, reference)
-    other = "corrige" if convention == "rapport" else "rapport"
-    res = engine.evaluate({}, other, outputs)
-    rows += _rows("convention", other, "—", outputs, res, reference)
+    for other in conventions.CONVENTIONS:
+        if other != convention:
+            res = engine.evaluate({}, other, outputs)
+            rows += _rows("convention", other, "—", outputs, res, reference)
     return pd.DataFrame(rows, columns=["parametre", "choix", "section", "sortie", "resultat", "ecart", "ecart_relatif"])
 
 

@@ -7,7 +7,11 @@ value.  It was generated from the code before the refactoring of the model into 
 
     PYTHONPATH=. python tests/models/test_snapshot.py
 
-(run it again only on purpose: a change of any quantity must be a deliberate one).
+(run it again only on purpose: a change of any quantity must be a deliberate one).  It was
+regenerated once when the ``actualise`` convention came: every quantity of the earlier
+snapshot was first checked unchanged; the new keys are the payroll reading, its year, the
+rates each salary chain implies and the secretariat's and advocacy officer's monthly costs,
+and the ``actualise`` cases were added.
 """
 
 from __future__ import annotations

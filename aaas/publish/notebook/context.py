@@ -74,9 +74,9 @@ class Contexte:
 
     @cached_property
     def evaluations(self) -> dict[str, Evaluation]:
-        """This scenario under each convention (this one's evaluation reused)."""
-        other = self.evaluation.autre_convention
-        return {self.convention: self.evaluation, other: self.evaluation.under(other)}
+        """This scenario under each convention (this one's evaluation reused; the others
+        evaluated when first asked for)."""
+        return _Evaluations(self.evaluation)
 
     # --- other readings ------------------------------------------------------------------
     def autre(self, convention: str | None = None, **changes) -> Any:
@@ -100,7 +100,7 @@ class Contexte:
 
     def html(self, table_id: str) -> str:
         """The HTML of a report table, with links to its hypotheses and errata."""
-        par = {c: self.tableau(table_id, c) for c in conventions.CONVENTIONS}
+        par = {c: self.tableau(table_id, c) for c in dict.fromkeys(("rapport", "corrige", self.convention))}
         return html_tables.tableau_html(par, tables.info(table_id), self.convention)
 
     def montre_errata(self, table_id: str) -> None:
@@ -135,6 +135,18 @@ class Contexte:
     def par_convention(self) -> dict[str, Mapping[str, Any]]:
         """This scenario's results under each convention, by name."""
         return {self.convention: self.results, self.evaluation.autre_convention: self.reference}
+
+
+class _Evaluations(dict):
+    """Evaluations by convention name, each made when first asked for."""
+
+    def __init__(self, evaluation: Evaluation):
+        super().__init__({evaluation.convention: evaluation})
+        self._evaluation = evaluation
+
+    def __missing__(self, convention: str) -> Evaluation:
+        self[convention] = self._evaluation.under(conventions.check_convention(convention))
+        return self[convention]
 
 
 def _variantes() -> pd.DataFrame:

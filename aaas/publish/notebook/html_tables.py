@@ -27,14 +27,24 @@ CLASSES = {
     "non_verifiable": "na",
     "non_chiffre": "na",
     "scenario": "scenario",
+    "actualise": "scenario",
     "sans_effet": "sans-effet",
     "reportee": "ecart",
     "inexplique": "ecart",
 }
-ENTETE = (
-    "<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>Corrigé</th>"
-    "<th>Écart (corrigé − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
-)
+#: The third figure of a chapter table: the corrected one, or this book's convention's.
+COLONNE = {"corrige": "Corrigé", "actualise": "Actualisé"}
+
+
+def entete(troisieme: str = "corrige") -> str:
+    """The header of a chapter table whose third figure is under ``troisieme``."""
+    nom = COLONNE[troisieme]
+    return (
+        f"<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>{nom}</th>"
+        f"<th>Écart ({nom.lower()} − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
+    )
+
+
 #: Visible length of a parameter link (the full name shows on hover).
 COURT = 24
 
@@ -73,14 +83,15 @@ def montre_df(df: pd.DataFrame, uid: str) -> None:
 def tableau_html(par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport") -> str:
     """A report table (:func:`aaas.checks.tables.shape` under each convention) as HTML: the
     printed figure, the figure as the report carries it (convention ``rapport``), the
-    corrected figure, the gap of the corrected figure, the status (of ``convention``) with
-    links to the errata, and the hypothesis behind each row."""
+    corrected figure (the updated one in a book under ``actualise``), its gap, the status
+    (of ``convention``) with links to the errata, and the hypothesis behind each row."""
     df = par_convention[convention]
-    rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", "corrige"))
+    troisieme = convention if convention in COLONNE else "corrige"
+    rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", troisieme))
     lines = [
         f'<table class="aaas-tableau" id="tableau-{info["tableau"]}">',
         f"<caption>{html.escape(info['section'])} — {html.escape(info['titre'])}</caption>",
-        ENTETE,
+        entete(troisieme),
     ]
     for i, (label, row) in enumerate(df.iterrows()):
         origin = " <em>(texte)</em>" if row["origine"] == "texte" else ""
