@@ -305,7 +305,7 @@ def test_line_numbers_count_cells_that_span_lines(data_copy):
             "parameters.csv",
             r"^file_active,100,",
             "file_active,2.5,",
-            "parameters.csv, ligne 43, colonne « value » : paramètre 'file_active' : 2,5 n'est pas un nombre entier",
+            "parameters.csv, ligne 44, colonne « value » : paramètre 'file_active' : 2,5 n'est pas un nombre entier",
         ),
         (
             "conventions.csv",

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import datastore
+from .. import datastore, fmt
 from ..models import conventions, paie
 from ..models import scenario as scenarios
 
@@ -126,4 +126,75 @@ def postes(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
         row["ecart_points"] = (row["taux_patronal_actualise"] - row["taux_patronal_rapport"]) * 100
         row["ecart_annuel"] = (row["cout_mensuel_actualise"] - row["cout_mensuel_rapport"]) * 12
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+#: What a gap between the report's employer rate and the rules' can mean (key -> text with
+#: ``{…}`` fields filled by :func:`ecarts_taux`).
+VERDICTS = {
+    "sans_reduction": (
+        "erreur du rapport : {brut} brut font {ratio} Smic de 2022, sous le seuil de {seuil} Smic de la réduction "
+        "Fillon que le rapport cite lui-même en 2.2.2.2 ; son taux de {rapport} est celui d'un salaire sans "
+        "réduction (les règles de 2026 donnent {regles}, {avant} avant réduction)"
+    ),
+    "avec_reduction": (
+        "le rapport compte la réduction Fillon ({ratio} Smic de 2022, sous le seuil de {seuil}) ; l'écart de "
+        "{ecart} vient des barèmes de 2026 (réduction générale dégressive unique : {reduction} du brut)"
+    ),
+    "reforme_2026": (
+        "à {ratio} Smic de 2022, au-dessus du seuil de {seuil}, ce salaire n'avait pas de réduction en 2022 ; "
+        "l'écart de {ecart} vient surtout de la réduction générale dégressive unique de 2026, étendue jusqu'à "
+        "3 Smic ({reduction} du brut)"
+    ),
+    "taux": "pas de réduction générale en 2022 ni en 2026 à ce salaire : l'écart de {ecart} vient des taux",
+}
+
+
+def _verdict(ratio: float, seuil: float, rapport: float, regles: float, avant: float, reduction: float) -> str:
+    if ratio < seuil:
+        return "sans_reduction" if abs(rapport - avant) < abs(rapport - regles) else "avec_reduction"
+    return "reforme_2026" if reduction > 0.01 else "taux"
+
+
+def ecarts_taux(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
+    """The report's employer rate of each salaried post against the URSSAF rules of
+    ``annee_paie`` (``actualise``), with what the gap means.
+
+    The report read its rates off the URSSAF simulator in 2022; the committed rules are
+    those of 2026 (the only year ``modele-social`` 11.1.0 covers), whose réduction générale
+    (RGDU) reaches 3 Smic where the 2022 Fillon reduction stopped at 1,6 Smic (the threshold
+    the report itself cites, ``seuil_smic_reduction_fillon``).  So a gap is an error of the
+    report only when the post earned less than 1,6 Smic in 2022 and the report's rate is
+    nearer the rate before any reduction than the rate after it.
+
+    >>> e = ecarts_taux().set_index("poste")
+    >>> e.loc["secretariat", "verdict"], e.loc["referent", "verdict"]
+    ('sans_reduction', 'reforme_2026')
+    """
+    scenario = scenario or scenarios.resolve()
+    rapport = conventions.compute_scenario(scenario, "rapport")
+    actuel = conventions.compute_scenario(scenario, "actualise")
+    values = scenario.under("actualise").values
+    smic22, seuil = rapport["smic_brut_mensuel"], rapport["seuil_smic_reduction_fillon"]
+    rows = []
+    for poste in paie.postes():
+        g = paie.grille_de(values, poste)
+        brut22, brut = _scalaire(rapport, f"salaire_brut_{poste}"), _scalaire(actuel, f"salaire_brut_{poste}")
+        taux_r, taux_a = (_scalaire(r, f"taux_patronal_effectif_{poste}") for r in (rapport, actuel))
+        reduction = float(np.interp(brut, g.brut, g.reduction)) / brut
+        avant = taux_a + reduction
+        ratio = brut22 / smic22
+        cle = _verdict(ratio, seuil, taux_r, taux_a, avant, reduction)
+        champs = {
+            "brut": fmt.euros(brut22), "ratio": fmt.nombre(ratio, 2), "seuil": fmt.nombre(seuil, 1),
+            "rapport": fmt.pourcent(taux_r, 1), "regles": fmt.pourcent(taux_a, 1), "avant": fmt.pourcent(avant, 1),
+            "ecart": fmt.ecart((taux_a - taux_r) * 100, "pt", 0.1), "reduction": fmt.pourcent(reduction, 1),
+        }  # fmt: skip
+        rows.append(
+            {
+                "poste": poste, "brut_2022": brut22, "ratio_smic_2022": ratio, "taux_rapport": taux_r,
+                "taux_regles": taux_a, "taux_avant_reduction": avant, "reduction": reduction,
+                "ecart_points": (taux_a - taux_r) * 100, "verdict": cle, "lecture": VERDICTS[cle].format(**champs),
+            }
+        )  # fmt: skip
     return pd.DataFrame(rows)

@@ -33,6 +33,8 @@ class Grille:
     brut: np.ndarray
     net: np.ndarray
     cout: np.ndarray
+    #: The réduction générale (RGDU) included in ``cout``.
+    reduction: np.ndarray
     #: The highest monthly SMIC of the year (a salary at least equal is legal all year).
     smic: float
     version: str
@@ -82,15 +84,15 @@ def grille(poste: str, annee: int) -> Grille:
             f"années acceptées : {', '.join(map(str, annees()))}"
         )
     w = g["mois"].to_numpy(float)
-    g = g.assign(w=w, wnet=g["net"] * w, wcout=g["cout_employeur"] * w)
-    par_brut = g.groupby("brut", sort=True)[["w", "wnet", "wcout"]].sum()
+    g = g.assign(w=w, wnet=g["net"] * w, wcout=g["cout_employeur"] * w, wred=g["reduction_generale"].fillna(0) * w)
+    par_brut = g.groupby("brut", sort=True)[["w", "wnet", "wcout", "wred"]].sum()
     if not np.allclose(par_brut["w"], 12):
         raise ValueError(f"paie_regles.csv : les périodes de {annee} ne couvrent pas 12 mois pour {poste}")
     brut = par_brut.index.to_numpy(float)
-    net, cout = (par_brut["wnet"] / 12).to_numpy(), (par_brut["wcout"] / 12).to_numpy()
-    for arr in (brut, net, cout):
+    net, cout, red = ((par_brut[c] / 12).to_numpy() for c in ("wnet", "wcout", "wred"))
+    for arr in (brut, net, cout, red):
         arr.setflags(write=False)
-    return Grille(poste, int(annee), brut, net, cout, float(g["smic"].max()), version())
+    return Grille(poste, int(annee), brut, net, cout, red, float(g["smic"].max()), version())
 
 
 def _scalaire(x: Any) -> int:

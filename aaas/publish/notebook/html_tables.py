@@ -122,8 +122,19 @@ def lien_parametre(name: str, prefix: str = "") -> str:
     return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{html.escape(court)}</a>'
 
 
+#: Quantities a table prints for a hypothesis: the rate a salary chain implies stands for
+#: the report's flat rate.
+HYPOTHESE = {
+    "taux_patronal_effectif_": "taux_charges_patronales_",
+    "taux_salarial_effectif_": "taux_charges_salariales_",
+}
+
+
 def _source(name: str) -> str:
     table = parameters.parameters()
+    for prefix, hypothese in HYPOTHESE.items():
+        if name.startswith(prefix):
+            name = hypothese + name[len(prefix) :]
     if name not in table:
         return ""
     return f"{lien_parametre(name)} ({html.escape(table[name].section)})"
