@@ -112,23 +112,36 @@ def par_les_regles(values: Mapping[str, Any]) -> bool:
     return values["calcul_cotisations"] == REGLES
 
 
+def bornes(values: Mapping[str, Any], name: str) -> tuple[float, float] | None:
+    """The range the rules of ``annee_paie`` accept for the salary parameter ``name``
+    (``salaire_net_<poste>`` or ``salaire_brut_<poste>``, full time, per month): from the
+    SMIC of the year to the top of the grid.  None when the posts are not paid by the rules
+    or ``name`` is no salary."""
+    base, _, poste = name.removeprefix("salaire_").partition("_")
+    if not par_les_regles(values) or postes().get(poste) != base:
+        return None
+    g = grille_de(values, poste)
+    return (g.net_minimum(), float(g.net[-1])) if base == "net" else (g.smic, float(g.brut[-1]))
+
+
 def verifie_salaires(values: Mapping[str, Any]) -> None:
     """Refuse, when posts are paid by the rules, a salary below the SMIC of the year or
     beyond the grid (a :class:`~aaas.errors.ParameterError` naming the parameter and the
     accepted range)."""
-    if not par_les_regles(values):
-        return
     for poste, base in postes().items():
         name = f"salaire_{base}_{poste}"
-        g = grille_de(values, poste)
-        bornes = (g.net_minimum(), float(g.net[-1])) if base == "net" else (g.smic, float(g.brut[-1]))
+        lo_hi = bornes(values, name)
+        if lo_hi is None:
+            continue
+        lo, hi = lo_hi
         x = np.asarray(values[name], dtype=float)
-        if np.any(x < bornes[0] - 0.005) or np.any(x > bornes[1]):
-            pire = float(x.min() if np.any(x < bornes[0] - 0.005) else x.max())
+        if np.any(x < lo - 0.005) or np.any(x > hi):
+            g = grille_de(values, poste)
+            pire = float(x.min() if np.any(x < lo - 0.005) else x.max())
             raise ParameterError(
                 f"paramètre '{name}' : {fmt.euros(pire, 2)} {base} par mois à temps plein hors de ce que permettent "
                 f"les règles {g.annee} (SMIC brut {fmt.euros(g.smic, 2)}, modele-social {g.version}) ; "
-                f"plage acceptée : {fmt.euros(bornes[0], 2)} à {fmt.euros(bornes[1], 2)} {base} par mois"
+                f"plage acceptée : {fmt.euros(lo, 2)} à {fmt.euros(hi, 2)} {base} par mois"
             )
 
 

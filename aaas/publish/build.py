@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from .. import datastore as data
-from ..errors import BuildError, ChoiceError
+from ..errors import BuildError, ChoiceError, InputError
 from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
@@ -88,7 +88,7 @@ def build_book(
     root = Path(root).resolve() if root else ROOT
     check_jobs(jobs)
     conventions.check_convention(convention)
-    scenario = scenarios.resolve(scenario_file, overrides, convention)
+    scenario = _scenario_for_every_convention(scenarios.resolve(scenario_file, overrides, convention))
     target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
     with outdir.claimed(target, adopt=adopt) as owned:
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
@@ -98,6 +98,17 @@ def build_book(
             variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
         os.utime(owned.path / outdir.MARKER)  # last use, for variants.prune
     return owned.index
+
+
+def _scenario_for_every_convention(scenario: Scenario) -> Scenario:
+    """``scenario``, once every convention accepts it: the book shows all of them (a salary
+    below the 2026 SMIC is refused now, not in the « Le coût aujourd'hui » chapter)."""
+    for other in conventions.CONVENTIONS:
+        try:
+            scenario.under(other)
+        except InputError as exc:
+            raise type(exc)(f"{exc} — sous la convention « {other} », que le livre présente aussi") from None
+    return scenario
 
 
 def pdf_path(index: str | os.PathLike) -> Path:

@@ -104,24 +104,33 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
 
 
 def _conventions_section() -> str:
-    """The conventions as parameter sets: what ``corrige`` changes in the report's set."""
-    diff = conventions.differences("corrige")
+    """The conventions as parameter sets: what ``corrige`` and ``actualise`` change in the
+    report's set, each value with its erratum or its source."""
+    diff = conventions.differences("actualise")
+    corrige = conventions.defaults("corrige")
+
+    def motif(r) -> str:
+        return f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`" if r.erratum else md_cell(r.source)
+
     rows = [
         [
             f'<a href="#{parameter_anchor(r.parametre)}"><code>{r.parametre}</code></a>',
             md_cell(fmt.brut(r.rapport)),
-            md_cell(fmt.brut(r.corrige)),
-            f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
+            md_cell(fmt.brut(corrige[r.parametre])),
+            md_cell(fmt.brut(r.actualise)),
+            motif(r),
         ]
         for r in diff.itertuples(index=False)
     ]
     return (
-        "## Deux jeux de paramètres : les conventions\n\n"
+        "## Trois jeux de paramètres : les conventions\n\n"
         "La convention « rapport » est le tableau ci-dessous tel quel : les valeurs et lectures du "
         "rapport, y compris les erreurs qu'il reporte dans ses totaux. La convention « corrige » est "
-        "le même jeu, à ces valeurs près (fichier `data/conventions.csv`) ; "
-        "`aaas params --convention corrige` la liste en entier.\n\n"
-        + md_table(["Paramètre", "Rapport", "Corrigé", "Erratum"], rows)
+        "le même jeu, aux corrections près ; la convention « actualise » part du jeu corrigé et met à "
+        "jour la paie (règles de l'URSSAF), le barème kilométrique et le tarif de consultation, chaque "
+        "valeur avec sa source (fichier `data/conventions.csv`). Les autres montants en euros restent "
+        "ceux de 2022. `aaas params --convention corrige` (ou `actualise`) liste un jeu en entier.\n\n"
+        + md_table(["Paramètre", "Rapport", "Corrigé", "Actualisé", "Erratum ou source"], rows)
     )
 
 
@@ -214,7 +223,36 @@ def render_errata_page() -> str:
     ]
     parts += [_errata_entry(r, titles) for r in df.itertuples(index=False)]
     parts.append(_reconciliation_section())
+    parts.append(_taux_section())
     return "\n".join(parts)
+
+
+def _taux_section() -> str:
+    """The report's employer rates against the 2026 URSSAF rules, with what each gap means."""
+    from ..checks import actualisation  # evaluates the model
+    from ..models import paie
+
+    e = actualisation.ecarts_taux()
+    rows = [
+        [
+            f"`{r.poste}`",
+            fmt.pourcent(r.taux_rapport, 1),
+            fmt.pourcent(r.taux_regles, 1),
+            fmt.ecart(r.ecart_points, "pt", 0.1),
+            md_cell(r.lecture),
+        ]
+        for r in e.itertuples(index=False)
+    ]
+    erreurs = int((e["verdict"] == "sans_reduction").sum())
+    return (
+        "(errata-taux)=\n## Les taux de cotisation du rapport et les règles de l'URSSAF\n\n"
+        f"Le rapport applique des taux forfaitaires lus en 2022 sur le simulateur de l'URSSAF ; les règles "
+        f"de ce simulateur (modele-social {paie.version()}) ne couvrent que {', '.join(map(str, paie.annees()))}. "
+        "Un écart n'est donc une erreur du rapport que si le taux ne pouvait pas être juste en 2022 non plus : "
+        f"{fmt.accord(erreurs, 'poste est dans ce cas', 'postes sont dans ce cas')}. "
+        'Le chapitre <a href="../notebooks/cout_actuel.html">Le coût aujourd\'hui</a> chiffre ces écarts.\n\n'
+        + md_table(["Poste", "Taux du rapport", "Règles", "Écart", "Lecture"], rows)
+    )
 
 
 def _correction(name: str, rapport: Any, corrige: Any) -> str:

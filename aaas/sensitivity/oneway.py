@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..models import conventions, parameters
 from . import engine
-from .ranges import _borne, plages
+from .ranges import borne, plages
 
 VARIATIONS = (-0.15, -0.10, 0.10, 0.15)
 
@@ -33,7 +33,7 @@ def oneway(
     base = dict(base) if base else conventions.defaults(convention)
     names = [p.nom for p in plages(convention, base=base)]
     table = parameters.parameters()
-    points = [(n, v, _borne(table[n], float(base[n]) * (1 + v))) for n in names for v in variations]
+    points = [(n, v, borne(table[n], float(base[n]) * (1 + v), base)) for n in names for v in variations]
     draws = {n: np.full(len(points), float(base[n])) for n in names}
     for i, (name, _, value) in enumerate(points):
         draws[name][i] = value

@@ -13,7 +13,7 @@ from .. import datastore
 from ..models import conventions, parameters
 from ..models import scenario as scenarios
 from . import engine
-from .ranges import _borne, plages
+from .ranges import borne, plages
 
 PRESETS = {"bas_15": (-1, 0.15), "bas_10": (-1, 0.10), "haut_10": (1, 0.10), "haut_15": (1, 0.15)}
 #: Folder of the named scenario files shipped with the edition.
@@ -29,10 +29,11 @@ def preset(nom: str, convention: str = "rapport") -> dict:
     """
     direction, x = PRESETS[nom]
     values = conventions.defaults(convention)
+    base = dict(values)
     table = parameters.parameters()
     for p in plages(convention):
         sign = {"+": direction, "-": -direction}.get(p.sens, 0)
-        values[p.nom] = _borne(table[p.nom], p.valeur * (1 + sign * x))
+        values[p.nom] = borne(table[p.nom], p.valeur * (1 + sign * x), base)
     return values
 
 

@@ -3,7 +3,9 @@
 ``data/parameters.csv`` gives ``bas``, ``haut`` (empty: ±15 % of the value, the report's
 claim « dans une fourchette qui peut être comprise entre 10 et 15 % », 2.2.2.7), ``loi``
 (``uniforme``, ``triangulaire`` around the value, or ``aucune``: not drawn, with the
-reason in ``source_plage``) — ranges are always clipped to the validity bounds.
+reason in ``source_plage``) — ranges are always clipped to the validity bounds, and, when
+posts are paid by the URSSAF rules (``actualise``), a salary's range starts at the SMIC of
+the year.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import datastore
-from ..models import conventions, parameters
+from ..models import conventions, paie, parameters
 
 #: The report's range (2.2.2.7): « entre 10 et 15 % ».
 VARIATION_RAPPORT = 0.15
@@ -41,9 +43,14 @@ class Plage:
         return rng.uniform(self.bas, self.haut, n)
 
 
-def _borne(p: parameters.Parameter, x: float) -> float:
+def borne(p: parameters.Parameter, x: float, values: dict | None = None) -> float:
+    """``x`` clipped to the validity bounds of ``p`` and, when ``values`` pay the posts by
+    the URSSAF rules, to the range those rules accept for a salary (from the SMIC)."""
     lo = -np.inf if p.min is None else p.min
     hi = np.inf if p.max is None else p.max
+    legal = paie.bornes(values, p.name) if values else None
+    if legal:
+        lo, hi = max(lo, legal[0]), min(hi, legal[1])
     return float(min(max(x, lo), hi))
 
 
@@ -68,7 +75,7 @@ def plages(convention: str = "rapport", variation: float = VARIATION_RAPPORT, ba
         v = float(values[row.name])
         bas = float(row.bas) if row.bas else v * (1 - variation)
         haut = float(row.haut) if row.haut else v * (1 + variation)
-        bas, haut = sorted((_borne(p, bas), _borne(p, haut)))
+        bas, haut = sorted((borne(p, bas, values), borne(p, haut, values)))
         if bas == haut:
             continue
         out.append(Plage(row.name, v, bas, haut, row.loi or "uniforme", row.source_plage, bool(p.entier), p.sens))

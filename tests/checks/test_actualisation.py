@@ -206,3 +206,10 @@ def test_no_node_is_needed_at_run_time(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert "modele-social" in run.stdout
+
+
+def test_a_book_whose_scenario_one_convention_refuses_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "livre"
+    code, stdout, err = _cli("build", "--set", "salaire_net_mediateur=1300", "--out", str(out))
+    assert code == 2 and "salaire_net_mediateur" in err and "actualise" in err
+    assert not out.exists()
