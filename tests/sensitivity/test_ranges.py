@@ -22,6 +22,7 @@ def test_every_analysis_runs_under_the_rules():
     assert "salaire_net_mediateur" in set(df["parametre"])
     res = montecarlo.montecarlo("actualise", n=300, seed=3, outputs=["total"])
     assert np.all(np.isfinite(res["total"]))
-    assert presets.preset("bas_15", "actualise")["salaire_net_mediateur"] >= paie.bornes(
-        conventions.defaults("actualise"), "salaire_net_mediateur"
-    )[0]
+    assert (
+        presets.preset("bas_15", "actualise")["salaire_net_mediateur"]
+        >= paie.bornes(conventions.defaults("actualise"), "salaire_net_mediateur")[0]
+    )

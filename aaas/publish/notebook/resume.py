@@ -89,11 +89,12 @@ def texte_erratum(erratum: str, effet: float, mission: str) -> str:
 
 
 def colle_accueil(ctx: Contexte) -> None:
-    """Glue the home page's first screen: the totals, the counts, the heaviest errata, the
-    cost per unit of each mission."""
+    """Glue the home page's first screen: the totals (printed, recomputed, corrected, today's),
+    the counts, the heaviest errata, the cost per unit of each mission."""
     ctx.colle(
         "total_imprime", fmt.euros(ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0])
     )
+    ctx.colle("total_actualise", fmt.euros(_valeur(ctx, "actualise", "total")))
     for conv in ("rapport", "corrige"):
         ctx.colle(f"total_{conv}", fmt.euros(_valeur(ctx, conv, "total")))
         for mission, (name, _) in UNITES.items():
