@@ -401,7 +401,7 @@ def test_toc_lists_expected_chapters():
     assert toc.toc_notebooks(ROOT) == [
         f"notebooks/{n}.ipynb"
         for n in (
-            "accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "sensibilite",
-            "sec_participatives", "financements", "verification",
+            "accueil", "relais", "pair_aidance", "coordination", "participation", "synthese", "cout_actuel",
+            "sensibilite", "sec_participatives", "financements", "verification",
         )
     ]  # fmt: skip
