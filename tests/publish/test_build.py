@@ -163,7 +163,7 @@ def test_variant_parameters_page_lists_difference(variant_book):
 
 
 def test_variant_injects_changed_values_only():
-    scenario = scenarios.resolve(None, {"population_bassin": 50000, "tarif_consultation_mg": 25})
+    scenario = scenarios.resolve(None, {"population_bassin": 50000, "taux_recours_mg": 3.5})
     injected = build.papermill_parameters(scenario, "corrige")
     assert injected == {
         "scenario_file": "",
