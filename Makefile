@@ -45,6 +45,8 @@ setup: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 PAIE_ANNEES ?= 2026
 
 payroll: $(NODE_STAMP)
+	@command -v node >/dev/null || { echo "make payroll : Node introuvable (Node ≥ 20 requis pour régénérer la grille ; le livre et aaas n'en ont pas besoin)" >&2; exit 2; }
+	@test -d payroll/node_modules/modele-social || { echo "make payroll : paquet modele-social absent : lancer « npm ci --prefix payroll »" >&2; exit 2; }
 	node payroll/generate.mjs --grille --annees $(PAIE_ANNEES) > data/paie_regles.csv.tmp
 	mv data/paie_regles.csv.tmp data/paie_regles.csv
 
