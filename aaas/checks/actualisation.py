@@ -134,19 +134,19 @@ def postes(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
 VERDICTS = {
     "sans_reduction": (
         "erreur du rapport : {brut} brut font {ratio} Smic de 2022, sous le seuil de {seuil} Smic de la réduction "
-        "Fillon que le rapport cite lui-même en 2.2.2.2 ; son taux de {rapport} est celui d'un salaire sans "
+        "Fillon que le rapport cite lui-même en 2.2.2.2 ; son taux de {rapport} est celui d’un salaire sans "
         "réduction (les règles de 2026 donnent {regles}, {avant} avant réduction)"
     ),
     "avec_reduction": (
-        "le rapport compte la réduction Fillon ({ratio} Smic de 2022, sous le seuil de {seuil}) ; l'écart de "
+        "le rapport compte la réduction Fillon ({ratio} Smic de 2022, sous le seuil de {seuil}) ; l’écart de "
         "{ecart} vient des barèmes de 2026 (réduction générale dégressive unique : {reduction} du brut)"
     ),
     "reforme_2026": (
-        "à {ratio} Smic de 2022, au-dessus du seuil de {seuil}, ce salaire n'avait pas de réduction en 2022 ; "
-        "l'écart de {ecart} vient surtout de la réduction générale dégressive unique de 2026, étendue jusqu'à "
+        "à {ratio} Smic de 2022, au-dessus du seuil de {seuil}, ce salaire n’avait pas de réduction en 2022 ; "
+        "l’écart de {ecart} vient surtout de la réduction générale dégressive unique de 2026, étendue jusqu’à "
         "3 Smic ({reduction} du brut)"
     ),
-    "taux": "pas de réduction générale en 2022 ni en 2026 à ce salaire : l'écart de {ecart} vient des taux",
+    "taux": "pas de réduction générale en 2022 ni en 2026 à ce salaire : l’écart de {ecart} vient des taux",
 }
 
 

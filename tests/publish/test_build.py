@@ -405,3 +405,12 @@ def test_toc_lists_expected_chapters():
             "sensibilite", "sec_participatives", "financements", "verification",
         )
     ]  # fmt: skip
+
+
+def test_a_book_under_actualise_builds_and_shows_the_updated_figures(tmp_path):
+    """Every chapter runs under the third convention: tables print the updated figure in
+    their « Actualisé » column, the footer names the convention and the payroll rules."""
+    index = build_book(convention="actualise", out=tmp_path / "livre", progress=quiet)
+    html = (index.parent / "notebooks" / "relais.html").read_text(encoding="utf-8")
+    assert "<th>Actualisé</th>" in html
+    assert "convention : <strong>actualise</strong>" in html and "modele-social" in html

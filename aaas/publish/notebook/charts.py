@@ -18,7 +18,7 @@ from ... import datastore, fmt
 
 #: Colours of the two conventions (this scenario's first).
 COULEURS = ("#2a6f97", "#e0a458")
-NOMS = {"rapport": "convention rapport", "corrige": "convention corrigée"}
+NOMS = {"rapport": "convention rapport", "corrige": "convention corrigée", "actualise": "convention actualisée"}
 #: Width of a wrapped bar label, and of a wrapped title (characters).
 LARGEUR_LIBELLE = 28
 LARGEUR_TITRE = 50
@@ -108,12 +108,12 @@ def graphique_mission(ctx, mission: str) -> None:
 
 
 def figure_missions(ctx):
-    """The four missions' costs under both conventions (3.1)."""
+    """The four missions' costs under this scenario's convention and the other one (3.1)."""
     m = datastore.missions()
     labels = [enveloppe(label) for label in m["libelle"]]
     fig, ax = _figure(labels)
     par = ctx.par_convention
-    series = [(conv, [float(np.asarray(par[conv][f"mission_{i}"])) for i in m["mission"]]) for conv in NOMS]
+    series = [(conv, [float(np.asarray(par[conv][f"mission_{i}"])) for i in m["mission"]]) for conv in par]
     _barres_conventions(ax, labels, series)
     _axe_euros(ax)
     return _finish(fig, ax, "Surcoût annuel par mission")
