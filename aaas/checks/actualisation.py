@@ -135,25 +135,30 @@ VERDICTS = {
     "sans_reduction": (
         "erreur du rapport : {brut} brut font {ratio} Smic de 2022, sous le seuil de {seuil} Smic de la réduction "
         "Fillon que le rapport cite lui-même en 2.2.2.2 ; son taux de {rapport} est celui d’un salaire sans "
-        "réduction (les règles de 2026 donnent {regles}, {avant} avant réduction)"
+        "réduction (les règles de {annee} donnent {regles}, {avant} avant réduction)"
     ),
     "avec_reduction": (
         "le rapport compte la réduction Fillon ({ratio} Smic de 2022, sous le seuil de {seuil}) ; l’écart de "
-        "{ecart} vient des barèmes de 2026 (réduction générale dégressive unique : {reduction} du brut)"
+        "{ecart} vient des barèmes de {annee} (réduction générale dégressive unique : {reduction} du brut)"
     ),
-    "reforme_2026": (
+    "reforme": (
         "à {ratio} Smic de 2022, au-dessus du seuil de {seuil}, ce salaire n’avait pas de réduction en 2022 ; "
-        "l’écart de {ecart} vient surtout de la réduction générale dégressive unique de 2026, étendue jusqu’à "
-        "3 Smic ({reduction} du brut)"
+        "l’écart de {ecart} vient surtout de la réduction générale dégressive unique de {annee}, étendue jusqu’à "
+        "{plafond} Smic ({reduction} du brut)"
     ),
-    "taux": "pas de réduction générale en 2022 ni en 2026 à ce salaire : l’écart de {ecart} vient des taux",
+    "taux": "pas de réduction générale en 2022 ni en {annee} à ce salaire : l’écart de {ecart} vient des taux",
 }
+
+
+def _multiple(x: float) -> str:
+    """A multiple of the Smic as the texts write it (« 3 », « 1,6 »)."""
+    return fmt.nombre(x, 0 if abs(x - round(x)) < 0.05 else 1)
 
 
 def _verdict(ratio: float, seuil: float, rapport: float, regles: float, avant: float, reduction: float) -> str:
     if ratio < seuil:
         return "sans_reduction" if abs(rapport - avant) < abs(rapport - regles) else "avec_reduction"
-    return "reforme_2026" if reduction > 0.01 else "taux"
+    return "reforme" if reduction > 0.01 else "taux"
 
 
 def ecarts_taux(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
@@ -169,7 +174,7 @@ def ecarts_taux(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
 
     >>> e = ecarts_taux().set_index("poste")
     >>> e.loc["secretariat", "verdict"], e.loc["referent", "verdict"]
-    ('sans_reduction', 'reforme_2026')
+    ('sans_reduction', 'reforme')
     """
     scenario = scenario or scenarios.resolve()
     rapport = conventions.compute_scenario(scenario, "rapport")
@@ -189,6 +194,7 @@ def ecarts_taux(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
             "brut": fmt.euros(brut22), "ratio": fmt.nombre(ratio, 2), "seuil": fmt.nombre(seuil, 1),
             "rapport": fmt.pourcent(taux_r, 1), "regles": fmt.pourcent(taux_a, 1), "avant": fmt.pourcent(avant, 1),
             "ecart": fmt.ecart((taux_a - taux_r) * 100, "pt", 0.1), "reduction": fmt.pourcent(reduction, 1),
+            "annee": str(g.annee), "plafond": _multiple(g.plafond_reduction()),
         }  # fmt: skip
         rows.append(
             {

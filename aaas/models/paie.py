@@ -46,6 +46,10 @@ class Grille:
         keep = self.net > np.maximum.accumulate(np.concatenate(([-np.inf], self.net[:-1])))
         return self.net[keep], self.brut[keep]
 
+    def plafond_reduction(self) -> float:
+        """The gross, in Smic of the year, up to which the réduction générale applies."""
+        return float(self.brut[self.reduction > 0].max() / self.smic)
+
     def net_minimum(self) -> float:
         """The net salary of a full-time post paid the SMIC."""
         return float(np.interp(self.smic, self.brut, self.net))
