@@ -294,10 +294,10 @@ def _statut(row, classement: str | None, ok: bool, moved: bool, own: tuple[bool,
         return "non_chiffre"
     if classement is not None and classement != "aucune":
         return "conforme" if classement == "toutes" else "non_verifiable"
+    if moved:  # even when it still rounds to the printed figure: the table shows it moved
+        return "scenario"
     if ok and not own and not carried:
         return "reconstitue" if row.verification == "reconstitue" else "conforme"
-    if moved:
-        return "scenario"
     if own:
         return "reportee" if any(own) else "sans_effet"
     if carried:

@@ -90,3 +90,14 @@ def test_every_erratum_id_referenced_anywhere_exists():
             if found not in ids:
                 missing.setdefault(found, set()).add(f.name)
     assert not missing, missing
+
+
+def test_a_figure_the_scenario_moves_is_scenario_even_when_it_still_rounds_to_the_print():
+    """At 50 people the doctor is 0,05 ETP: it rounds to the printed « 0,1 ETP » (precision
+    0,1), but the table shows 0,05 and a gap; calling it « conforme » would contradict it."""
+    import aaas
+
+    rec = aaas.evaluate(aaas.resolve(overrides={"file_active": 50})).reconciliation
+    row = rec[rec["label"].str.startswith("« si un médecin coordinateur est salarié à 0,1 ETP")].iloc[0]
+    assert row["recalcule"] == pytest.approx(0.05)
+    assert row["statut"] == "scénario"
