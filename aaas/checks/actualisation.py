@@ -12,25 +12,20 @@ order (a rate applies to the salary the previous step set); the last step ends o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .. import datastore, fmt
-from ..models import conventions, paie
+from ..models import conventions, paie, surcouts
 from ..models import scenario as scenarios
 
 #: The conventions compared, in the order of the chapter.
 TROIS = ("rapport", "corrige", "actualise")
 
 
-def _scalaire(results: Mapping[str, Any], name: str) -> float:
-    return float(np.asarray(results[name]))
-
-
-def _resultats(scenario: scenarios.Scenario | None) -> dict[str, Mapping[str, Any]]:
+def _resultats(scenario: scenarios.Scenario | None) -> dict[str, surcouts.Results]:
     scenario = scenario or scenarios.resolve()
     return {c: conventions.compute_scenario(scenario, c) for c in TROIS}
 
@@ -57,7 +52,7 @@ def par_ligne(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
     rows.append({"cle": "total", "niveau": "total", "mission": "", "libelle": "Total des surcoûts des missions"})
     df = pd.DataFrame(rows)
     for c in TROIS:
-        df[c] = [_scalaire(res[c], k) for k in df["cle"]]
+        df[c] = [res[c].scalar(k) for k in df["cle"]]
     df["ecart"] = df["actualise"] - df["rapport"]
     df["ecart_relatif"] = np.where(df["rapport"] != 0, df["ecart"] / df["rapport"].where(df["rapport"] != 0, 1), np.nan)
     return df
@@ -87,17 +82,17 @@ def etapes(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
         previous, res = res, conventions.get("actualise").evaluate(values)
         rows.append(_etape(etape, ", ".join(changes), res, previous, missions))
     fin = conventions.compute_scenario(scenario, "actualise")
-    if not np.isclose(_scalaire(res, "total"), _scalaire(fin, "total"), rtol=1e-12, atol=1e-6):
+    if not np.isclose(res.scalar("total"), fin.scalar("total"), rtol=1e-12, atol=1e-6):
         raise AssertionError("les étapes n'aboutissent pas au total de la convention actualisée")
     return pd.DataFrame(rows)
 
 
 def _etape(label: str, params: str, res, previous, missions: list[str]) -> dict[str, Any]:
-    row: dict[str, Any] = {"etape": label, "parametres": params, "total": _scalaire(res, "total")}
-    row["effet"] = 0.0 if previous is None else row["total"] - _scalaire(previous, "total")
+    row: dict[str, Any] = {"etape": label, "parametres": params, "total": res.scalar("total")}
+    row["effet"] = 0.0 if previous is None else row["total"] - previous.scalar("total")
     for m in missions:
         k = f"mission_{m}"
-        row[f"effet_{m}"] = 0.0 if previous is None else _scalaire(res, k) - _scalaire(previous, k)
+        row[f"effet_{m}"] = 0.0 if previous is None else res.scalar(k) - previous.scalar(k)
     return row
 
 
@@ -116,13 +111,11 @@ def postes(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
         row: dict[str, Any] = {"poste": poste, "base": base}
         for c in ("rapport", "actualise"):
             r = res[c]
-            row[f"salaire_{c}"] = _scalaire(r, f"salaire_{base}_{poste}")
-            row[f"brut_{c}"] = _scalaire(r, f"salaire_brut_{poste}")
-            row[f"cout_mensuel_{c}"] = _scalaire(r, f"cout_mensuel_{poste}")
-            row[f"taux_patronal_{c}"] = _scalaire(r, f"taux_patronal_effectif_{poste}")
-            row[f"taux_salarial_{c}"] = (
-                _scalaire(r, f"taux_salarial_effectif_{poste}") if base == "net" else float("nan")
-            )
+            row[f"salaire_{c}"] = r.scalar(f"salaire_{base}_{poste}")
+            row[f"brut_{c}"] = r.scalar(f"salaire_brut_{poste}")
+            row[f"cout_mensuel_{c}"] = r.scalar(f"cout_mensuel_{poste}")
+            row[f"taux_patronal_{c}"] = r.scalar(f"taux_patronal_effectif_{poste}")
+            row[f"taux_salarial_{c}"] = r.scalar(f"taux_salarial_effectif_{poste}") if base == "net" else float("nan")
         row["ecart_points"] = (row["taux_patronal_actualise"] - row["taux_patronal_rapport"]) * 100
         row["ecart_annuel"] = (row["cout_mensuel_actualise"] - row["cout_mensuel_rapport"]) * 12
         rows.append(row)
@@ -178,29 +171,27 @@ def ecarts_taux(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
     """
     scenario = scenario or scenarios.resolve()
     rapport = conventions.compute_scenario(scenario, "rapport")
-    actuel = conventions.compute_scenario(scenario, "actualise")
     values = scenario.under("actualise").values
-    smic22, seuil = rapport["smic_brut_mensuel"], rapport["seuil_smic_reduction_fillon"]
+    smic22, seuil = rapport.scalar("smic_brut_mensuel"), rapport.scalar("seuil_smic_reduction_fillon")
     rows = []
-    for poste in paie.postes():
-        g = paie.grille_de(values, poste)
-        brut22, brut = _scalaire(rapport, f"salaire_brut_{poste}"), _scalaire(actuel, f"salaire_brut_{poste}")
-        taux_r, taux_a = (_scalaire(r, f"taux_patronal_effectif_{poste}") for r in (rapport, actuel))
-        reduction = float(np.interp(brut, g.brut, g.reduction)) / brut
+    for p in postes(scenario).itertuples(index=False):
+        g = paie.grille_de(values, p.poste)
+        brut22, taux_r, taux_a = p.brut_rapport, p.taux_patronal_rapport, p.taux_patronal_actualise
+        reduction = g.reduction_pour(p.brut_actualise) / p.brut_actualise
         avant = taux_a + reduction
         ratio = brut22 / smic22
         cle = _verdict(ratio, seuil, taux_r, taux_a, avant, reduction)
         champs = {
             "brut": fmt.euros(brut22), "ratio": fmt.nombre(ratio, 2), "seuil": fmt.nombre(seuil, 1),
             "rapport": fmt.pourcent(taux_r, 1), "regles": fmt.pourcent(taux_a, 1), "avant": fmt.pourcent(avant, 1),
-            "ecart": fmt.ecart((taux_a - taux_r) * 100, "pt", 0.1), "reduction": fmt.pourcent(reduction, 1),
+            "ecart": fmt.ecart(p.ecart_points, "pt", 0.1), "reduction": fmt.pourcent(reduction, 1),
             "annee": str(g.annee), "plafond": _multiple(g.plafond_reduction()),
         }  # fmt: skip
         rows.append(
             {
-                "poste": poste, "brut_2022": brut22, "ratio_smic_2022": ratio, "taux_rapport": taux_r,
+                "poste": p.poste, "brut_2022": brut22, "ratio_smic_2022": ratio, "taux_rapport": taux_r,
                 "taux_regles": taux_a, "taux_avant_reduction": avant, "reduction": reduction,
-                "ecart_points": (taux_a - taux_r) * 100, "verdict": cle, "lecture": VERDICTS[cle].format(**champs),
+                "ecart_points": p.ecart_points, "verdict": cle, "lecture": VERDICTS[cle].format(**champs),
             }
         )  # fmt: skip
     return pd.DataFrame(rows)

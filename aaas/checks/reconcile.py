@@ -270,8 +270,8 @@ def _statuts(pub, recalc, ref, plage_min, plage_max, scenario, convention) -> li
         own = direct.get((row.tableau, row.label), ())
         classement = _classement(row, plage_min[i], plage_max[i])
         carried = bool(ok_rapport[i] and not ok_corrige[i])
-        s = _statut(row, classement, ok[i], moved[i] or updated[i], tuple(poids[x] for x in own), carried)
-        s = "actualise" if s == "scenario" and not moved[i] else s
+        deplace = "scenario" if moved[i] else "actualise" if updated[i] else None
+        s = _statut(row, classement, ok[i], deplace, tuple(poids[x] for x in own), carried)
         if s == "reportee" and not any(poids[x] for x in own):
             own = tuple(dict.fromkeys(own + _influence_default().get(row.variable, ())))
         out.append((s, own))
@@ -287,15 +287,17 @@ def _mis_a_jour(convention: str, ref: np.ndarray, names: list[str]) -> np.ndarra
     return ~np.isclose(ref, _values(conventions.compute(conv.base), names), rtol=1e-12, atol=1e-9)
 
 
-def _statut(row, classement: str | None, ok: bool, moved: bool, own: tuple[bool, ...], carried: bool) -> str:
-    """The status key of one figure (see :data:`VOCABULAIRE`); ``own`` tells, for each
-    erratum attached to the figure, whether it changes the total."""
+def _statut(row, classement: str | None, ok: bool, deplace: str | None, own: tuple[bool, ...], carried: bool) -> str:
+    """The status key of one figure (see :data:`VOCABULAIRE`); ``deplace`` is the status of
+    a figure the scenario (``scenario``) or the convention's update (``actualise``) moved,
+    None when it did not move; ``own`` tells, for each erratum attached to the figure,
+    whether it changes the total."""
     if row.comparaison == "-":
         return "non_chiffre"
     if classement is not None and classement != "aucune":
         return "conforme" if classement == "toutes" else "non_verifiable"
-    if moved:  # even when it still rounds to the printed figure: the table shows it moved
-        return "scenario"
+    if deplace:  # even when it still rounds to the printed figure: the table shows it moved
+        return deplace
     if ok and not own and not carried:
         return "reconstitue" if row.verification == "reconstitue" else "conforme"
     if own:

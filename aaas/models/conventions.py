@@ -110,10 +110,7 @@ def _rows(convention: str) -> pd.DataFrame:
     unknown = set(rows["convention"]) - set(REGISTRE)
     if unknown:
         raise ChoiceError(f"conventions.csv : convention inconnue '{sorted(unknown)[0]}'")
-    chain = lignee(convention)
-    rows = rows[rows["convention"].isin(chain)]
-    order = rows["convention"].map({c: i for i, c in enumerate(chain)})
-    return rows.assign(_ordre=order).sort_values("_ordre", kind="stable").drop(columns="_ordre")
+    return pd.concat([rows[rows["convention"] == c] for c in lignee(convention)] or [rows.iloc[:0]])
 
 
 @datastore.cached

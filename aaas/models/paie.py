@@ -46,6 +46,10 @@ class Grille:
         keep = self.net > np.maximum.accumulate(np.concatenate(([-np.inf], self.net[:-1])))
         return self.net[keep], self.brut[keep]
 
+    def reduction_pour(self, brut: float) -> float:
+        """The monthly réduction générale of a gross salary (interpolated in the grid)."""
+        return float(np.interp(brut, self.brut, self.reduction))
+
     def plafond_reduction(self) -> float:
         """The gross, in Smic of the year, up to which the réduction générale applies."""
         return float(self.brut[self.reduction > 0].max() / self.smic)

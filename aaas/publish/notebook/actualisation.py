@@ -4,7 +4,8 @@ report's total to today's, the employer rates of the posts) and what stays at th
 2022 values.
 
 Each ``vue_*`` function turns a frame of the checks layer into display strings with French
-headers (:mod:`aaas.fmt`); :func:`montre` shows it as deterministic HTML (for nbval), numbers
+headers (:mod:`aaas.fmt`); :func:`montre` (the book's table of display strings,
+:func:`.html_tables.montre_vue`) shows it as deterministic HTML (for nbval), numbers
 right-aligned; :func:`cascade` draws the waterfall in the book's chart style (k€ axis,
 wrapped labels, legend below).
 """
@@ -12,7 +13,6 @@ wrapped labels, legend below).
 from __future__ import annotations
 
 import html
-import re
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,8 @@ from ...models import parameters
 from .. import pages
 from . import charts, html_tables
 
+#: The book's table of display strings, as this chapter calls it.
+html_table, montre = html_tables.vue_html, html_tables.montre_vue
 #: Short names of the missions (table headers, prose).
 MISSIONS = {
     "relais": "Relais",
@@ -33,8 +35,6 @@ MISSIONS = {
 BAISSE, HAUSSE, TOTAL = charts.COULEURS[0], charts.COULEURS[1], "#8c8c8c"
 #: Label of the last bar of the waterfall.
 FIN = "Total actualisé"
-#: A cell shown as a number (right-aligned): a French amount, share, gap or count.
-NOMBRE = re.compile(r"[+\u2212-]?[\d\u202f,]+(\xa0(€|%|pt|€/mois))?")
 
 
 def libelle_poste(poste: str) -> str:
@@ -46,47 +46,6 @@ def libelle_poste(poste: str) -> str:
     table = parameters.parameters()
     name = next(n for n in (f"salaire_net_{poste}", f"salaire_brut_{poste}") if n in table)
     return table[name].label.split(" : ")[0]
-
-
-def _nombre(column: pd.Series) -> bool:
-    values = [str(v) for v in column if str(v)]
-    return bool(values) and all(NOMBRE.fullmatch(v) for v in values)
-
-
-def _classe(column: pd.Series, longue: bool) -> str:
-    """The class of a column's cells: ``nombre`` (right-aligned), else ``texte`` (wrapped,
-    left-aligned), ``texte longue`` for long prose (a wider column)."""
-    if _nombre(column):
-        return ' class="nombre"'
-    return ' class="texte longue"' if longue else ' class="texte"'
-
-
-def html_table(
-    df: pd.DataFrame, uid: str, caption: str = "", classes=None, brut: tuple[str, ...] = (), longues=()
-) -> str:
-    """A frame of display strings as a book table: numeric columns right-aligned, text
-    columns wrapped (those in ``longues`` wider), a CSS class per row (``classes``), the
-    columns in ``brut`` already HTML (links), the others escaped."""
-    lines = [f'<table class="aaas-tableau" id="{html.escape(uid)}">']
-    if caption:
-        lines.append(f"<caption>{html.escape(caption)}</caption>")
-    cls = {c: _classe(df[c], c in longues) for c in df.columns}
-    heads = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    lines.append(f"<thead><tr>{heads}</tr></thead><tbody>")
-    for i, row in enumerate(df.itertuples(index=False)):
-        cells = "".join(
-            f"<td{cls[c]}>{v if c in brut else html.escape(str(v))}</td>" for c, v in zip(df.columns, row, strict=True)
-        )
-        tr = f' class="{classes[i]}"' if classes is not None and classes[i] else ""
-        lines.append(f"<tr{tr}>{cells}</tr>")
-    lines.append("</tbody></table>")
-    return html_tables.defilement("\n".join(lines))
-
-
-def montre(df: pd.DataFrame, uid: str, caption: str = "", **options) -> None:
-    """Display :func:`html_table` in the notebook (``options``: its ``classes``, ``brut``,
-    ``longues``)."""
-    html_tables.affiche_html(html_table(df, uid, caption, **options))
 
 
 def ecart_euros(x: float) -> str:

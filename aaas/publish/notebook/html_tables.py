@@ -7,6 +7,7 @@ Markup is deterministic (no memory address, no random id), so that nbval compare
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -272,3 +273,48 @@ def tableau_mutualisation() -> pd.DataFrame:
             "justification": "Justification (rapport)",
         }
     )
+
+
+#: A cell shown as a number (right-aligned): a French amount, share, gap or count.
+NOMBRE = re.compile(r"[+\u2212-]?[\d\u202f,]+(\xa0(€|%|pt|€/mois))?")
+
+
+def _nombre(column: pd.Series) -> bool:
+    values = [str(v) for v in column if str(v)]
+    return bool(values) and all(NOMBRE.fullmatch(v) for v in values)
+
+
+def _classe(column: pd.Series, longue: bool) -> str:
+    """The class of a column's cells: ``nombre`` (right-aligned), else ``texte`` (wrapped,
+    left-aligned), ``texte longue`` for long prose (a wider column)."""
+    if _nombre(column):
+        return ' class="nombre"'
+    return ' class="texte longue"' if longue else ' class="texte"'
+
+
+def vue_html(
+    df: pd.DataFrame, uid: str, caption: str = "", classes=None, brut: tuple[str, ...] = (), longues=()
+) -> str:
+    """A frame of display strings as a book table: numeric columns right-aligned, text
+    columns wrapped (those in ``longues`` wider), a CSS class per row (``classes``), the
+    columns in ``brut`` already HTML (links), the others escaped."""
+    lines = [f'<table class="aaas-tableau" id="{html.escape(uid)}">']
+    if caption:
+        lines.append(f"<caption>{html.escape(caption)}</caption>")
+    cls = {c: _classe(df[c], c in longues) for c in df.columns}
+    heads = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    lines.append(f"<thead><tr>{heads}</tr></thead><tbody>")
+    for i, row in enumerate(df.itertuples(index=False)):
+        cells = "".join(
+            f"<td{cls[c]}>{v if c in brut else html.escape(str(v))}</td>" for c, v in zip(df.columns, row, strict=True)
+        )
+        tr = f' class="{classes[i]}"' if classes is not None and classes[i] else ""
+        lines.append(f"<tr{tr}>{cells}</tr>")
+    lines.append("</tbody></table>")
+    return defilement("\n".join(lines))
+
+
+def montre_vue(df: pd.DataFrame, uid: str, caption: str = "", **options) -> None:
+    """Display :func:`vue_html` in the notebook (``options``: its ``classes``, ``brut``,
+    ``longues``)."""
+    affiche_html(vue_html(df, uid, caption, **options))
