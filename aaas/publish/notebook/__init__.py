@@ -1,17 +1,21 @@
 """Helpers that keep the book's notebooks thin: :func:`setup` evaluates a scenario once,
 then the context glues every figure of the prose (:mod:`.glue`), shows each report table
-with its links (:mod:`.html_tables`) and draws the charts (:mod:`.charts`).
+with its links (:mod:`.html_tables`, rendered by the book's one table renderer
+:mod:`.tables`) and draws the charts (:mod:`.charts`).
 
 Notebooks call these; they never compute a formula themselves.
 """
 
+from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
 from .context import Contexte, setup
 from .glue import Texte
 from .html_tables import (
-    html_frame,
-    montre_df,
-    montre_frame,
+    show_errata,
+    show_figures,
+    show_mutualisation,
+    show_status_table,
+    status_table_html,
     tableau_chiffres,
     tableau_errata,
     tableau_mutualisation,
@@ -24,12 +28,15 @@ __all__ = [
     "graphique_missions",
     "graphique_porteurs",
     "graphique_structure",
-    "html_frame",
-    "montre_df",
-    "montre_frame",
     "setup",
+    "show_errata",
+    "show_figures",
+    "show_mutualisation",
+    "show_status_table",
+    "status_table_html",
     "tableau_chiffres",
     "tableau_errata",
     "tableau_mutualisation",
     "tableau_vocabulaire",
+    "tables",
 ]

@@ -4,10 +4,10 @@ report's total to today's, the employer rates of the posts) and what stays at th
 2022 values.
 
 Each ``vue_*`` function turns a frame of the checks layer into display strings with French
-headers (:mod:`aaas.fmt`); :func:`montre` (the book's table of display strings,
-:func:`.html_tables.montre_vue`) shows it as deterministic HTML (for nbval), numbers
-right-aligned; :func:`cascade` draws the waterfall in the book's chart style (k€ axis,
-wrapped labels, legend below).
+headers (:mod:`aaas.fmt`); :func:`show_table` shows it with the book's table renderer
+(:mod:`.tables`, the column kinds of :data:`KINDS`) as deterministic HTML (for nbval);
+:func:`cascade` draws the waterfall in the book's chart style (k€ axis, wrapped labels,
+legend below).
 """
 
 from __future__ import annotations
@@ -20,10 +20,17 @@ import pandas as pd
 from ... import datastore, fmt
 from ...models import parameters
 from .. import pages
-from . import charts, html_tables
+from . import charts, html_tables, tables
 
-#: The book's table of display strings, as this chapter calls it.
-html_table, montre = html_tables.vue_html, html_tables.montre_vue
+#: How this chapter's tables show their columns (:func:`.tables.table_html` options): links
+#: as HTML, long sources and readings on a line under their row, parameters by step.
+KINDS = {
+    "act-parametres": {"raw": ("Paramètre", "Erratum ou source"), "kinds": {"Erratum ou source": "detail"},
+                       "group_by": "Étape"},
+    "act-taux": {"kinds": {"Lecture": "detail"}},
+    "act-gardees": {"raw": ("Paramètre",)},
+    "act-options": {"kinds": {"Source": "detail"}},
+}  # fmt: skip
 #: Short names of the missions (table headers, prose).
 MISSIONS = {
     "relais": "Relais",
@@ -229,3 +236,13 @@ def cascade(df: pd.DataFrame):
     ax.set_yticks(np.arange(len(labels)), labels)
     charts._axe_euros(ax, "Surcoût annuel des quatre missions (l’axe ne part pas de zéro)")
     return charts._finish(fig, ax, "Du total du rapport au coût d’aujourd’hui, étape par étape")
+
+
+def show_table(df: pd.DataFrame, uid: str, caption: str, row_classes=None) -> None:
+    """Display one of this chapter's tables (:func:`table_html`)."""
+    tables.show_html(table_html(df, uid, caption, row_classes))
+
+
+def table_html(df: pd.DataFrame, uid: str, caption: str, row_classes=None) -> str:
+    """One of this chapter's tables, its columns shown as :data:`KINDS` says."""
+    return tables.table_html(df, uid, caption, row_classes=row_classes, **KINDS.get(uid, {}))

@@ -19,6 +19,7 @@ from ...checks.evaluation import Evaluation
 from ...models import conventions, parameters, surcouts
 from ...models import scenario as scenarios
 from . import charts, glue, html_tables, resume
+from . import tables as book_tables
 
 
 class Contexte:
@@ -96,7 +97,7 @@ class Contexte:
     # --- display ------------------------------------------------------------------------
     def montre(self, table_id: str) -> None:
         """Display a report table as HTML (deterministic markup, for nbval)."""
-        html_tables.affiche_html(self.html(table_id))
+        book_tables.show_html(self.html(table_id))
 
     def html(self, table_id: str) -> str:
         """The HTML of a report table, with links to its hypotheses and errata."""
@@ -105,7 +106,7 @@ class Contexte:
 
     def montre_errata(self, table_id: str) -> None:
         """List the report's errors found in a table (from ``data/errata.csv``)."""
-        html_tables.affiche_markdown(self.markdown_errata(table_id))
+        book_tables.show_markdown(self.markdown_errata(table_id))
 
     def markdown_errata(self, table_id: str) -> str:
         """The Markdown list of a table's errata."""
@@ -113,7 +114,7 @@ class Contexte:
 
     def note_scenario(self) -> None:
         """Display, at the top of a chapter, what differs from the report."""
-        html_tables.affiche_markdown(self.markdown_scenario())
+        book_tables.show_markdown(self.markdown_scenario())
 
     def markdown_scenario(self) -> str:
         """What differs from the report, in one Markdown line."""

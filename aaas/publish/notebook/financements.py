@@ -10,6 +10,7 @@ import pandas as pd
 
 from ... import datastore, fmt
 from ...atlas import financements
+from . import tables
 
 LIBELLES = {
     "relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination",
@@ -98,3 +99,42 @@ def table_programmes() -> pd.DataFrame:
     for col in (*financements.MISSIONS, *financements.PUBLICS):
         out[LIBELLES[col]] = [signes.get(v, v) for v in df[col]]
     return out
+
+
+#: The two halves of the atlas: each shows every programme against the missions, then the publics.
+AXES = {
+    "missions": ("fin-programmes-missions", "Programmes de financement et missions", financements.MISSIONS),
+    "publics": ("fin-programmes-publics", "Programmes de financement et publics", financements.PUBLICS),
+}
+
+
+def programmes_html(axe: str) -> str:
+    """The atlas against the missions (or the publics): programmes grouped by part of the
+    report, with their financeurs; « oui », « – » (non), « ? » (not determinable) centred."""
+    uid, caption, cols = AXES[axe]
+    df = table_programmes()
+    df = df[["Partie", "Programme", "Financeurs", *(LIBELLES[c] for c in cols)]]
+    df["Partie"] = [f"Partie {p}" for p in df["Partie"]]
+    kinds = {LIBELLES[c]: "status" for c in cols}
+    marks = df.copy()
+    for c in cols:
+        marks[LIBELLES[c]] = [f'<span class="marque">{v}</span>' for v in df[LIBELLES[c]]]
+    raw = [LIBELLES[c] for c in cols]
+    caption += " (oui ; – : non ; ? : non déterminable dans le texte du rapport)"
+    return tables.table_html(marks, uid, caption, kinds=kinds, raw=raw, group_by="Partie")
+
+
+def show_programmes() -> None:
+    """Display the atlas in two tables: programmes × missions, programmes × publics."""
+    tables.show_html(programmes_html("missions") + "\n" + programmes_html("publics"))
+
+
+def show_modes() -> None:
+    """Display the carriers and payment modes, by mission, the examples under each carrier."""
+    tables.show(
+        modes(),
+        "fin-modes",
+        "Porteurs et modes de financement des missions (2.2.3, 2.3.3, 2.4.3)",
+        kinds={"Exemples": "detail"},
+        group_by="Mission",
+    )

@@ -1,13 +1,13 @@
-"""HTML and Markdown shown by the book's notebooks: report tables with their links, errata
-lists, the scenario note, and the verification chapter's tables.
+"""What the book's notebooks show about the report: its tables with their links, errata
+lists, the scenario note, the status vocabulary and the verification chapter's tables.
 
-Markup is deterministic (no memory address, no random id), so that nbval compares it.
+Every table is rendered by :mod:`.tables` (the book's one table renderer); this module
+chooses the columns, their kinds and the links.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
@@ -16,96 +16,44 @@ from ...checks import reconcile
 from ...models import conventions, parameters
 from ...present import render
 from .. import pages
+from . import tables
 
 #: Pages of the book the tables link to (from a chapter in ``notebooks/``).
 PAGE_PARAMETRES = "../book/parametres.html"
 PAGE_ERRATA = "../book/errata.html"
-#: CSS class of a row by status key: the shading follows the weight on the totals (an
-#: error carried into the totals or unexplained is shaded, an error without effect lightly).
-CLASSES = {
-    "conforme": "ok",
-    "reconstitue": "ok",
-    "non_verifiable": "na",
-    "non_chiffre": "na",
-    "scenario": "scenario",
-    "actualise": "scenario",
-    "sans_effet": "sans-effet",
-    "reportee": "ecart",
-    "inexplique": "ecart",
-}
 #: The third figure of a chapter table: the corrected one, or this book's convention's.
 COLONNE = {"corrige": "Corrigé", "actualise": "Actualisé"}
-
-
-def entete(troisieme: str = "corrige") -> str:
-    """The header of a chapter table whose third figure is under ``troisieme``."""
-    nom = COLONNE[troisieme]
-    return (
-        f"<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>{nom}</th>"
-        f"<th>Écart ({nom.lower()} − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
-    )
-
-
-#: Visible length of a parameter link (the full name shows on hover).
-COURT = 24
-
-
-def defilement(table: str) -> str:
-    """A table in its horizontally scrolling frame (the book's one table style)."""
-    return f'<div class="aaas-defilement">\n{table}\n</div>'
-
-
-def statut_html(statut: str) -> str:
-    """A status label in its span (``statut statut-<key>``)."""
-    cle = reconcile.CLES.get(statut, "inexplique").replace("_", "-")
-    return f'<span class="statut statut-{cle}">{html.escape(statut)}</span>'
-
-
-def affiche_html(text: str) -> None:
-    """Display HTML in the notebook."""
-    from IPython.display import HTML, display
-
-    display(HTML(text))
-
-
-def affiche_markdown(text: str) -> None:
-    """Display Markdown in the notebook."""
-    from IPython.display import Markdown, display
-
-    display(Markdown(text))
-
-
-def montre_df(df: pd.DataFrame, uid: str) -> None:
-    """Display a DataFrame of display strings as HTML with stable markup (a Styler's own
-    representation would store a memory address in the notebook)."""
-    affiche_html(df.style.hide(axis="index").set_uuid(uid).to_html())
 
 
 def tableau_html(par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport") -> str:
     """A report table (:func:`aaas.checks.tables.shape` under each convention) as HTML: the
     printed figure, the figure as the report carries it (convention ``rapport``), the
     corrected figure (the updated one in a book under ``actualise``), its gap, the status
-    (of ``convention``) with links to the errata, and the hypothesis behind each row."""
+    (of ``convention``) with links to the errata, and, on a line under each row, the
+    hypothesis behind it."""
     df = par_convention[convention]
     troisieme = convention if convention in COLONNE else "corrige"
+    nom = COLONNE[troisieme]
     rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", troisieme))
-    lines = [
-        f'<table class="aaas-tableau" id="tableau-{info["tableau"]}">',
-        f"<caption>{html.escape(info['section'])} — {html.escape(info['titre'])}</caption>",
-        entete(troisieme),
-    ]
-    for i, (label, row) in enumerate(df.iterrows()):
-        origin = " <em>(texte)</em>" if row["origine"] == "texte" else ""
-        nums = (rap.iloc[i]["Rapport"], rap.iloc[i]["Recalculé"], cor.iloc[i]["Recalculé"], cor.iloc[i]["Écart"])
-        cells = "".join(f'<td class="nombre">{html.escape(x)}</td>' for x in nums)
-        cle = reconcile.CLES.get(row["statut"], "inexplique")
-        lines.append(
-            f'<tr class="{CLASSES[cle]}"><td>{html.escape(str(label))}{origin}</td>{cells}'
-            f"<td>{statut_html(row['statut'])} {_liens_errata(row['errata'])}</td>"
-            f"<td>{_source(row['variable'])}</td></tr>"
-        )
-    lines.append("</tbody></table>")
-    return defilement("\n".join(lines))
+    origine = [" <em>(texte)</em>" if o == "texte" else "" for o in df["origine"]]
+    vue = pd.DataFrame({
+        "Libellé": [f"{html.escape(str(label))}{o}" for label, o in zip(df.index, origine, strict=True)],
+        "Imprimé": rap["Rapport"].to_list(),
+        "Rapport (recalculé)": rap["Recalculé"].to_list(),
+        nom: cor["Recalculé"].to_list(),
+        f"Écart ({nom.lower()} − imprimé)": cor["Écart"].to_list(),
+        "Statut": [_statut(s, e) for s, e in zip(df["statut"], df["errata"], strict=True)],
+        "Hypothèse": [_source(v) for v in df["variable"]],
+    })  # fmt: skip
+    numbers = {c: "number" for c in vue.columns[1:5]}
+    return tables.table_html(
+        vue,
+        f"tableau-{info['tableau']}",
+        f"{info['section']} — {info['titre']}",
+        kinds={**numbers, "Statut": "status", "Hypothèse": "detail"},
+        raw=("Libellé", "Statut", "Hypothèse"),
+        row_classes=[tables.status_row_class(s) for s in df["statut"]],
+    )
 
 
 def _liens_errata(ids: str) -> str:
@@ -116,11 +64,28 @@ def _liens_errata(ids: str) -> str:
     )
 
 
+def _statut(statut: str, errata: str) -> str:
+    """A status badge, then the errata it cites (linked)."""
+    liens = _liens_errata(errata)
+    return f"{tables.status_badge(statut)} {liens}" if liens else tables.status_badge(statut)
+
+
 def lien_parametre(name: str, prefix: str = "") -> str:
-    """A link to a parameter on the parameters page: short text, full name on hover."""
-    court = name if len(name) <= COURT else name[: COURT - 1] + "…"
+    """A link to a parameter on the parameters page: its short French label
+    (``libelle_court`` of ``data/parameters.csv``) when it has one, else its identifier in
+    a ``<code>`` element; its full label on hover."""
     href = f"{prefix}{PAGE_PARAMETRES}#{pages.parameter_anchor(name)}"
-    return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{html.escape(court)}</a>'
+    court = _libelles_courts().get(name, "")
+    text = html.escape(court) if court else f"<code>{html.escape(name)}</code>"
+    titre = html.escape(parameters.parameters()[name].label if name in parameters.parameters() else name)
+    return f'<a class="parametre" href="{href}" title="{titre}">{text}</a>'
+
+
+def _libelles_courts() -> dict[str, str]:
+    df = datastore.parametres()
+    if "libelle_court" not in df.columns:
+        return {}
+    return {n: str(c).strip() for n, c in zip(df["name"], df["libelle_court"].fillna(""), strict=True)}
 
 
 #: Quantities a table prints for a hypothesis: the rate a salary chain implies stands for
@@ -214,52 +179,50 @@ def tableau_chiffres(rec: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-#: Columns shown as numbers, and columns holding a status or errata ids, in the verification tables.
-NUMERIQUES = {"imprimé", "recalculé", "rapport (recalculé)", "corrigé", "effet sur la mission", "effet sur le total"}
+#: Columns shown as numbers in the verification tables.
+NUMERIQUES = ("imprimé", "recalculé", "rapport (recalculé)", "corrigé", "effet sur la mission", "effet sur le total")
 
 
-def html_frame(df: pd.DataFrame, uid: str, caption: str = "") -> str:
-    """A frame of display strings in the book's table style: numbers right-aligned, statuses
-    in their spans, errata linked, rows shaded by status."""
-    lines = [f'<table class="aaas-tableau" id="{html.escape(uid)}">']
-    if caption:
-        lines.append(f"<caption>{html.escape(caption)}</caption>")
-    lines.append(
-        "<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns) + "</tr></thead><tbody>"
+def status_table_html(df: pd.DataFrame, uid: str, caption: str = "", **options) -> str:
+    """A frame of display strings with a ``statut`` column (badges, rows shaded by status)
+    and errata ids (``errata`` or ``erratum``) linked to the errata page; ``options`` are
+    those of :func:`.tables.table_html`."""
+    vue = df.copy()
+    links = [c for c in ("errata", "erratum") if c in vue.columns]
+    for c in links:
+        vue[c] = [_liens_errata(v) for v in vue[c]]
+    kinds = {c: "number" for c in NUMERIQUES if c in vue.columns}
+    if "statut" in vue.columns:
+        kinds["statut"] = "status"
+    kinds.update(options.pop("kinds", {}))
+    classes = [tables.status_row_class(s) for s in df["statut"]] if "statut" in df.columns else None
+    return tables.table_html(vue, uid, caption, kinds=kinds, raw=links, row_classes=classes, **options)
+
+
+def show_status_table(df: pd.DataFrame, uid: str, caption: str = "", **options) -> None:
+    """Display :func:`status_table_html` in the notebook."""
+    tables.show_html(status_table_html(df, uid, caption, **options))
+
+
+def show_errata() -> None:
+    """The verification chapter's errata table: by section, each explanation under its row."""
+    show_status_table(
+        tableau_errata(), "errata", "Les erreurs du rapport", group_by="section", kinds={"explication": "detail"}
     )
-    for row in df.itertuples(index=False):
-        d = dict(zip(df.columns, row, strict=True))
-        cle = reconcile.CLES.get(d.get("statut", ""), "conforme")
-        lines.append(f'<tr class="{CLASSES[cle]}">' + "".join(_cellule(k, v) for k, v in d.items()) + "</tr>")
-    lines.append("</tbody></table>")
-    return defilement("\n".join(lines))
 
 
-def _cellule(column: str, value) -> str:
-    if column in NUMERIQUES:
-        return f'<td class="nombre">{html.escape(str(value))}</td>'
-    if column == "statut":
-        return f"<td>{statut_html(str(value))}</td>"
-    if column in {"errata", "erratum"}:
-        return f"<td>{_liens_errata(value)}</td>"
-    return f"<td>{html.escape(str(value))}</td>"
-
-
-def montre_frame(df: pd.DataFrame, uid: str, caption: str = "") -> None:
-    """Display a frame of display strings in the book's table style (:func:`html_frame`)."""
-    affiche_html(html_frame(df, uid, caption))
+def show_figures(rec: dict[str, pd.DataFrame]) -> None:
+    """The verification chapter's table of every published figure, by section."""
+    df = tableau_chiffres(rec)
+    df["section"] = [f"Section {s}" for s in df["section"]]
+    show_status_table(df, "chiffres", "Tous les chiffres publiés", group_by="section")
 
 
 def tableau_vocabulaire() -> str:
     """The status vocabulary (:data:`aaas.checks.reconcile.VOCABULAIRE`) as an HTML table."""
     voc = reconcile.vocabulaire()
-    rows = "\n".join(
-        f"<tr><td>{statut_html(r.statut)}</td><td>{html.escape(r.definition)}</td></tr>" for r in voc.itertuples()
-    )
-    return defilement(
-        '<table class="aaas-tableau" id="statuts"><thead><tr><th>Statut</th><th>Ce qu\'il signifie</th></tr></thead>'
-        f"<tbody>\n{rows}\n</tbody></table>"
-    )
+    df = pd.DataFrame({"Statut": voc["statut"].to_list(), "Ce qu'il signifie": voc["definition"].to_list()})
+    return tables.table_html(df, "statuts", "Les statuts d'un chiffre imprimé", kinds={"Statut": "status"})
 
 
 def tableau_mutualisation() -> pd.DataFrame:
@@ -275,46 +238,8 @@ def tableau_mutualisation() -> pd.DataFrame:
     )
 
 
-#: A cell shown as a number (right-aligned): a French amount, share, gap or count.
-NOMBRE = re.compile(r"[+\u2212-]?[\d\u202f,]+(\xa0(€|%|pt|€/mois))?")
-
-
-def _nombre(column: pd.Series) -> bool:
-    values = [str(v) for v in column if str(v)]
-    return bool(values) and all(NOMBRE.fullmatch(v) for v in values)
-
-
-def _classe(column: pd.Series, longue: bool) -> str:
-    """The class of a column's cells: ``nombre`` (right-aligned), else ``texte`` (wrapped,
-    left-aligned), ``texte longue`` for long prose (a wider column)."""
-    if _nombre(column):
-        return ' class="nombre"'
-    return ' class="texte longue"' if longue else ' class="texte"'
-
-
-def vue_html(
-    df: pd.DataFrame, uid: str, caption: str = "", classes=None, brut: tuple[str, ...] = (), longues=()
-) -> str:
-    """A frame of display strings as a book table: numeric columns right-aligned, text
-    columns wrapped (those in ``longues`` wider), a CSS class per row (``classes``), the
-    columns in ``brut`` already HTML (links), the others escaped."""
-    lines = [f'<table class="aaas-tableau" id="{html.escape(uid)}">']
-    if caption:
-        lines.append(f"<caption>{html.escape(caption)}</caption>")
-    cls = {c: _classe(df[c], c in longues) for c in df.columns}
-    heads = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    lines.append(f"<thead><tr>{heads}</tr></thead><tbody>")
-    for i, row in enumerate(df.itertuples(index=False)):
-        cells = "".join(
-            f"<td{cls[c]}>{v if c in brut else html.escape(str(v))}</td>" for c, v in zip(df.columns, row, strict=True)
-        )
-        tr = f' class="{classes[i]}"' if classes is not None and classes[i] else ""
-        lines.append(f"<tr{tr}>{cells}</tr>")
-    lines.append("</tbody></table>")
-    return defilement("\n".join(lines))
-
-
-def montre_vue(df: pd.DataFrame, uid: str, caption: str = "", **options) -> None:
-    """Display :func:`vue_html` in the notebook (``options``: its ``classes``, ``brut``,
-    ``longues``)."""
-    affiche_html(vue_html(df, uid, caption, **options))
+def show_mutualisation() -> None:
+    """The lines each carrier already funds, by carrier (3.2.5)."""
+    tables.show(
+        tableau_mutualisation(), "mutualisation", "Lignes déjà financées par chaque porteur (3.2.5)", group_by="Porteur"
+    )

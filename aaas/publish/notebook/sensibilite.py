@@ -147,20 +147,6 @@ def printed_total() -> float:
     return float(pub[(pub["tableau"] == "synthese") & (pub["variable"] == "total")]["value"].iloc[0])
 
 
-def montre(df: pd.DataFrame, uid: str) -> None:
-    """Display a table of display strings (deterministic markup, for nbval)."""
-    import html
-
-    from IPython.display import HTML, display
-
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in df.values.tolist()
-    )
-    display(HTML(f'<div class="aaas-defilement"><table class="aaas-tableau" id="{uid}"><thead><tr>{head}</tr>'
-                 f"</thead><tbody>{rows}</tbody></table></div>"))  # fmt: skip
-
-
 def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
     """Glue the range of the total for the home page: P5–P95 of ``n`` seeded draws of every
     hypothesis within ±15 %, independent and correlated (see the « Sensibilité » chapter)."""
