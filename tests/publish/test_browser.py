@@ -3,7 +3,10 @@
 Every page of ``_toc.yml`` must load with a title and an ``h1``, without console errors
 or broken images; screenshots go to ``_build/screenshots/``.  At a desktop (1 280 px) and
 a phone (390 px) width, no page scrolls sideways, and no code (nor an English "Show code
-cell source" toggle) is visible.  Two CONTENT CHECKS at the
+cell source" toggle) is visible.  At 1 280 px, on every page of the default book and of a
+variant book, no table scrolls or clips (neither the table nor any ancestor up to the
+article is wider inside than it shows, no cell's text is cut); at 390 px a table that
+scrolls does so in a region the keyboard reaches, its first column kept in view.  Two CONTENT CHECKS at the
 end depend on the chapters' real content (search for "CONTENT CHECK").
 
 Chromium is found through ``AAAS_CHROMIUM`` (a path or a command name), else as
@@ -32,8 +35,18 @@ CHROMIUM_ARGS = list(pdf.CHROMIUM_ARGS)
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 #: Viewport widths checked: desktop and phone.
 WIDTHS = (1280, 390)
-#: Pages screenshotted at every width (full page): home, a mission chapter, the synthesis.
-WIDTH_SCREENSHOTS = ("index", "notebooks/relais", "notebooks/synthese")
+#: Pages screenshotted at every width (full page): home, a mission chapter, the synthesis,
+#: the verification chapter, the funding atlas.
+WIDTH_SCREENSHOTS = (
+    "index",
+    "notebooks/relais",
+    "notebooks/synthese",
+    "notebooks/verification",
+    "notebooks/financements",
+)
+#: The width at which no table may scroll nor clip, and the variant book checked too.
+DESKTOP = 1280
+VARIANT = {"population_bassin": 50000}
 #: Code input rendered in a page (myst-nb cells), or the theme's toggles for hidden code.
 CODE_INPUT = ".cell .cell_input, .cell div.highlight, .cell details.hide, .cell .toggle-details"
 #: What a page's width and visible code are measured with.
@@ -46,7 +59,34 @@ LAYOUT_JS = """() => ({
     .slice(0, 5).map(e => e.tagName + '.' + e.className),
   code: Array.from(document.querySelectorAll(%r)).filter(e => e.offsetParent !== null).length,
   toggle: document.body.innerText.includes('Show code cell'),
+  tables: %s,
 })"""
+#: Tables that scroll or clip: a table, or an ancestor up to the article, wider inside than
+#: it shows; a cell whose text is cut; a table region that scrolls without being reachable
+#: by keyboard or without its first column kept in view.
+TABLES_JS = """(() => {
+  const article = document.querySelector('article');
+  const name = t => (t.id || t.className || 'table') + ' : '
+    + (t.querySelector('caption, th, td') || t).innerText.slice(0, 40);
+  const size = e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + ' > ' + e.clientWidth;
+  const scrolling = [], clipped = [], unreachable = [];
+  document.querySelectorAll('article table').forEach(t => {
+    for (let e = t; e && e !== article.parentElement; e = e.parentElement) {
+      if (e.scrollWidth > e.clientWidth + 1) { scrolling.push(name(t) + ' (' + size(e) + ')'); break; }
+    }
+    t.querySelectorAll('td, th').forEach(c => {
+      if (c.scrollWidth > c.clientWidth + 1) clipped.push(name(t) + ' : ' + c.innerText.slice(0, 30));
+    });
+  });
+  document.querySelectorAll('article .aaas-defilement').forEach(r => {
+    if (r.scrollWidth <= r.clientWidth + 1) return;
+    const first = r.querySelector('tbody tr:not(.detail):not(.groupe) > :first-child');
+    const ok = r.tabIndex === 0 && r.getAttribute('role') === 'region' && r.getAttribute('aria-label')
+      && first && getComputedStyle(first).position === 'sticky';
+    if (!ok) unreachable.push(name(r.querySelector('table')));
+  });
+  return {scrolling, clipped, unreachable};
+})()"""
 #: Glued outputs as stored by myst-nb/papermill, and the inline glue roles of the prose.
 GLUE_MIME = "application/papermill.record"
 GLUE_ROLE = re.compile(r"\{glue(?::\w*)?\}`([^`]+)`")
@@ -80,6 +120,11 @@ def chromium_or_fail() -> Path:
 def normalise_spaces(text: str) -> str:
     """Plain spaces for U+202F and U+00A0 (French typography), runs collapsed."""
     return re.sub(r"[ \u00a0\u202f]+", " ", text)
+
+
+def toc_docnames() -> list[str]:
+    """Docnames of every page of the table of contents (extension stripped)."""
+    return [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
 
 
 def page_slug(docname: str) -> str:
@@ -163,7 +208,7 @@ def _record_console(msg, errors: list[str]) -> None:
 @pytest.fixture(scope="module")
 def layouts(browser, html_root):
     """Width and visible code of every page at each of :data:`WIDTHS`; screenshots of a few."""
-    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    docnames = ["index", *toc_docnames()]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for width in WIDTHS:
@@ -172,7 +217,7 @@ def layouts(browser, html_root):
             page = context.new_page()
             page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
             page.wait_for_load_state("networkidle")
-            found[docname, width] = page.evaluate(LAYOUT_JS % CODE_INPUT)
+            found[docname, width] = page.evaluate(LAYOUT_JS % (CODE_INPUT, TABLES_JS))
             if docname in WIDTH_SCREENSHOTS:
                 page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
             page.close()
@@ -184,6 +229,39 @@ def test_no_page_scrolls_sideways(layouts):
     """At 1 280 and 390 px, the page is never wider than the window: wide tables scroll inside."""
     wide = {key: info for key, info in layouts.items() if info["scroll"] > info["inner"] + 1}
     assert not wide, wide
+
+
+def test_no_table_scrolls_or_clips_at_a_desktop_width(layouts):
+    """At 1 280 px every column of every table is visible: no table (nor its region, nor any
+    ancestor) scrolls sideways and no cell cuts its text."""
+    bad = {d: info["tables"] for (d, w), info in layouts.items() if w == DESKTOP}
+    bad = {d: t for d, t in bad.items() if t["scrolling"] or t["clipped"]}
+    assert not bad, bad
+
+
+def test_a_table_scrolling_on_a_phone_is_reachable_with_its_first_column_in_view(layouts):
+    bad = {key: info["tables"]["unreachable"] for key, info in layouts.items() if info["tables"]["unreachable"]}
+    assert not bad, bad
+
+
+@pytest.fixture(scope="module")
+def variant_root() -> Path:
+    return build_book(overrides=VARIANT, progress=lambda _m: None).parent
+
+
+def test_no_table_scrolls_or_clips_in_a_variant_book(browser, variant_root):
+    """The same check on a variant book (other figures, other widths)."""
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    bad = {}
+    for docname in toc_docnames():
+        page = context.new_page()
+        page.goto((variant_root / f"{docname}.html").as_uri(), wait_until="load")
+        found = page.evaluate(TABLES_JS)
+        page.close()
+        if found["scrolling"] or found["clipped"]:
+            bad[docname] = found
+    context.close()
+    assert not bad, bad
 
 
 def test_no_code_on_the_readers_path(layouts):

@@ -144,7 +144,7 @@ def test_the_stored_tables_are_current(nb):
     """The stored HTML is what the helpers make now (markup without random ids)."""
     vue, classes = act.vue_lignes(actualisation.par_ligne())
     caption = "Surcoût annuel de chaque ligne, de chaque mission et total, dans les trois conventions"
-    assert _html(nb, "act-lignes").strip() == act.html_table(vue, "act-lignes", caption, classes=classes).strip()
+    assert _html(nb, "act-lignes").strip() == act.table_html(vue, "act-lignes", caption, classes).strip()
 
 
 def test_a_user_value_is_kept_through_every_step():
@@ -185,7 +185,7 @@ def test_the_step_parameters_leave_out_what_the_user_set():
 
 def test_numbers_are_right_aligned_and_text_wraps():
     vue, classes = act.vue_etapes(actualisation.etapes())
-    table = act.html_table(vue, "t", classes=classes)
+    table = act.table_html(vue, "t", "Étapes", classes)
     assert '<td class="texte">Corrections des erreurs du rapport</td>' in table
     assert f'<td class="nombre">{vue.iloc[1]["Effet sur le total"]}</td>' in table
     assert table.count('<tr class="sous-total">') == 2

@@ -206,9 +206,9 @@ def show_status_table(df: pd.DataFrame, uid: str, caption: str = "", **options) 
 
 def show_errata() -> None:
     """The verification chapter's errata table: by section, each explanation under its row."""
-    show_status_table(
-        tableau_errata(), "errata", "Les erreurs du rapport", group_by="section", kinds={"explication": "detail"}
-    )
+    df = tableau_errata()
+    df["section"] = [f"Section {s}" for s in df["section"]]
+    show_status_table(df, "errata", "Les erreurs du rapport", group_by="section", kinds={"explication": "detail"})
 
 
 def show_figures(rec: dict[str, pd.DataFrame]) -> None:

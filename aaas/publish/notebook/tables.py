@@ -7,7 +7,7 @@ has a kind:
 * ``number``: right-aligned, never wrapped, digits aligned (``td.nombre``);
 * ``text``: left-aligned, wraps (``td.texte``);
 * ``status``: a status badge (:func:`status_badge`) that never wraps nor hyphenates
-  (``td.badge``);
+  (``td.cellule-statut``);
 * ``detail``: a long explanation, hypothesis or source, shown on a line of its own under
   its row (``tr.detail``, one cell spanning the row), so that the main row stays narrow.
 
@@ -31,7 +31,7 @@ import pandas as pd
 from ...checks import reconcile
 
 #: Column kinds and the CSS class of their cells.
-KINDS = {"number": "nombre", "text": "texte", "status": "badge", "detail": "detail"}
+KINDS = {"number": "nombre", "text": "texte", "status": "cellule-statut", "detail": "detail"}
 #: CSS class of a row by status key: the shading follows the weight on the totals (an
 #: error carried into the totals or unexplained is shaded, an error without effect lightly).
 STATUS_ROW = {
@@ -92,7 +92,7 @@ def _cell(value, kind: str, raw: bool) -> str:
 def _details(row: Mapping, columns: Sequence[str], raw: set[str]) -> str:
     """The detail line's content: each non-empty detail value after its header."""
     parts = [
-        f'<p><span class="detail-titre">{html.escape(c)} :</span> '
+        f'<p><span class="detail-titre">{html.escape(c[:1].upper() + c[1:])} :</span> '
         f"{row[c] if c in raw else html.escape(str(row[c]))}</p>"
         for c in columns
         if str(row[c]).strip()
