@@ -180,7 +180,7 @@ def test_the_step_parameters_leave_out_what_the_user_set():
     vue = act.vue_parametres(diff, {"tarif_consultation_mg": 25})
     assert len(vue) == len(diff) - 1
     assert not vue["Paramètre"].str.contains("tarif_consultation_mg").any()
-    assert vue["Erratum ou source"].str.contains('href="../book/errata.html#e02"').any()
+    assert vue["Erratum"].str.contains('href="../book/errata.html#e02"').any()
 
 
 def test_numbers_are_right_aligned_and_text_wraps():

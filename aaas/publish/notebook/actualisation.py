@@ -25,8 +25,7 @@ from . import charts, html_tables, tables
 #: How this chapter's tables show their columns (:func:`.tables.table_html` options): links
 #: as HTML, long sources and readings on a line under their row, parameters by step.
 KINDS = {
-    "act-parametres": {"raw": ("Paramètre", "Erratum ou source"), "kinds": {"Erratum ou source": "detail"},
-                       "group_by": "Étape"},
+    "act-parametres": {"raw": ("Paramètre", "Erratum", "Source"), "kinds": {"Source": "detail"}, "group_by": "Étape"},
     "act-taux": {"kinds": {"Lecture": "detail"}},
     "act-gardees": {"raw": ("Paramètre",)},
     "act-options": {"kinds": {"Source": "detail"}},
@@ -112,7 +111,8 @@ def vue_etapes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 def vue_parametres(diff: pd.DataFrame, exclus=()) -> pd.DataFrame:
     """The parameters each step sets (:func:`aaas.models.conventions.differences` of
     ``actualise``), but those in ``exclus`` (set by the user, kept through every step): the
-    report's value, the updated one, and the erratum (linked) or the source behind it."""
+    report's value, the updated one, and the erratum (linked) or, on a line under it, the
+    source behind it."""
     diff = diff[~diff["parametre"].isin(set(exclus))]
     return pd.DataFrame(
         {
@@ -121,9 +121,8 @@ def vue_parametres(diff: pd.DataFrame, exclus=()) -> pd.DataFrame:
             "Rapport": [fmt.brut(v) for v in diff["rapport"]],
             "Actualisé": [fmt.brut(v) for v in diff["actualise"]],
             "Unité": [parameters.lookup(n).unit for n in diff["parametre"]],
-            "Erratum ou source": [
-                _lien_erratum(e) if e else html.escape(s) for e, s in zip(diff["erratum"], diff["source"], strict=True)
-            ],
+            "Erratum": [_lien_erratum(e) if e else "" for e in diff["erratum"]],
+            "Source": ["" if e else html.escape(s) for e, s in zip(diff["erratum"], diff["source"], strict=True)],
         }
     )
 
