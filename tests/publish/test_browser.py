@@ -18,6 +18,7 @@ they FAIL, with a message saying how to provide them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -46,6 +47,8 @@ WIDTH_SCREENSHOTS = (
 )
 #: The width at which no table may scroll nor clip, and the variant book checked too.
 DESKTOP = 1280
+#: How long a page may take to report network idleness after its load (ms).
+SETTLE_MS = 5000
 VARIANT = {"population_bassin": 50000}
 #: Code input rendered in a page (myst-nb cells), or the theme's toggles for hidden code.
 CODE_INPUT = ".cell .cell_input, .cell div.highlight, .cell details.hide, .cell .toggle-details"
@@ -162,6 +165,21 @@ def visited(browser, html_root):
     return pages
 
 
+def settle(page) -> None:
+    """Wait until a loaded page (or the page it redirects to) reports network idleness, if it
+    does within a few seconds, then for its fonts: a file:// page fetches nothing after its
+    load, but on a loaded machine Chromium may not report idleness in time (a timeout is not
+    a failure of the book)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("networkidle", timeout=SETTLE_MS)
+    page.wait_for_load_state("load")
+    with contextlib.suppress(PlaywrightError):  # a redirection under way
+        page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("load")
+
+
 def visit(context, path: Path, slug: str) -> dict:
     """Open one page; return its title, h1, text, errors, broken images, glue count."""
     errors: list[str] = []
@@ -169,7 +187,7 @@ def visit(context, path: Path, slug: str) -> dict:
     page.on("console", lambda msg: _record_console(msg, errors))
     page.on("pageerror", lambda exc: errors.append(f"pageerror : {exc}"))
     page.goto(path.as_uri(), wait_until="load")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     result = {
         "url": page.url,
         "title": page.title(),
@@ -216,7 +234,7 @@ def layouts(browser, html_root):
         for docname in docnames:
             page = context.new_page()
             page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
-            page.wait_for_load_state("networkidle")
+            settle(page)
             found[docname, width] = page.evaluate(LAYOUT_JS % (CODE_INPUT, TABLES_JS))
             if docname in WIDTH_SCREENSHOTS:
                 page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
@@ -256,6 +274,28 @@ def test_no_table_scrolls_or_clips_in_a_variant_book(browser, variant_root):
     for docname in toc_docnames():
         page = context.new_page()
         page.goto((variant_root / f"{docname}.html").as_uri(), wait_until="load")
+        settle(page)
+        found = page.evaluate(TABLES_JS)
+        page.close()
+        if found["scrolling"] or found["clipped"]:
+            bad[docname] = found
+    context.close()
+    assert not bad, bad
+
+
+#: An A4 page's width at 96 px per inch (210 mm): the PDF is printed at this width.
+A4_WIDTH = 794
+
+
+def test_every_table_column_prints(browser, html_root):
+    """Printed (print media, an A4 page's width) no table scrolls nor cuts a cell: the PDF
+    shows every column."""
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
+    bad = {}
+    for docname in toc_docnames():
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
         found = page.evaluate(TABLES_JS)
         page.close()
         if found["scrolling"] or found["clipped"]:
