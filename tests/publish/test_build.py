@@ -412,5 +412,5 @@ def test_a_book_under_actualise_builds_and_shows_the_updated_figures(tmp_path):
     their « Actualisé » column, the footer names the convention and the payroll rules."""
     index = build_book(convention="actualise", out=tmp_path / "livre", progress=quiet)
     html = (index.parent / "notebooks" / "relais.html").read_text(encoding="utf-8")
-    assert "<th>Actualisé</th>" in html
+    assert '<th scope="col" class="nombre">Actualisé</th>' in html
     assert "convention : <strong>actualise</strong>" in html and "modele-social" in html
