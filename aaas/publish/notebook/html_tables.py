@@ -222,7 +222,7 @@ def tableau_vocabulaire() -> str:
     """The status vocabulary (:data:`aaas.checks.reconcile.VOCABULAIRE`) as an HTML table."""
     voc = reconcile.vocabulaire()
     df = pd.DataFrame({"Statut": voc["statut"].to_list(), "Ce qu'il signifie": voc["definition"].to_list()})
-    return tables.table_html(df, "statuts", "Les statuts d'un chiffre imprimé", kinds={"Statut": "status"})
+    return tables.table_html(df, "statuts", "Vocabulaire des statuts", kinds={"Statut": "status"})
 
 
 def tableau_mutualisation() -> pd.DataFrame:
