@@ -88,7 +88,10 @@ TABLES_JS = """(() => {
       && first && getComputedStyle(first).position === 'sticky';
     if (!ok) unreachable.push(name(r.querySelector('table')));
   });
-  return {scrolling, clipped, unreachable};
+  const labels = Array.from(document.querySelectorAll('article .aaas-defilement'))
+    .map(r => r.getAttribute('aria-label'));
+  const unnamed = labels.filter((l, i) => !l || labels.indexOf(l) !== i);
+  return {scrolling, clipped, unreachable, unnamed};
 })()"""
 #: Glued outputs as stored by myst-nb/papermill, and the inline glue roles of the prose.
 GLUE_MIME = "application/papermill.record"
@@ -254,6 +257,15 @@ def test_no_table_scrolls_or_clips_at_a_desktop_width(layouts):
     ancestor) scrolls sideways and no cell cuts its text."""
     bad = {d: info["tables"] for (d, w), info in layouts.items() if w == DESKTOP}
     bad = {d: t for d, t in bad.items() if t["scrolling"] or t["clipped"]}
+    assert not bad, bad
+
+
+def test_every_table_region_has_a_name_of_its_own(layouts):
+    """A table's region is named by its caption, once on its page (keyboard and screen
+    reader users tell the tables apart)."""
+    bad = {
+        d: info["tables"]["unnamed"] for (d, w), info in layouts.items() if w == DESKTOP and info["tables"]["unnamed"]
+    }
     assert not bad, bad
 
 
