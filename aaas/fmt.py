@@ -422,6 +422,17 @@ def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaiso
     return ecart(round((x - ref) / p) * p, unit, p)
 
 
+def imprime(x, unit: str, precision: float = 1.0, comparaison: str = "=") -> str:
+    """A printed figure as printed: at the report's precision, with the decimals it has when
+    it has more (« une heure et demie » is 1,5 h), its bound said (« moins de 1,6 Smic »).
+
+    >>> imprime(1.6, "Smic", 1, "<"), imprime(404565, "€")
+    ('moins de 1,6\xa0Smic', '404\u202f565\xa0€')
+    """
+    prefix = {"<": "moins de ", ">": "plus de "}.get(comparaison, "")
+    return prefix + valeur(x, unit, min(precision, precision_exacte(x, DECIMALES_MAX)))
+
+
 def repartition(parts, total=None, decimals: int = 0) -> list[float]:
     """Parts rounded to ``decimals`` so that they add up to their total rounded (``total``:
     their sum when omitted), by the largest remainder: each part is its value rounded down or

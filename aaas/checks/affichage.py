@@ -13,21 +13,23 @@ from .. import datastore, fmt
 
 def montants_affiches(results) -> dict[str, float]:
     """The displayed amount (whole euros) of ``total``, each ``mission_<m>`` and each
-    ``ligne_<l>`` of the model's ``results``.
+    ``ligne_<l>`` of the model's ``results`` (or of a mapping of these names to values; the
+    lines may be left out).
 
     >>> from aaas.models import conventions
     >>> shown = montants_affiches(conventions.compute("corrige"))
     >>> shown["total"] == sum(v for k, v in shown.items() if k.startswith("mission_"))
     True
     """
+    value = results.scalar if hasattr(results, "scalar") else lambda n: float(results[n])
     missions = list(datastore.missions()["mission"])
     lignes = datastore.lignes()
-    total = results.scalar("total")
+    total = value("total")
     shown = {"total": float(round(total))}
-    valeurs = [results.scalar(f"mission_{m}") for m in missions]
+    valeurs = [value(f"mission_{m}") for m in missions]
     for m, montant in zip(missions, fmt.repartition(valeurs, total), strict=True):
         shown[f"mission_{m}"] = montant
         noms = [f"ligne_{ligne}" for ligne in lignes.loc[lignes["mission"] == m, "ligne"]]
-        parts = fmt.repartition([results.scalar(n) for n in noms], montant)
-        shown.update(zip(noms, parts, strict=True))
+        if all(n in results for n in noms):
+            shown.update(zip(noms, fmt.repartition([value(n) for n in noms], montant), strict=True))
     return shown

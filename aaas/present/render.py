@@ -15,7 +15,7 @@ import unicodedata
 
 import pandas as pd
 
-from .. import fmt
+from .. import datastore, fmt
 from ..checks import tables
 from . import exports
 
@@ -66,11 +66,38 @@ def _gap_defaut(gap: float, p: float, unit: str, x: float) -> str:
 
 
 def _printed(value, r) -> str:
-    """The printed figure, as printed: at the report's precision, with the decimals it has
-    when it has more (« une heure et demie » is 1,5 h; « moins de 1,6 Smic »)."""
-    prefix = {"<": "moins de ", ">": "plus de "}.get(r["comparaison"], "")
-    precision = min(r["precision"], fmt.precision_exacte(value, fmt.DECIMALES_MAX))
-    return prefix + fmt.valeur(value, r["unite"], precision)
+    return fmt.imprime(value, r["unite"], r["precision"], r["comparaison"])
+
+
+def chiffre_ligne(r, convention_affiches: dict) -> tuple[str, str]:
+    """The recomputed figure and its gap to the printed one for a row of the reconciliation
+    (columns ``value``, ``recalcule``, ``unit``, ``precision``, ``comparaison``,
+    ``variable``), as every table shows them (``convention_affiches``: the amounts displayed
+    for lines, missions and total, :mod:`aaas.checks.affichage`)."""
+    unit = r["unit"]
+    x = convention_affiches.get(r["variable"], r["recalcule"]) if unit == "€" else r["recalcule"]
+    ref = math.nan if _nan(r["value"]) or r["comparaison"] == "-" else r["value"]
+    shown = fmt.chiffre(x, unit, r["precision"], ref, r["comparaison"])
+    return shown, fmt.ecart_affiche(x, unit, r["precision"], ref, r["comparaison"])
+
+
+def errata_affiches() -> dict[str, tuple[str, str]]:
+    """Each erratum's printed figure and its recomputed one (convention ``corrige``) as every
+    table shows them (:func:`chiffre_ligne`), by erratum id: the errata page, the
+    verification chapter and the chapters' tables agree."""
+    from ..checks import affichage
+    from ..models import conventions
+
+    results = conventions.compute("corrige")
+    affiches = affichage.montants_affiches(results)
+    pub = datastore.published().set_index(["tableau", "label"])
+    out = {}
+    for e in datastore.errata().itertuples(index=False):
+        r = pub.loc[(e.tableau, e.label)].to_dict()
+        r["recalcule"] = results.scalar(r["variable"])
+        printed = fmt.imprime(r["value"], r["unit"], r["precision"], r["comparaison"])
+        out[e.id] = (printed, chiffre_ligne(r, affiches)[0])
+    return out
 
 
 def _nan(x) -> bool:

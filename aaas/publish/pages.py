@@ -302,11 +302,12 @@ def _reconciliation_section() -> str:
 
 def _errata_table() -> pd.DataFrame:
     """``data/errata.csv`` with, for each erratum the ``corrige`` convention corrects, its correction."""
+    from ..present import render  # evaluates the model
+
     df = datastore.errata()
-    pub = datastore.published().set_index(["tableau", "label"])
-    unites = [pub.loc[(t, lab), "unit"] for t, lab in zip(df["tableau"], df["label"], strict=True)]
-    for column in ERRATA_NUMERIC:  # in their units: a share as a percentage, an amount in €
-        df[column] = [fmt.valeur_auto(x, u) for x, u in zip(df[column], unites, strict=True)]
+    chiffres = render.errata_affiches()  # in their units, as every table shows them
+    for k, column in enumerate(ERRATA_NUMERIC):
+        df[column] = [chiffres[i][k] for i in df["id"]]
     diff = conventions.differences("corrige").set_index("erratum")
     df["correction"] = [
         f"`{diff.loc[i, 'parametre']}` : "
