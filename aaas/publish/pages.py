@@ -263,6 +263,7 @@ def _correction(name: str, rapport: Any, corrige: Any) -> str:
 def _reconciliation_section() -> str:
     """From the report's total to the corrected one, erratum by erratum."""
     from ..checks import reconcile  # the reconciliation evaluates the model
+    from ..present import bilan
 
     effets = reconcile.effets_errata("corrige")
     missions = datastore.missions().set_index("mission")["libelle"]
@@ -291,8 +292,7 @@ def _reconciliation_section() -> str:
         "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
         "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
         "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle. "
-        f"Sur {fmt.accord(b.chiffres, 'chiffre imprimé', 'chiffres imprimés')}, {fmt.nombre(b.erreurs)} sont faux, "
-        f"dont {fmt.nombre(b.erreurs_total)} que le rapport reprend dans ses totaux ; "
+        f"Dans cette édition, {bilan.texte(b)} ; "
         f"{fmt.accord(len(b.errata_total), 'erratum', 'errata')} modifient le total.\n\n"
         + md_table(
             ["Erratum", "Paramètre", "Rapport → corrigé", "Mission", "Effet sur la mission", "Effet sur le total"], rows
