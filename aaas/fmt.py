@@ -203,12 +203,7 @@ def valeur_auto(x, unit: str) -> str:
     """Like :func:`valeur`, with just the decimals the number needs, up to 3 (227,5 h ;
     66,7 % ; 0,125 ETP)."""
     x = float(np.asarray(x))
-    scaled = 100 * x if unit == "%" else x
-    for d in range(0, 4):
-        if abs(round(scaled, d) - scaled) < 1e-9:
-            break
-    precision = 10 ** -(d + 2) if unit == "%" else 10**-d
-    return valeur(x, unit, precision)
+    return valeur(x, unit, precision_exacte(100 * x) / 100 if unit == "%" else precision_exacte(x))
 
 
 #: Words that end the part of a noun phrase that takes the plural (« heure de travail »).
@@ -308,72 +303,46 @@ def avec_unite(x, unit: str) -> str:
     return f"{value} {unit}"
 
 
-# --- The display rule: a figure never lies by rounding ------------------------------------
-
-#: Finest precision the display rule adds (a figure never shows more than 4 decimals).
+#: The display rule (a figure never lies by rounding): finest precision it adds (4 decimals).
 DECIMALES_MAX = 4
 
 
-def est_compte(unit: str) -> bool:
-    """Counts, hours, days, ETP, distances, multiples of the Smic: not amounts (€, €/h…)
-    nor shares (%); a count shows the decimals it has (2,5 véhicules).
-
-    >>> est_compte("ETP"), est_compte("€/mois"), est_compte("%")
-    (True, False, False)
-    """
-    return unit != "%" and not str(unit).startswith("€")
-
-
 def _multiple(x: float, p: float) -> bool:
-    q = x / p
-    return abs(q - round(q)) < 1e-9 * max(1.0, abs(q))
+    return abs(x / p - round(x / p)) < 1e-9 * max(1.0, abs(x / p))
 
 
-def _tie(x: float, p: float) -> bool:
-    """Is ``x`` half-way between two multiples of ``p`` (no rounding is faithful)?"""
-    q = abs(x / p)
-    return abs(q - math.floor(q) - 0.5) < 1e-9 * max(1.0, q)
+def _tie(x: float, p: float) -> bool:  # half-way between two multiples of p: no rounding is faithful
+    return abs(abs(x / p) - math.floor(abs(x / p)) - 0.5) < 1e-9 * max(1.0, abs(x / p))
 
 
 def fidele(x: float, p: float, ref: float = math.nan, tolerance: float | None = None) -> bool:
-    """Is ``x`` shown faithfully at precision ``p`` beside the exact figure ``ref``?  The
-    figure rounds ``x`` (no tie), ``ref`` shows exactly (so the gap shown is the difference
-    of the figures shown and rounds the true gap), and a gap shown as zero stands for a true
-    gap within ``tolerance`` (default: half of ``p``; 0 for an inequality).
+    """Is ``x`` shown faithfully at precision ``p`` beside the exact printed ``ref``?  No tie;
+    ``ref`` shows exactly at ``p`` (so the gap shown, the difference of the figures shown,
+    rounds the true gap); a gap shown as zero is a true gap within ``tolerance`` (default:
+    half of ``p``; 0 for an inequality).
 
-    >>> fidele(1.2237, 1, 1.6), fidele(1.2237, 0.01, 1.6), fidele(1.5, 1, 1.0)
-    (False, True, False)
-    >>> fidele(460.3, 1, 460, tolerance=0), fidele(462, 1, 460, tolerance=0)
-    (False, True)
+    >>> fidele(1.2237, 1, 1.6), fidele(1.2237, 0.01, 1.6), fidele(1.5, 1, 1.0), fidele(460.3, 1, 460, 0)
+    (False, True, False, False)
     """
-    if _tie(x, p):
-        return False
-    if math.isnan(ref):
-        return True
-    if not _multiple(ref, p) or _tie(x - ref, p):
-        return False
-    zero = round((x - ref) / p) == 0
-    return not zero or abs(x - ref) <= (p / 2 if tolerance is None else tolerance) * (1 + 1e-9) + 1e-12
+    if _tie(x, p) or math.isnan(ref) or not _multiple(ref, p) or _tie(x - ref, p):
+        return not _tie(x, p) and math.isnan(ref)
+    limit = (p / 2 if tolerance is None else tolerance) * (1 + 1e-9) + 1e-12
+    return round((x - ref) / p) != 0 or abs(x - ref) <= limit
 
 
 def precision_affichee(x, precision: float = 1.0, ref=math.nan, tolerance: float | None = None) -> float:
-    """The precision a recomputed figure is shown at: the report's own (never coarser than a
-    unit) when :func:`fidele`, else fine enough to show the gap to ``ref`` with two
-    significant digits (1,22 Smic beside « moins de 1,6 » printed to the unit: gap −0,38),
-    or the coarser precision at which that gap is exact (1,5 beside « plus de 1 »: gap +0,5),
-    then finer until faithful (at most :data:`DECIMALES_MAX` decimals).
+    """The report's precision (a unit at most) when :func:`fidele`; else the precision that
+    shows the gap to ``ref`` with two significant digits, or the coarser one at which it is
+    exact, then finer until faithful (at most :data:`DECIMALES_MAX` decimals).
 
-    >>> precision_affichee(1.2237, 1, 1.6), precision_affichee(1.5, 1, 1.0), precision_affichee(1.34, 1, 1.5)
-    (0.01, 0.1, 0.01)
-    >>> precision_affichee(404564.66, 1, 404565), precision_affichee(0.4113, 0.01, 0.41)
-    (1, 0.01)
+    >>> precision_affichee(1.2237, 1, 1.6), precision_affichee(1.5, 1, 1.0), precision_affichee(404564.66, 1, 404565)
+    (0.01, 0.1, 1)
     """
     x, ref = float(np.asarray(x)), float(np.asarray(ref))
     p = 10.0 ** -decimales(precision) if precision < 1 else 1
-    if fidele(x, p, ref, tolerance) or math.isnan(ref) and not _tie(x, p):
+    if fidele(x, p, ref, tolerance):
         return p
-    gap = abs(x - ref) if not math.isnan(ref) else abs(x)
-    finest = 10.0**-DECIMALES_MAX
+    gap, finest = abs(x - ref) if not math.isnan(ref) else abs(x), 10.0**-DECIMALES_MAX
     if gap > 0:
         p = min(p, max(10.0 ** (math.floor(math.log10(gap)) - 1), precision_exacte(gap, DECIMALES_MAX), finest))
     while p > finest * 1.5 and not fidele(x, p, ref, tolerance):
@@ -382,20 +351,19 @@ def precision_affichee(x, precision: float = 1.0, ref=math.nan, tolerance: float
 
 
 def precision_chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> float:
-    """The precision :func:`chiffre` shows a recomputed figure at, beside the printed ``ref``
-    (``comparaison``: ``=``, ``<``, ``>``, ``-`` for none): :func:`precision_affichee`, and
-    for a count the decimals it has when it has few (0,125 ETP, 2,5 véhicules).
+    """The precision of a recomputed figure beside the printed ``ref`` (``comparaison``
+    ``=``, ``<``, ``>``, or ``-`` for none): :func:`precision_affichee` (a share in whole
+    percents at least), and for a count the decimals it has when few (0,125 ETP).
 
     >>> precision_chiffre(0.125, "ETP", 0.1, 0.1), precision_chiffre(1.2237, "Smic", 1, 1.6, "<")
     (0.001, 0.01)
     """
     x, ref = float(np.asarray(x)), math.nan if comparaison == "-" else float(np.asarray(ref))
-    precision = min(precision, 0.01) if unit == "%" else precision  # a share shows at least whole percents
+    precision = min(precision, 0.01) if unit == "%" else precision
     p = precision_affichee(x, precision, ref, 0 if comparaison in {"<", ">"} else None)
     exact = precision_exacte(x) if not math.isnan(x) else p
-    if est_compte(unit) and (comparaison == "=" or _multiple(x, exact)):
-        p = min(p, exact)
-    return p
+    compte = unit != "%" and not str(unit).startswith("€")  # counts, hours, ETP, Smic: not € nor %
+    return min(p, exact) if compte and (comparaison == "=" or _multiple(x, exact)) else p
 
 
 def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
@@ -408,12 +376,11 @@ def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str
 
 
 def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
-    """The gap of a recomputed figure to the printed ``ref`` at the precision the figure is
-    shown (:func:`chiffre`): the difference of the two figures shown, which rounds the true
-    gap; empty when zero (then a true zero at the comparison's tolerance).
+    """The gap to the printed ``ref`` at the precision :func:`chiffre` shows the figure: the
+    difference of the figures shown, rounding the true gap; empty only for a true zero.
 
     >>> ecart_affiche(1.2237, "Smic", 1, 1.6, "<"), ecart_affiche(404564.66, "€", 1, 404565)
-    ('−0,38\xa0Smic', '')
+    ('\u22120,38\xa0Smic', '')
     """
     x, ref = float(np.asarray(x)), float(np.asarray(ref))
     if math.isnan(x) or math.isnan(ref) or comparaison == "-":
@@ -423,45 +390,10 @@ def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaiso
 
 
 def imprime(x, unit: str, precision: float = 1.0, comparaison: str = "=") -> str:
-    """A printed figure as printed: at the report's precision, with the decimals it has when
-    it has more (« une heure et demie » is 1,5 h), its bound said (« moins de 1,6 Smic »).
+    """A printed figure as printed, with the decimals it has (1,5 h), its bound said:
 
     >>> imprime(1.6, "Smic", 1, "<"), imprime(404565, "€")
     ('moins de 1,6\xa0Smic', '404\u202f565\xa0€')
     """
     prefix = {"<": "moins de ", ">": "plus de "}.get(comparaison, "")
     return prefix + valeur(x, unit, min(precision, precision_exacte(x, DECIMALES_MAX)))
-
-
-def repartition(parts, total=None, decimals: int = 0) -> list[float]:
-    """Parts rounded to ``decimals`` so that they add up to their total rounded (``total``:
-    their sum when omitted), by the largest remainder: each part is its value rounded down or
-    up, the units missing going to the largest remainders (ties: the first part).
-
-    >>> repartition([0.4, 0.4, 0.2]), repartition([158572.6, 0.2, 0.3]), repartition([1.25, 1.25], decimals=1)
-    ([1.0, 0.0, 0.0], [158573.0, 0.0, 0.0], [1.3, 1.2])
-    """
-    values = np.asarray(parts, dtype=float)
-    scale = 10.0**decimals
-    target = round(float(values.sum() if total is None else total) * scale)
-    base = np.floor(values * scale + 1e-9)
-    rest = values * scale - base
-    missing = int(target - base.sum())
-    order = sorted(range(len(values)), key=lambda i: (-rest[i], i))
-    step = 1 if missing >= 0 else -1
-    pool = order if missing >= 0 else order[::-1]
-    for k in range(abs(missing)):
-        base[pool[k % len(pool)]] += step
-    return [float(b) / scale for b in base]
-
-
-def cumulees(values, decimals: int = 0) -> list[float]:
-    """Successive steps rounded so that they add up, step by step, to the running totals
-    rounded (each step is the difference of two rounded running totals: a waterfall's steps
-    add to its displayed totals).
-
-    >>> cumulees([0.4, 0.4, 0.4])
-    [0.0, 1.0, 0.0]
-    """
-    running = np.round(np.cumsum(np.asarray(values, dtype=float)), decimals)
-    return [float(x) for x in np.diff(np.concatenate([[0.0], running]))]

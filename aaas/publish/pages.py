@@ -262,16 +262,19 @@ def _correction(name: str, rapport: Any, corrige: Any) -> str:
 
 def _reconciliation_section() -> str:
     """From the report's total to the corrected one, erratum by erratum."""
-    from ..checks import reconcile  # the reconciliation evaluates the model
+    from ..checks import affichage, reconcile  # the reconciliation evaluates the model
     from ..present import bilan
 
     effets = reconcile.effets_errata("corrige")
     missions = datastore.missions().set_index("mission")["libelle"]
     rapport = conventions.compute("rapport").scalar("total")
+    corrige_total = conventions.compute("corrige").scalar("total")
+    # the effects shown add up to the difference of the two totals shown (largest remainder)
+    shown = affichage.repartition(effets["effet"], round(corrige_total) - round(rapport))
     rows = [["Total du rapport (convention « rapport »)", "", "", "", "", fmt.euros(rapport)]]
-    for r in effets.itertuples(index=False):
+    for r, effet in zip(effets.itertuples(index=False), shown, strict=True):
         if r.erratum == "interaction":
-            rows.append(["Interaction des corrections", "", "", "", "", fmt.ecart(r.effet, "€") or "0 €"])
+            rows.append(["Interaction des corrections", "", "", "", "", fmt.ecart(effet, "€") or "0 €"])
             continue
         rows.append(
             [
@@ -280,10 +283,10 @@ def _reconciliation_section() -> str:
                 md_cell(_correction(r.parametre, r.rapport, r.corrige)),
                 md_cell(missions[r.mission]),
                 fmt.ecart(getattr(r, f"effet_{r.mission}"), "€"),
-                fmt.ecart(r.effet, "€"),
+                fmt.ecart(effet, "€"),
             ]
         )
-    corrige = fmt.euros(conventions.compute("corrige").scalar("total"))
+    corrige = fmt.euros(corrige_total)
     rows.append(["**Total corrigé (convention « corrige »)**", "", "", "", "", f"**{corrige}**"])
     b = reconcile.bilan()
     return (

@@ -77,7 +77,7 @@ def colle_mission(ctx: Contexte, mission: str) -> None:
     name, unite = UNITES[mission]
     ctx.colle("retenir_imprime", fmt.euros(imprime_mission(mission)))
     for conv in ("rapport", "corrige"):
-        ctx.colle(f"retenir_{conv}", fmt.euros(_valeur(ctx, conv, f"mission_{mission}")))
+        ctx.colle(f"retenir_{conv}", fmt.euros(ctx.evaluations[conv].affiches[f"mission_{mission}"]))
         ctx.colle(f"retenir_unite_{conv}", _montant(_valeur(ctx, conv, name)))
     ctx.colle("retenir_unite", unite)
     ctx.colle("retenir_errata", texte_errata_mission(mission))
