@@ -71,7 +71,7 @@ def vue_lignes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         ordre += list(df.index[(df["mission"] == mission) & (df["niveau"] == "mission")])
     ordre += list(df.index[df["niveau"] == "total"])
     d = df.loc[ordre]
-    shown = {c: affichage.montants_affiches(dict(zip(df["cle"], df[c], strict=True))) for c in CONVENTIONS}
+    shown = montants_lignes(df)
     montants = {c: [shown[c].get(k, x) for k, x in zip(d["cle"], d[c], strict=True)] for c in CONVENTIONS}
     vue = pd.DataFrame(
         {
@@ -87,6 +87,19 @@ def vue_lignes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         }
     )
     return vue, ["" if n == "ligne" else "sous-total" for n in d["niveau"]]
+
+
+def montants_lignes(df: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """The amounts displayed for each line, mission and the total of
+    :func:`aaas.checks.actualisation.par_ligne` under each convention (they add up,
+    :func:`aaas.checks.affichage.montants_affiches`), by convention and key."""
+    return {c: affichage.montants_affiches(dict(zip(df["cle"], df[c], strict=True))) for c in CONVENTIONS}
+
+
+def ecart_montants(montants: dict[str, dict[str, float]], cle: str, a: str = "actualise", b: str = "rapport") -> str:
+    """The gap of ``cle`` between conventions ``a`` and ``b``, as the difference of the
+    amounts displayed (:func:`montants_lignes`): the prose agrees with the tables."""
+    return ecart_euros(montants[a][cle] - montants[b][cle])
 
 
 def montants_etapes(df: pd.DataFrame) -> pd.DataFrame:
