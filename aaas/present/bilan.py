@@ -25,6 +25,8 @@ PLURIELS = {
     "inexplique": "inexpliqués",
     "non_chiffre": "non chiffrés",
 }
+#: Column header of each convention in the table of counts.
+ENTETES = {"rapport": "Rapport", "corrige": "Corrigé", "actualise": "Actualisé"}
 #: The singular where it differs from the label (which is capitalised to stand out in tables).
 SINGULIERS = {"scenario": "« scénario »", "inexplique": "inexpliqué"}
 
@@ -66,7 +68,8 @@ def texte(b: reconcile.Bilan) -> str:
 
 
 def tableau(recs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """The count of each status under each convention (``recs``: their reconciliations),
+    """The count of each status under each convention (``recs``: their reconciliations; one
+    column per convention, headed :data:`ENTETES`),
     closed by the figures checked (the sum of the statuses above it) and the posts cited
     without a figure; display strings, the statuses in the vocabulary's order."""
     counts = {c: reconcile.bilan(r).par_statut for c, r in recs.items()}
@@ -79,4 +82,4 @@ def tableau(recs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     for c in counts:
         df[c] = df[c].map(fmt.nombre)
-    return df.rename(columns={c: f"convention {c}" for c in counts})
+    return df.rename(columns={c: ENTETES.get(c, c) for c in counts})

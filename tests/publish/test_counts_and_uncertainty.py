@@ -61,7 +61,7 @@ def test_every_status_is_counted_and_the_counts_add_up(overrides, convention):
     first, *statuses, cited = counts(text)  # the groups' totals (« 224 sont reproduits ») are not counted twice
     assert first == b.chiffres == len(rec) - cited and sum(statuses) == b.chiffres, text
     table = bilan.tableau({convention: rec})
-    column = [int(x.replace("\u202f", "")) for x in table[f"convention {convention}"]]
+    column = [int(x.replace("\u202f", "")) for x in table[bilan.ENTETES[convention]]]
     assert sum(column[:-2]) == column[-2] == b.chiffres and column[-1] == cited
 
 
