@@ -217,3 +217,25 @@ def test_an_erratum_shows_the_same_figure_on_every_page():
         assert shown_errata == by_label[(e.tableau, e.label)], e.id
         table = render.formatted(evaluations["corrige"].table(e.tableau)).set_index("Libellé")
         assert table.loc[e.label, "Recalculé"] == shown_errata, e.id
+
+
+def test_the_verification_chapter_shows_every_figure_faithfully(built_book):
+    """The built verification chapter: the table of every published figure (rapport and
+    corrected) and the table of errata (corrected), against the evaluations' values."""
+    evaluations = _evaluations({})
+    soup = BeautifulSoup((built_book / "notebooks" / "verification.html").read_text(encoding="utf-8"), "html.parser")
+    _, rows = rows_of(soup.select_one("table#chiffres"))
+    rec = {c: evaluations[c].reconciliation.reset_index(drop=True) for c in ("rapport", "corrige")}
+    assert len(rows) == len(rec["rapport"])
+    for i, (_, cells) in enumerate(rows):
+        for header, conv in (("rapport (recalculé)", "rapport"), ("corrigé", "corrige")):
+            r = rec[conv].iloc[i]
+            part = r["unit"] == "€" and r["variable"] in evaluations[conv].affiches
+            assert close(shown(cells[header]), r["recalcule"], part), (i, header, cells[header], r["recalcule"])
+    _, rows = rows_of(soup.select_one("table#errata"))
+    pub = rec["corrige"].set_index(["tableau", "label"])
+    for (erratum, cells), e in zip(rows, conventions.errata().itertuples(index=False), strict=True):
+        assert erratum.startswith(e.id)
+        r = pub.loc[(e.tableau, e.label)]
+        part = r["unit"] == "€" and r["variable"] in evaluations["corrige"].affiches
+        assert close(shown(cells["recalculé"]), r["recalcule"], part), (e.id, cells["recalculé"], r["recalcule"])
