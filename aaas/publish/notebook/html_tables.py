@@ -188,11 +188,6 @@ def tableau_errata() -> pd.DataFrame:
     return pd.DataFrame(lignes)
 
 
-def _forme(r) -> dict:
-    """A row of the reconciliation with the names of a table's row (``unite``, ``rapport``)."""
-    return {"unite": r["unit"], "precision": r["precision"], "comparaison": r["comparaison"]}
-
-
 def tableau_chiffres(rec: dict[str, pd.DataFrame], affiches: dict[str, dict] | None = None) -> pd.DataFrame:
     """Every published figure: printed, as the report carries it (``rapport``), corrected,
     and its status (``rec``: the reconciliation of each convention; ``affiches``: the amounts
@@ -200,13 +195,14 @@ def tableau_chiffres(rec: dict[str, pd.DataFrame], affiches: dict[str, dict] | N
     affiches = affiches or {}
     corr = rec["corrige"].reset_index(drop=True)
     out = []
-    for i, (_, r) in enumerate(rec["rapport"].iterrows()):
+    for i, r in enumerate(rec["rapport"].itertuples(index=False)):
+        c = corr.iloc[i]
         out.append({
-            "section": r["section"], "chiffre": r["label"],
-            "imprimé": "" if r["comparaison"] == "-" else render._printed(r["value"], _forme(r)),
-            "rapport (recalculé)": render.chiffre_ligne(r, affiches.get("rapport", {}))[0],
-            "corrigé": render.chiffre_ligne(corr.iloc[i], affiches.get("corrige", {}))[0],
-            "statut": r["statut"], "errata": r["errata"],
+            "section": r.section, "chiffre": r.label,
+            "imprimé": "" if r.comparaison == "-" else fmt.imprime(r.value, r.unit, r.precision, r.comparaison),
+            "rapport (recalculé)": render.chiffre_ligne(r._asdict(), affiches.get("rapport", {}))[0],
+            "corrigé": render.chiffre_ligne(c, affiches.get("corrige", {}))[0],
+            "statut": r.statut, "errata": r.errata,
         })  # fmt: skip
     return pd.DataFrame(out)
 
