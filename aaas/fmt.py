@@ -361,18 +361,19 @@ def precision_chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, compar
     x, ref = float(np.asarray(x)), math.nan if comparaison == "-" else float(np.asarray(ref))
     precision = min(precision, 0.01) if unit == "%" else precision
     p = precision_affichee(x, precision, ref, 0 if comparaison in {"<", ">"} else None)
-    exact = precision_exacte(x) if not math.isnan(x) else p
-    compte = unit != "%" and not str(unit).startswith("€")  # counts, hours, ETP, Smic: not € nor %
-    return min(p, exact) if compte and (comparaison == "=" or _multiple(x, exact)) else p
+    exact, compte = precision_exacte(x) if not math.isnan(x) else p, unit != "%" and not unit.startswith("€")
+    return min(p, exact) if compte and (comparaison == "=" or _multiple(x, exact)) else p  # counts: 0,125 ETP
 
 
 def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
-    """A recomputed figure displayed by the one rule (:func:`precision_chiffre`).
+    """A recomputed figure by the one rule (:func:`precision_chiffre`); exact, without zeros:
 
-    >>> chiffre(1.2237, "Smic", 1, 1.6, "<"), chiffre(1.5, "nb", 1, 1.0, ">"), chiffre(10833.333, "€", 1, 10833)
-    ('1,22\xa0Smic', '1,5', '10\u202f833\xa0€')
+    >>> chiffre(1.2237, "Smic", 1, 1.6, "<"), chiffre(1.5, "nb", 1, 1.0, ">"), chiffre(20.0, "min", 5, 17.5)
+    ('1,22\xa0Smic', '1,5', '20\xa0min')
     """
-    return valeur(x, unit, precision_chiffre(x, unit, precision, ref, comparaison))
+    p, y = precision_chiffre(x, unit, precision, ref, comparaison), float(np.asarray(x))
+    base = 10.0 ** -decimales(min(precision, 0.01) if unit == "%" else precision)
+    return valeur(y, unit, p if math.isnan(y) else max(p, min(precision_exacte(y, DECIMALES_MAX), base)))
 
 
 def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
