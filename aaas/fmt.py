@@ -203,12 +203,7 @@ def valeur_auto(x, unit: str) -> str:
     """Like :func:`valeur`, with just the decimals the number needs, up to 3 (227,5 h ;
     66,7 % ; 0,125 ETP)."""
     x = float(np.asarray(x))
-    scaled = 100 * x if unit == "%" else x
-    for d in range(0, 4):
-        if abs(round(scaled, d) - scaled) < 1e-9:
-            break
-    precision = 10 ** -(d + 2) if unit == "%" else 10**-d
-    return valeur(x, unit, precision)
+    return valeur(x, unit, precision_exacte(100 * x) / 100 if unit == "%" else precision_exacte(x))
 
 
 #: Words that end the part of a noun phrase that takes the plural (« heure de travail »).
@@ -306,3 +301,100 @@ def avec_unite(x, unit: str) -> str:
         nom, barre, per = tete.partition("/")
         unit = " ".join(filter(None, [singulier(nom) + barre + per, reste]))
     return f"{value} {unit}"
+
+
+#: The display rule (a figure never lies by rounding): finest precision it adds (4 decimals).
+DECIMALES_MAX = 4
+
+
+def _multiple(x: float, p: float) -> bool:
+    return abs(x / p - round(x / p)) < 1e-9 * max(1.0, abs(x / p))
+
+
+def _tie(x: float, p: float) -> bool:  # half-way between two multiples of p: no rounding is faithful
+    return abs(abs(x / p) - math.floor(abs(x / p)) - 0.5) < 1e-9 * max(1.0, abs(x / p))
+
+
+def fidele(x: float, p: float, ref: float = math.nan, tolerance: float | None = None) -> bool:
+    """Is ``x`` shown faithfully at precision ``p`` beside the exact printed ``ref``?  No tie;
+    ``ref`` shows exactly at ``p`` (so the gap shown, the difference of the figures shown,
+    rounds the true gap); a gap shown as zero is a true gap within ``tolerance`` (default:
+    half of ``p``; 0 for an inequality).
+
+    >>> fidele(1.2237, 1, 1.6), fidele(1.2237, 0.01, 1.6), fidele(1.5, 1, 1.0), fidele(460.3, 1, 460, 0)
+    (False, True, False, False)
+    """
+    if _tie(x, p) or math.isnan(ref) or not _multiple(ref, p) or _tie(x - ref, p):
+        return not _tie(x, p) and math.isnan(ref)
+    limit = (p / 2 if tolerance is None else tolerance) * (1 + 1e-9) + 1e-12
+    return round((x - ref) / p) != 0 or abs(x - ref) <= limit
+
+
+def precision_affichee(x, precision: float = 1.0, ref=math.nan, tolerance: float | None = None) -> float:
+    """The report's precision (a unit at most) when :func:`fidele`; else the precision that
+    shows the gap to ``ref`` with two significant digits, or the coarser one at which it is
+    exact, then finer until faithful (at most :data:`DECIMALES_MAX` decimals).
+
+    >>> precision_affichee(1.2237, 1, 1.6), precision_affichee(1.5, 1, 1.0), precision_affichee(404564.66, 1, 404565)
+    (0.01, 0.1, 1)
+    """
+    x, ref = float(np.asarray(x)), float(np.asarray(ref))
+    p = 10.0 ** -decimales(precision) if precision < 1 else 1
+    if fidele(x, p, ref, tolerance):
+        return p
+    gap, finest = abs(x - ref) if not math.isnan(ref) else abs(x), 10.0**-DECIMALES_MAX
+    if gap > 0:
+        p = min(p, max(10.0 ** (math.floor(math.log10(gap)) - 1), precision_exacte(gap, DECIMALES_MAX), finest))
+    while p > finest * 1.5 and not fidele(x, p, ref, tolerance):
+        p /= 10
+    return p if p >= 1 else 10.0 ** -round(-math.log10(p))
+
+
+def precision_chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> float:
+    """The precision of a recomputed figure beside the printed ``ref`` (``comparaison``
+    ``=``, ``<``, ``>``, or ``-`` for none): :func:`precision_affichee` (a share in whole
+    percents at least), and for a count the decimals it has when few (0,125 ETP).
+
+    >>> precision_chiffre(0.125, "ETP", 0.1, 0.1), precision_chiffre(1.2237, "Smic", 1, 1.6, "<")
+    (0.001, 0.01)
+    """
+    x, ref = float(np.asarray(x)), math.nan if comparaison == "-" else float(np.asarray(ref))
+    precision = min(precision, 0.01) if unit == "%" else precision
+    p = precision_affichee(x, precision, ref, 0 if comparaison in {"<", ">"} else None)
+    exact, compte = precision_exacte(x) if not math.isnan(x) else p, unit != "%" and not unit.startswith("€")
+    return min(p, exact) if compte and (comparaison == "=" or _multiple(x, exact)) else p  # counts: 0,125 ETP
+
+
+def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
+    """A recomputed figure by the one rule (:func:`precision_chiffre`); exact, without zeros:
+
+    >>> chiffre(1.2237, "Smic", 1, 1.6, "<"), chiffre(1.5, "nb", 1, 1.0, ">"), chiffre(20.0, "min", 5, 17.5)
+    ('1,22\xa0Smic', '1,5', '20\xa0min')
+    """
+    p, y = precision_chiffre(x, unit, precision, ref, comparaison), float(np.asarray(x))
+    base = 10.0 ** -decimales(min(precision, 0.01) if unit == "%" else precision)
+    return valeur(y, unit, p if math.isnan(y) else max(p, min(precision_exacte(y, DECIMALES_MAX), base)))
+
+
+def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
+    """The gap to the printed ``ref`` at the precision :func:`chiffre` shows the figure: the
+    difference of the figures shown, rounding the true gap; empty only for a true zero.
+
+    >>> ecart_affiche(1.2237, "Smic", 1, 1.6, "<"), ecart_affiche(404564.66, "€", 1, 404565)
+    ('\u22120,38\xa0Smic', '')
+    """
+    x, ref = float(np.asarray(x)), float(np.asarray(ref))
+    if math.isnan(x) or math.isnan(ref) or comparaison == "-":
+        return ""
+    p = precision_chiffre(x, unit, precision, ref, comparaison)
+    return ecart(round((x - ref) / p) * p, unit, p)
+
+
+def imprime(x, unit: str, precision: float = 1.0, comparaison: str = "=") -> str:
+    """A printed figure as printed, with the decimals it has (1,5 h), its bound said:
+
+    >>> imprime(1.6, "Smic", 1, "<"), imprime(404565, "€")
+    ('moins de 1,6\xa0Smic', '404\u202f565\xa0€')
+    """
+    prefix = {"<": "moins de ", ">": "plus de "}.get(comparaison, "")
+    return prefix + valeur(x, unit, min(precision, precision_exacte(x, DECIMALES_MAX)))

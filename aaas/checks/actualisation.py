@@ -60,8 +60,8 @@ def par_ligne(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
 
 def etapes(scenario: scenarios.Scenario | None = None) -> pd.DataFrame:
     """From the report's total to today's, one row per step (``etape`` of
-    ``data/conventions.csv``): the parameters it sets, the total after it, its effect on
-    the total and on each mission.  A value the user set in ``scenario`` is kept through
+    ``data/conventions.csv``): the parameters it sets, the total and each mission after it,
+    its effect on the total and on each mission.  A value the user set in ``scenario`` is kept through
     every step (as each convention keeps it).
 
     >>> df = etapes()
@@ -92,6 +92,7 @@ def _etape(label: str, params: str, res, previous, missions: list[str]) -> dict[
     row["effet"] = 0.0 if previous is None else row["total"] - previous.scalar("total")
     for m in missions:
         k = f"mission_{m}"
+        row[k] = res.scalar(k)
         row[f"effet_{m}"] = 0.0 if previous is None else res.scalar(k) - previous.scalar(k)
     return row
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..models import conventions
 from ..models import scenario as scenarios
-from . import reconcile, tables
+from . import affichage, reconcile, tables
 
 
 class Evaluation:
@@ -68,6 +68,17 @@ class Evaluation:
         """Every published figure with its recomputation, gap, status and errata."""
         return reconcile.reconcile(self.scenario, self.convention, results=self.results)
 
+    @cached_property
+    def affiches(self) -> dict[str, float]:
+        """The amounts displayed for the lines, missions and total, adding up
+        (:func:`aaas.checks.affichage.montants_affiches`)."""
+        return affichage.montants_affiches(self.results)
+
+    @cached_property
+    def affiches_defaut(self) -> dict[str, float]:
+        """The same for the convention's default (the report's scenario)."""
+        return affichage.montants_affiches(conventions.compute(self.convention))
+
     @property
     def total(self) -> float:
         """The grand total (€/year)."""
@@ -86,7 +97,7 @@ class Evaluation:
         what the gap is measured against, ``rapport`` or ``defaut``)."""
         tables.check_table(table_id)
         rec = self.reconciliation
-        return tables.shape(rec[rec["tableau"] == table_id], baseline)
+        return tables.shape(rec[rec["tableau"] == table_id], baseline, self.affiches, self.affiches_defaut)
 
     def tables(self, baseline: str = "rapport") -> dict[str, pd.DataFrame]:
         """Every table of the report, in its order."""

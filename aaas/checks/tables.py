@@ -58,11 +58,13 @@ def check_table(table_id: str) -> str:
     return table_id
 
 
-def shape(rows: pd.DataFrame, baseline: str = "rapport") -> pd.DataFrame:
+def shape(rows: pd.DataFrame, baseline: str = "rapport", affiches=None, affiches_defaut=None) -> pd.DataFrame:
     """Rows of the reconciliation (:func:`aaas.checks.reconcile.reconcile`) as a table: the
     report's labels as index, the columns of :data:`COLONNES`; ``ecart`` is the recomputed
     value minus the ``baseline`` (``rapport``: the printed figure; ``defaut``: the
-    convention's default recomputed), recorded in ``df.attrs["baseline"]``."""
+    convention's default recomputed), recorded in ``df.attrs["baseline"]``; ``affiches``: the
+    amounts displayed for lines, missions and the total (:mod:`.affichage`), in
+    ``df.attrs["affiches"]`` (those of the convention's default: ``affiches_defaut``)."""
     if baseline not in BASELINES:
         raise ChoiceError(f"--baseline inconnue '{baseline}' ; valeurs acceptées : {', '.join(BASELINES)}")
     df = rows.rename(columns={"value": "rapport", "unit": "unite", "label": "libelle"}).set_index("libelle")
@@ -70,6 +72,8 @@ def shape(rows: pd.DataFrame, baseline: str = "rapport") -> pd.DataFrame:
         df["ecart"] = (df["recalcule"] - df["defaut"]).where(df["comparaison"] != "-")
     df = df[COLONNES]
     df.attrs["baseline"] = baseline
+    df.attrs["affiches"] = dict(affiches or {})
+    df.attrs["affiches_defaut"] = dict(affiches_defaut or {})
     return df
 
 

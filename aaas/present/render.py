@@ -1,8 +1,10 @@
 """The report's tables for the terminal (text), Markdown, CSV (``csv``, ``csv-fr``) and
 JSON: one display of each row (:func:`formatted`), shared with the book.
 
-Displayed figures are consistent with each other: the gap shown is the difference of the
-figures shown (a gap between two shares is in points, « pt »).
+Figures are displayed by the one rule of :mod:`aaas.fmt` (:func:`aaas.fmt.chiffre`): each
+rounds its true value at the precision shown, the gap to the printed figure is the difference
+of the figures shown (a gap between two shares is in points, « pt »), and the lines, missions
+and total show the amounts that add up (:mod:`aaas.checks.affichage`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import unicodedata
 
 import pandas as pd
 
-from .. import fmt
+from .. import datastore, fmt
 from ..checks import tables
 from . import exports
 
@@ -27,74 +29,75 @@ def formatted(df: pd.DataFrame) -> pd.DataFrame:
     """Display strings of a report table (French numbers, gap against the table's baseline);
     with the baseline ``defaut``, a « Défaut » column too."""
     defaut = df.attrs.get("baseline") == "defaut"
-    rows = [_cells(label, r, defaut) for label, r in df.iterrows()]
+    affiches = (df.attrs.get("affiches", {}), df.attrs.get("affiches_defaut", {}))
+    rows = [_cells(label, r, defaut, affiches) for label, r in df.iterrows()]
     return pd.DataFrame(rows, columns=ENTETES_DEFAUT if defaut else ENTETES)
 
 
-def _cells(label, r, defaut: bool) -> list[str]:
-    p = _display_precision(r, r["recalcule"])
-    if defaut:
-        p = p_ref = min(p, _display_precision(r, r["defaut"]))
-        reference = r["defaut"]
-    else:
-        p_ref, reference = _printed_precision(r), r["rapport"]
-    gap = "" if _nan(r["ecart"]) else fmt.ecart(*_shown_gap(r, reference, p, p_ref))
+def _cells(label, r, defaut: bool, affiches) -> list[str]:
+    unit, precision, comparaison = r["unite"], r["precision"], r["comparaison"]
+    x, d = (
+        a.get(r["variable"], r[k]) if unit == "€" else r[k]
+        for a, k in zip(affiches, ("recalcule", "defaut"), strict=True)
+    )
     printed = "" if _nan(r["rapport"]) else _printed(r["rapport"], r)
-    cells = [label, printed, fmt.valeur(r["recalcule"], r["unite"], p), gap, r["statut"], r["errata"]]
+    ref = math.nan if _nan(r["rapport"]) else r["rapport"]
     if defaut:
-        cells.insert(2, fmt.valeur(r["defaut"], r["unite"], p))
-    return cells
+        px, pd_ = (fmt.precision_chiffre(v, unit, precision, ref, comparaison) for v in (x, d))
+        gap = "" if _nan(r["ecart"]) else _gap_defaut(x - d, min(px, pd_), unit, x)
+        cells = [label, printed, fmt.valeur(d, unit, pd_), fmt.valeur(x, unit, px), gap]
+    else:
+        shown = fmt.chiffre(x, unit, precision, ref, comparaison)
+        gap = "" if _nan(r["ecart"]) else fmt.ecart_affiche(x, unit, precision, ref, comparaison)
+        cells = [label, printed, shown, gap]
+    return [*cells, r["statut"], r["errata"]]
 
 
-def _rounded(x: float, unit: str, precision: float) -> float:
-    """``x`` as shown at ``precision`` (a share is shown in percent)."""
-    d = fmt.decimales(precision)
-    return round(100 * x, max(0, d - 2)) / 100 if unit == "%" else round(x, d)
-
-
-def _shown_gap(r, reference: float, precision: float, reference_precision: float) -> tuple[float, str, float]:
-    """The gap as the difference of the two figures as shown (each at its own precision),
-    its unit and the precision it needs."""
-    unit = r["unite"]
-    gap = _rounded(r["recalcule"], unit, precision) - _rounded(reference, unit, reference_precision)
-    finest = min(precision, reference_precision)
-    if _compte(unit) and gap:
-        finest = max(finest, fmt.precision_exacte(gap))
-    return gap, unit, finest
-
-
-def _printed_precision(r) -> float:
-    """The printed figure is shown at the report's precision, with the decimals it has
-    when it has more (« une heure et demie » is 1,5 h even where the table rounds)."""
-    if _compte(r["unite"]) and not _nan(r["rapport"]):
-        return min(r["precision"], fmt.precision_exacte(r["rapport"]))
-    return r["precision"]
-
-
-def _display_precision(r, value: float) -> float:
-    """Inequalities (« plus de 5 € ») show the recomputed value one digit finer only when
-    the report's precision would not show on which side of the bound it falls (« 462 »
-    beside « plus de 460 », not « 462,0 »).  Counts, hours, ETP and distances show the
-    decimals they have (up to 3), so that what the table prints is what is costed (2,5
-    vehicles, 0,125 ETP); amounts and shares keep the report's precision."""
-    if r["comparaison"] in {"<", ">"}:
-        finer = r["precision"] / 10 if r["unite"] != "%" else 0.001
-        shown, bound = (_rounded(x, r["unite"], r["precision"]) for x in (value, r["rapport"]))
-        tranche = _nan(value) or _nan(r["rapport"]) or shown != bound
-        return r["precision"] if tranche else finer
-    if _compte(r["unite"]) and not _nan(value):
-        return min(r["precision"], fmt.precision_exacte(value))
-    return r["precision"]
-
-
-def _compte(unite: str) -> bool:
-    """Counts, hours, days, ETP, distances: not amounts (€, €/h…) nor shares (%)."""
-    return unite != "%" and not str(unite).startswith("€")
+def _gap_defaut(gap: float, p: float, unit: str, x: float) -> str:
+    """The gap to the convention's default recomputed, rounded at ``p`` (the finer of the two
+    figures' precisions; each figure and the gap round their own true value, so the gap may
+    differ by one unit from the difference of the figures shown), finer when that would show
+    a true gap as zero."""
+    for _ in range(fmt.DECIMALES_MAX):
+        if round(gap / p) != 0 or abs(gap) <= 1e-9 * max(1.0, abs(x)):
+            break
+        p = 10.0 ** -(fmt.decimales(p) + 1)
+    return fmt.ecart(round(gap / p) * p, unit, p)
 
 
 def _printed(value, r) -> str:
-    prefix = {"<": "moins de ", ">": "plus de "}.get(r["comparaison"], "")
-    return prefix + fmt.valeur(value, r["unite"], _printed_precision(r))
+    return fmt.imprime(value, r["unite"], r["precision"], r["comparaison"])
+
+
+def chiffre_ligne(r, convention_affiches: dict) -> tuple[str, str]:
+    """The recomputed figure and its gap to the printed one for a row of the reconciliation
+    (columns ``value``, ``recalcule``, ``unit``, ``precision``, ``comparaison``,
+    ``variable``), as every table shows them (``convention_affiches``: the amounts displayed
+    for lines, missions and total, :mod:`aaas.checks.affichage`)."""
+    unit = r["unit"]
+    x = convention_affiches.get(r["variable"], r["recalcule"]) if unit == "€" else r["recalcule"]
+    ref = math.nan if _nan(r["value"]) or r["comparaison"] == "-" else r["value"]
+    shown = fmt.chiffre(x, unit, r["precision"], ref, r["comparaison"])
+    return shown, fmt.ecart_affiche(x, unit, r["precision"], ref, r["comparaison"])
+
+
+def errata_affiches() -> dict[str, tuple[str, str]]:
+    """Each erratum's printed figure and its recomputed one (convention ``corrige``) as every
+    table shows them (:func:`chiffre_ligne`), by erratum id: the errata page, the
+    verification chapter and the chapters' tables agree."""
+    from ..checks import affichage
+    from ..models import conventions
+
+    results = conventions.compute("corrige")
+    affiches = affichage.montants_affiches(results)
+    pub = datastore.published().set_index(["tableau", "label"])
+    out = {}
+    for e in datastore.errata().itertuples(index=False):
+        r = pub.loc[(e.tableau, e.label)].to_dict()
+        r["recalcule"] = results.scalar(r["variable"])
+        printed = fmt.imprime(r["value"], r["unit"], r["precision"], r["comparaison"])
+        out[e.id] = (printed, chiffre_ligne(r, affiches)[0])
+    return out
 
 
 def _nan(x) -> bool:

@@ -23,6 +23,7 @@ AFFICHAGE = {
     "p_depasse": lambda x: fmt.pourcent(x, 1),
 }
 EUROS = {"resultat", "ecart", "p5", "p50", "p95", "moyenne", "bas", "haut", "amplitude", "total"}
+EUROS |= {"precision_p5", "precision_p50", "precision_p95"}
 
 
 def render_frame(df: pd.DataFrame, form: str, prov: dict, title: str) -> str:

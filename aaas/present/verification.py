@@ -7,6 +7,7 @@ from .. import fmt
 from ..checks import reconcile
 from ..checks.evaluation import Evaluation
 from ..models import conventions as conv
+from . import bilan
 
 #: Exit status when a gap is unexplained or an erratum inconsistent.
 EXIT_UNEXPLAINED = 1
@@ -18,8 +19,7 @@ def check(scenario=None, conventions: list[str] | None = None) -> tuple[str, int
     lines, code = [], 0
     for convention in conventions or list(conv.CONVENTIONS):
         rec = Evaluation(scenario, convention).reconciliation
-        summary = ", ".join(f"{v} {k}" for k, v in rec["statut"].value_counts().to_dict().items())
-        lines.append(f"convention {convention} : {len(rec)} chiffres publiés — {summary}")
+        lines.append(f"convention {convention} : {bilan.texte(reconcile.bilan(rec))}")  # the book's words
         for r in rec[rec["statut"] == reconcile.STATUTS["inexplique"]].itertuples(index=False):
             code = EXIT_UNEXPLAINED
             lines.append(

@@ -262,15 +262,19 @@ def _correction(name: str, rapport: Any, corrige: Any) -> str:
 
 def _reconciliation_section() -> str:
     """From the report's total to the corrected one, erratum by erratum."""
-    from ..checks import reconcile  # the reconciliation evaluates the model
+    from ..checks import affichage, reconcile  # the reconciliation evaluates the model
+    from ..present import bilan
 
     effets = reconcile.effets_errata("corrige")
     missions = datastore.missions().set_index("mission")["libelle"]
     rapport = conventions.compute("rapport").scalar("total")
+    corrige_total = conventions.compute("corrige").scalar("total")
+    # the effects shown add up to the difference of the two totals shown (largest remainder)
+    shown = affichage.repartition(effets["effet"], round(corrige_total) - round(rapport))
     rows = [["Total du rapport (convention « rapport »)", "", "", "", "", fmt.euros(rapport)]]
-    for r in effets.itertuples(index=False):
+    for r, effet in zip(effets.itertuples(index=False), shown, strict=True):
         if r.erratum == "interaction":
-            rows.append(["Interaction des corrections", "", "", "", "", fmt.ecart(r.effet, "€") or "0 €"])
+            rows.append(["Interaction des corrections", "", "", "", "", fmt.ecart(effet, "€") or "0 €"])
             continue
         rows.append(
             [
@@ -279,10 +283,10 @@ def _reconciliation_section() -> str:
                 md_cell(_correction(r.parametre, r.rapport, r.corrige)),
                 md_cell(missions[r.mission]),
                 fmt.ecart(getattr(r, f"effet_{r.mission}"), "€"),
-                fmt.ecart(r.effet, "€"),
+                fmt.ecart(effet, "€"),
             ]
         )
-    corrige = fmt.euros(conventions.compute("corrige").scalar("total"))
+    corrige = fmt.euros(corrige_total)
     rows.append(["**Total corrigé (convention « corrige »)**", "", "", "", "", f"**{corrige}**"])
     b = reconcile.bilan()
     return (
@@ -291,8 +295,7 @@ def _reconciliation_section() -> str:
         "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
         "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
         "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle. "
-        f"Sur {fmt.accord(b.chiffres, 'chiffre imprimé', 'chiffres imprimés')}, {fmt.nombre(b.erreurs)} sont faux, "
-        f"dont {fmt.nombre(b.erreurs_total)} que le rapport reprend dans ses totaux ; "
+        f"Dans cette édition, {bilan.texte(b)} ; "
         f"{fmt.accord(len(b.errata_total), 'erratum', 'errata')} modifient le total.\n\n"
         + md_table(
             ["Erratum", "Paramètre", "Rapport → corrigé", "Mission", "Effet sur la mission", "Effet sur le total"], rows
@@ -302,11 +305,12 @@ def _reconciliation_section() -> str:
 
 def _errata_table() -> pd.DataFrame:
     """``data/errata.csv`` with, for each erratum the ``corrige`` convention corrects, its correction."""
+    from ..present import render  # evaluates the model
+
     df = datastore.errata()
-    pub = datastore.published().set_index(["tableau", "label"])
-    unites = [pub.loc[(t, lab), "unit"] for t, lab in zip(df["tableau"], df["label"], strict=True)]
-    for column in ERRATA_NUMERIC:  # in their units: a share as a percentage, an amount in €
-        df[column] = [fmt.valeur_auto(x, u) for x, u in zip(df[column], unites, strict=True)]
+    chiffres = render.errata_affiches()  # in their units, as every table shows them
+    for k, column in enumerate(ERRATA_NUMERIC):
+        df[column] = [chiffres[i][k] for i in df["id"]]
     diff = conventions.differences("corrige").set_index("erratum")
     df["correction"] = [
         f"`{diff.loc[i, 'parametre']}` : "

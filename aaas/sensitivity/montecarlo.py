@@ -20,6 +20,8 @@ from . import engine
 from .ranges import plages
 
 QUANTILES = (0.05, 0.50, 0.95)
+#: Confidence level of the Monte Carlo interval of each quantile (:func:`precision_quantile`).
+CONFIANCE = 0.95
 #: Draws accepted at most.
 TIRAGES_MAX = 10_000_000
 
@@ -74,15 +76,43 @@ def montecarlo(
     return result
 
 
-def resume(results: dict[str, np.ndarray], reference: dict[str, float] | None = None) -> pd.DataFrame:
-    """P5, P50, P95, mean, and the relative width of the 90 % interval around the median,
-    per output; with ``reference`` (e.g. the printed totals), the probability of
-    exceeding it."""
+def precision_quantile(x: np.ndarray, q: float, confiance: float = CONFIANCE) -> tuple[float, float]:
+    """The Monte Carlo interval of the ``q``-quantile estimated from the draws ``x``: the
+    order statistics ``x_(l)`` and ``x_(u)`` whose ranks are the binomial(n, q) quantiles of
+    ``(1 - confiance) / 2`` and ``(1 + confiance) / 2`` (distribution-free; the same seed gives
+    the same interval).  Its half-width is the precision of the quantile shown.
+
+    >>> x = np.random.default_rng(1).normal(size=100_000)
+    >>> lo, hi = precision_quantile(x, 0.05)
+    >>> lo < np.quantile(x, 0.05) < hi and 0.01 < hi - lo < 0.03
+    True
+    """
+    from scipy.stats import binom
+
+    n = len(x)
+    alpha = (1 - confiance) / 2
+    lo, hi = (int(k) for k in binom.ppf([alpha, 1 - alpha], n, q))
+    s = np.partition(np.asarray(x, float), [max(lo - 1, 0), min(hi, n - 1)])
+    return float(s[max(lo - 1, 0)]), float(s[min(hi, n - 1)])
+
+
+def resume(
+    results: dict[str, np.ndarray], reference: dict[str, float] | None = None, centres: dict[str, float] | None = None
+) -> pd.DataFrame:
+    """P5, P50, P95, mean, and the relative gap of P5 and P95 to the output's centre (its
+    value in ``centres``, e.g. the report's total; the median when not given), per output,
+    with the precision of each quantile (``precision_p5``…: the half-width of its
+    :func:`precision_quantile` interval); with ``reference`` (e.g. the printed totals), the
+    probability of exceeding it."""
     rows = []
     for name, x in results.items():
         p5, p50, p95 = np.quantile(x, QUANTILES)
+        centre = (centres or {}).get(name, p50)
         row = {"sortie": name, "p5": p5, "p50": p50, "p95": p95, "moyenne": float(np.mean(x)),
-               "ecart_p5": p5 / p50 - 1, "ecart_p95": p95 / p50 - 1}  # fmt: skip
+               "ecart_p5": p5 / centre - 1, "ecart_p95": p95 / centre - 1}  # fmt: skip
+        for q, label in zip(QUANTILES, ("p5", "p50", "p95"), strict=True):
+            lo, hi = precision_quantile(x, q)
+            row[f"precision_{label}"] = (hi - lo) / 2
         if reference and name in reference:
             row["p_depasse"] = float(np.mean(x > reference[name]))
         rows.append(row)

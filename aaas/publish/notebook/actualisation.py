@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ... import datastore, fmt
+from ...checks import affichage
 from ...models import parameters
 from .. import pages
 from . import charts, html_tables, tables
@@ -37,6 +38,8 @@ MISSIONS = {
     "coordination": "Coordination",
     "participation": "Participation",
 }
+#: The conventions of the table of lines, with their column headers.
+CONVENTIONS = {"rapport": "Rapport (recalculé)", "corrige": "Corrigé", "actualise": "Actualisé"}
 #: Colours of the waterfall: a step that lowers the cost, one that raises it, the totals.
 BAISSE, HAUSSE, TOTAL = charts.COULEURS[0], charts.COULEURS[1], "#8c8c8c"
 #: Label of the last bar of the waterfall.
@@ -65,44 +68,72 @@ def ecart_euros(x: float) -> str:
 
 def vue_lignes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """:func:`aaas.checks.actualisation.par_ligne` for reading: each mission's lines, then
-    the mission (class ``sous-total``), then the total; with the row classes."""
+    the mission (class ``sous-total``), then the total; with the row classes.  The amounts
+    are those every page displays (:func:`aaas.checks.affichage.montants_affiches`: lines add
+    up to their mission, missions to the total), the gaps their differences."""
     ordre = []
     for mission in df.loc[df["niveau"] == "mission", "mission"]:
         ordre += list(df.index[(df["mission"] == mission) & (df["niveau"] == "ligne")])
         ordre += list(df.index[(df["mission"] == mission) & (df["niveau"] == "mission")])
     ordre += list(df.index[df["niveau"] == "total"])
     d = df.loc[ordre]
+    shown = montants_lignes(df)
+    montants = {c: [shown[c].get(k, x) for k, x in zip(d["cle"], d[c], strict=True)] for c in CONVENTIONS}
     vue = pd.DataFrame(
         {
             "Ligne, mission ou total": [
                 label if n == "ligne" else f"Mission : {label}" if n == "mission" else label
                 for label, n in zip(d["libelle"], d["niveau"], strict=True)
             ],
-            "Rapport (recalculé)": [fmt.euros(x) for x in d["rapport"]],
-            "Corrigé": [fmt.euros(x) for x in d["corrige"]],
-            "Actualisé": [fmt.euros(x) for x in d["actualise"]],
-            "Écart (actualisé − rapport)": [ecart_euros(x) for x in d["ecart"]],
+            **{nom: [fmt.euros(x) for x in montants[c]] for c, nom in CONVENTIONS.items()},
+            "Écart (actualisé − rapport)": [
+                ecart_euros(a - r) for a, r in zip(montants["actualise"], montants["rapport"], strict=True)
+            ],
             "Écart relatif": [fmt.variation(x) or "–" for x in d["ecart_relatif"]],
         }
     )
     return vue, ["" if n == "ligne" else "sous-total" for n in d["niveau"]]
 
 
+def montants_lignes(df: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """The amounts displayed for each line, mission and the total of
+    :func:`aaas.checks.actualisation.par_ligne` under each convention (they add up,
+    :func:`aaas.checks.affichage.montants_affiches`), by convention and key."""
+    return {c: affichage.montants_affiches(dict(zip(df["cle"], df[c], strict=True))) for c in CONVENTIONS}
+
+
+def ecart_montants(montants: dict[str, dict[str, float]], cle: str, a: str = "actualise", b: str = "rapport") -> str:
+    """The gap of ``cle`` between conventions ``a`` and ``b``, as the difference of the
+    amounts displayed (:func:`montants_lignes`): the prose agrees with the tables."""
+    return ecart_euros(montants[a][cle] - montants[b][cle])
+
+
+def montants_etapes(df: pd.DataFrame) -> pd.DataFrame:
+    """The total and each mission after each step of
+    :func:`aaas.checks.actualisation.etapes` as displayed (missions adding up to the total,
+    :func:`aaas.checks.affichage.montants_affiches`): the first row is the report's
+    recomputed amounts, the last today's, as every page shows them."""
+    noms = ["total", *(f"mission_{m}" for m in MISSIONS)]
+    rows = [affichage.montants_affiches(dict(zip(noms, r, strict=True))) for r in df[noms].to_numpy(float)]
+    return pd.DataFrame(rows)[noms]
+
+
 def vue_etapes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """:func:`aaas.checks.actualisation.etapes` for reading: each step's effect on the total
     and on each mission and the total after it, closed by the sum of the steps; with the row
-    classes (the parameters each step sets: :func:`vue_parametres`)."""
-    effets = ["effet", *(f"effet_{m}" for m in MISSIONS)]
-    somme = df[effets].sum()
+    classes (the parameters each step sets: :func:`vue_parametres`).  Each effect is the
+    difference of two displayed amounts (:func:`montants_etapes`), so that the steps add up
+    to the displayed totals."""
+    montants = montants_etapes(df)
+    effets = montants.diff().iloc[1:]
+    cols = {"total": "Effet sur le total", **{f"mission_{m}": nom for m, nom in MISSIONS.items()}}
     vue = pd.DataFrame(
         {
             "Étape": [*df["etape"], "Ensemble des étapes"],
-            "Effet sur le total": ["", *(ecart_euros(x) for x in df["effet"].iloc[1:]), ecart_euros(somme["effet"])],
             **{
-                nom: ["", *(ecart_euros(x) for x in df[f"effet_{m}"].iloc[1:]), ecart_euros(somme[f"effet_{m}"])]
-                for m, nom in MISSIONS.items()
+                nom: ["", *(ecart_euros(x) for x in effets[k]), ecart_euros(effets[k].sum())] for k, nom in cols.items()
             },
-            "Total après l’étape": [fmt.euros(x) for x in (*df["total"], df["total"].iloc[-1])],
+            "Total après l’étape": [fmt.euros(x) for x in (*montants["total"], montants["total"].iloc[-1])],
         }
     )
     return vue, ["sous-total", *[""] * (len(df) - 1), "sous-total"]
@@ -212,7 +243,7 @@ def cascade(df: pd.DataFrame):
     are totals (grey), each step a floating bar from the total before it (blue when it lowers
     the cost, orange when it raises it), labelled with its effect.  The € axis does not start
     at zero (the steps are small beside the total)."""
-    totaux = df["total"].to_numpy(float)
+    totaux = montants_etapes(df)["total"].to_numpy(float)  # the steps' labels add up to the totals shown
     labels = [charts.enveloppe(e.replace(" €", "\xa0€")) for e in (*df["etape"], FIN)]
     fig, ax = charts._figure(labels)
     bas, haut = totaux.min(), totaux.max()

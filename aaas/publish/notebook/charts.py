@@ -15,6 +15,7 @@ import textwrap
 import numpy as np
 
 from ... import datastore, fmt
+from ...checks import affichage
 
 #: Colours of the two conventions (this scenario's first).
 COULEURS = ("#2a6f97", "#e0a458")
@@ -159,8 +160,9 @@ def figure_structure(ctx):
     fig, ax = _figure(labels)
     y = np.arange(len(c))
     ax.barh(y, values, color=COULEURS[0])
-    for i, v in enumerate(values):
-        ax.text(v, i, " " + fmt.pourcent(v / ctx.v("total")), va="center")
+    parts = affichage.repartition([100 * v / ctx.v("total") for v in values])  # shares adding up to 100 %
+    for i, (v, part) in enumerate(zip(values, parts, strict=True)):
+        ax.text(v, i, " " + fmt.pourcent(part / 100), va="center")
     ax.set_yticks(y, labels)
     ax.set_xlim(0, 1.2 * max(values))
     _axe_euros(ax)

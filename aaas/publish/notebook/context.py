@@ -48,9 +48,12 @@ class Contexte:
 
     def texte(self, name: str, unit: str = "€", precision: float | None = 1.0) -> str:
         """A quantity formatted the French way (``precision=None``: just the decimals the
-        number needs, up to three)."""
+        number needs, up to three); a line, a mission or the total in euros as every table
+        shows it (:mod:`aaas.checks.affichage`)."""
         if precision is None:
             return fmt.valeur_auto(self.v(name), unit)
+        if unit == "€" and precision == 1 and name in self.evaluation.affiches:
+            return fmt.euros(self.evaluation.affiches[name])  # as the tables show it (parts add up)
         return fmt.valeur(self.v(name), unit, precision)
 
     def parametre(self, name: str) -> str:

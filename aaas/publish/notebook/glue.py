@@ -62,7 +62,7 @@ class Colle:
     def publie(self, key: str, table_id: str, label: str) -> None:
         """Glue the figure the report prints for a row (as printed)."""
         row = self.ctx.ligne(table_id, label)
-        self(key, fmt.valeur(row["value"], row["unit"], row["precision"]))
+        self(key, fmt.imprime(row["value"], row["unit"], row["precision"]))  # with the decimals it has
 
     def tableau(self, key: str, table_id: str, label: str) -> None:
         """Glue the recomputed figure of a table's row exactly as the table shows it (same

@@ -112,15 +112,12 @@ def errata_markdown(table_id: str) -> str:
     e = e[e["tableau"] == table_id]
     if e.empty:
         return "*Aucune erreur relevée dans ce tableau.*"
-    pub = datastore.published().set_index(["tableau", "label"])
+    chiffres = render.errata_affiches()
     items = []
     for r in e.itertuples(index=False):
-        unit = pub.loc[(r.tableau, r.label), "unit"]
         effet = "modifie le total" if r.modifie_total == "oui" else "sans effet sur le total"
-        items.append(
-            f"- **{r.id}** — {r.label} : imprimé {fmt.valeur_auto(r.valeur_imprimee, unit)}, "
-            f"recalculé {fmt.valeur_auto(r.valeur_recalculee, unit)} ({effet}). {r.explication}"
-        )
+        imprime, recalcule = chiffres[r.id]
+        items.append(f"- **{r.id}** — {r.label} : imprimé {imprime}, recalculé {recalcule} ({effet}). {r.explication}")
     return "**Erreurs du rapport relevées dans ce tableau**\n\n" + "\n".join(items)
 
 
@@ -137,18 +134,17 @@ def scenario_markdown(scenario, convention: str) -> str:
 
 
 def tableau_errata() -> pd.DataFrame:
-    """Every erratum with its printed and recomputed figures, in their units, and its effect
-    on its mission and on the total (verification chapter)."""
-    pub = datastore.published().set_index(["tableau", "label"])
+    """Every erratum with its printed and recomputed figures, as every table shows them
+    (:func:`aaas.present.render.errata_affiches`), and its effect on its mission and on the
+    total (verification chapter)."""
     effets = reconcile.effets_errata().set_index("erratum")
+    chiffres = render.errata_affiches()
     lignes = []
     for e in conventions.errata().itertuples(index=False):
-        unite, precision = pub.loc[(e.tableau, e.label), ["unit", "precision"]]
         effet = effets.loc[e.id] if e.id in effets.index else None
         lignes.append({
             "erratum": e.id, "section": e.section, "chiffre": e.label,
-            "imprimé": _montre(e.valeur_imprimee, unite, precision),
-            "recalculé": _montre(e.valeur_recalculee, unite, precision),
+            "imprimé": chiffres[e.id][0], "recalculé": chiffres[e.id][1],
             "statut": reconcile.STATUTS["reportee" if e.modifie_total == "oui" else "sans_effet"],
             "effet sur la mission": "" if effet is None else fmt.ecart(effet[f"effet_{effet['mission']}"], "€"),
             "effet sur le total": "" if effet is None else fmt.ecart(effet["effet"], "€"),
@@ -157,23 +153,20 @@ def tableau_errata() -> pd.DataFrame:
     return pd.DataFrame(lignes)
 
 
-def _montre(x: float, unite: str, precision: float) -> str:
-    """An erratum's figure: amounts at the report's precision, others with the decimals they need."""
-    return fmt.valeur(x, unite, precision) if unite.startswith("€") else fmt.valeur_auto(x, unite)
-
-
-def tableau_chiffres(rec: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def tableau_chiffres(rec: dict[str, pd.DataFrame], affiches: dict[str, dict] | None = None) -> pd.DataFrame:
     """Every published figure: printed, as the report carries it (``rapport``), corrected,
-    and its status (``rec``: the reconciliation of each convention)."""
+    and its status (``rec``: the reconciliation of each convention; ``affiches``: the amounts
+    each convention displays, :attr:`aaas.checks.evaluation.Evaluation.affiches`)."""
+    affiches = affiches or {}
     corr = rec["corrige"].reset_index(drop=True)
     out = []
     for i, r in enumerate(rec["rapport"].itertuples(index=False)):
         c = corr.iloc[i]
         out.append({
             "section": r.section, "chiffre": r.label,
-            "imprimé": "" if r.comparaison == "-" else fmt.valeur(r.value, r.unit, r.precision),
-            "rapport (recalculé)": fmt.valeur(r.recalcule, r.unit, r.precision),
-            "corrigé": fmt.valeur(c["recalcule"], r.unit, r.precision),
+            "imprimé": "" if r.comparaison == "-" else fmt.imprime(r.value, r.unit, r.precision, r.comparaison),
+            "rapport (recalculé)": render.chiffre_ligne(r._asdict(), affiches.get("rapport", {}))[0],
+            "corrigé": render.chiffre_ligne(c, affiches.get("corrige", {}))[0],
             "statut": r.statut, "errata": r.errata,
         })  # fmt: skip
     return pd.DataFrame(out)
@@ -211,9 +204,10 @@ def show_errata() -> None:
     show_status_table(df, "errata", "Les erreurs du rapport", group_by="section", kinds={"explication": "detail"})
 
 
-def show_figures(rec: dict[str, pd.DataFrame]) -> None:
-    """The verification chapter's table of every published figure, by section."""
-    df = tableau_chiffres(rec)
+def show_figures(rec: dict[str, pd.DataFrame], affiches: dict[str, dict] | None = None) -> None:
+    """The verification chapter's table of every published figure, by section (``affiches``:
+    as in :func:`tableau_chiffres`)."""
+    df = tableau_chiffres(rec, affiches)
     df["section"] = [f"Section {s}" for s in df["section"]]
     show_status_table(df, "chiffres", "Tous les chiffres publiés", group_by="section")
 

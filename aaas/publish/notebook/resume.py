@@ -13,6 +13,7 @@ import numpy as np
 
 from ... import datastore, fmt
 from ...checks import reconcile
+from ...present import bilan
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Contexte
@@ -76,7 +77,7 @@ def colle_mission(ctx: Contexte, mission: str) -> None:
     name, unite = UNITES[mission]
     ctx.colle("retenir_imprime", fmt.euros(imprime_mission(mission)))
     for conv in ("rapport", "corrige"):
-        ctx.colle(f"retenir_{conv}", fmt.euros(_valeur(ctx, conv, f"mission_{mission}")))
+        ctx.colle(f"retenir_{conv}", fmt.euros(ctx.evaluations[conv].affiches[f"mission_{mission}"]))
         ctx.colle(f"retenir_unite_{conv}", _montant(_valeur(ctx, conv, name)))
     ctx.colle("retenir_unite", unite)
     ctx.colle("retenir_errata", texte_errata_mission(mission))
@@ -100,6 +101,7 @@ def colle_accueil(ctx: Contexte) -> None:
         for mission, (name, _) in UNITES.items():
             ctx.colle(f"unite_{mission}_{conv}", _montant(_valeur(ctx, conv, name)))
     b = reconcile.bilan(ctx.evaluations["rapport"].reconciliation)
+    ctx.colle("bilan_texte", bilan.texte(b))
     ctx.colle("nb_chiffres", fmt.accord(b.chiffres, "chiffre imprimé", "chiffres imprimés"))
     ctx.colle("nb_reproduits", fmt.nombre(b.reproduits))
     ctx.colle("nb_erreurs", fmt.nombre(b.erreurs))
@@ -110,3 +112,14 @@ def colle_accueil(ctx: Contexte) -> None:
     effets = reconcile.effets_errata().set_index("erratum")
     for k, e in enumerate(b.errata_total[:NB_ERRATA_ACCUEIL], start=1):
         ctx.colle(f"erratum_{k}", texte_erratum(e, effets.loc[e, "effet"], effets.loc[e, "mission"]))
+
+
+def montre_bilan(recs) -> None:
+    """The verification chapter's table of counts (:func:`aaas.present.bilan.tableau`),
+    statuses in their badges, the figures checked closing the statuses above them."""
+    from . import tables
+
+    vue = bilan.tableau(recs)
+    vue["statut"] = [tables.status_badge(s) if s in reconcile.CLES else s for s in vue["statut"]]
+    classes = ["" if s in reconcile.CLES else "sous-total" for s in bilan.tableau(recs)["statut"]]
+    tables.show(vue, "bilan", "Nombre de chiffres imprimés par statut", row_classes=classes, raw=("statut",))

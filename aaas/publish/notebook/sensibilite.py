@@ -149,16 +149,42 @@ def printed_total() -> float:
 
 def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
     """Glue the range of the total for the home page: P5–P95 of ``n`` seeded draws of every
-    hypothesis within ±15 %, independent and correlated (see the « Sensibilité » chapter)."""
+    hypothesis within ±15 %, independent and correlated (see the « Sensibilité » chapter),
+    each quantile with its Monte Carlo precision (:func:`aaas.sensitivity.montecarlo.precision_quantile`),
+    the relative range measured from this book's total (the report's 404 565 € in the
+    default book), and the structural choice that moves the total most (:func:`colle_structurel`)."""
     from ...sensitivity import montecarlo
 
+    total = ctx.v("total")
+    ctx.colle("incertitude_total", fmt.euros(total))
+    ctx.colle("incertitude_n", fmt.nombre(n))
+    ctx.colle("incertitude_confiance", fmt.pourcent(montecarlo.CONFIANCE))
     for nom, correle in (("ind", False), ("cor", True)):
-        total = montecarlo.montecarlo(ctx.convention, n, seed, ["total"], correle, ctx.scenario.values)["total"]
-        r = montecarlo.resume({"total": total}).iloc[0]
-        ctx.colle(f"incertitude_{nom}_p5", fmt.euros(r["p5"]))
-        ctx.colle(f"incertitude_{nom}_p95", fmt.euros(r["p95"]))
+        tirages = montecarlo.montecarlo(ctx.convention, n, seed, ["total"], correle, ctx.scenario.values)["total"]
+        r = montecarlo.resume({"total": tirages}, centres={"total": total}).iloc[0]
+        for q in ("p5", "p95"):
+            ctx.colle(f"incertitude_{nom}_{q}", fmt.euros(r[q]))
+            ctx.colle(f"incertitude_{nom}_{q}_precision", "±\u00a0" + fmt.euros(r[f"precision_{q}"]))
         ctx.colle(f"incertitude_{nom}_bas", fmt.variation(r["ecart_p5"]))
         ctx.colle(f"incertitude_{nom}_haut", fmt.variation(r["ecart_p95"]))
+    colle_structurel(ctx)
+
+
+def colle_structurel(ctx, prefixe: str = "incertitude_struct") -> None:
+    """Glue the structural choice (a reading of the text, a scaling rule or the other
+    convention, :func:`aaas.sensitivity.structural.structurel`) that moves the total most:
+    the hypothesis' label, the choice, the effect in euros and relative to the total."""
+    from ...sensitivity import structural
+
+    st = structural.structurel(ctx.convention, ["total"], ctx.scenario.values)
+    premier = st.loc[st["ecart"].abs().idxmax()]
+    table = parameters.parameters()
+    nom = premier["parametre"]
+    libelle = table[nom].label.split(" : ")[0] if nom in table else "convention de calcul"
+    ctx.colle(f"{prefixe}_libelle", libelle)
+    ctx.colle(f"{prefixe}_choix", str(premier["choix"]))
+    ctx.colle(f"{prefixe}_ecart", fmt.ecart(premier["ecart"], "€"))
+    ctx.colle(f"{prefixe}_part", fmt.variation(premier["ecart_relatif"]))
 
 
 def tornades_missions(ow: pd.DataFrame, n: int = 8) -> object:
