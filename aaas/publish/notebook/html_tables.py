@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from ... import datastore, fmt
+from ... import datastore, fmt, labels
 from ...checks import reconcile
 from ...models import conventions, parameters
 from ...present import render
@@ -44,10 +44,6 @@ def entete(troisieme: str = "corrige") -> str:
         f"<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>{nom}</th>"
         f"<th>Écart ({nom.lower()} − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
     )
-
-
-#: Visible length of a parameter link (the full name shows on hover).
-COURT = 24
 
 
 def defilement(table: str) -> str:
@@ -117,10 +113,11 @@ def _liens_errata(ids: str) -> str:
 
 
 def lien_parametre(name: str, prefix: str = "") -> str:
-    """A link to a parameter on the parameters page: short text, full name on hover."""
-    court = name if len(name) <= COURT else name[: COURT - 1] + "…"
+    """A link to a parameter on the parameters page: its short French label, the
+    identifier on hover."""
     href = f"{prefix}{PAGE_PARAMETRES}#{pages.parameter_anchor(name)}"
-    return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{html.escape(court)}</a>'
+    texte = html.escape(labels.parametre(name))
+    return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{texte}</a>'
 
 
 #: Quantities a table prints for a hypothesis: the rate a salary chain implies stands for
