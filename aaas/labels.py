@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import datastore
+from . import datastore, fmt
 
 #: The kinds of names with a label, and the file that holds them.
 KINDS = ("parametre", "mission", "ligne", "choix", "convention", "scenario", "source", "poste")
@@ -75,3 +75,20 @@ def lecture(name: str, value) -> str:
     """A parameter and its reading value, for readers: « Dimensionnement du coordinateur :
     selon la population »."""
     return f"{parametre(name)} : {choix(name, value)}"
+
+
+def est_lecture(name: str) -> bool:
+    """Is ``name`` a categorical parameter (its values are readings or years)?"""
+    p = datastore.parametres()
+    return bool(p.loc[p["name"] == name, "choices"].ne("").any())
+
+
+def valeur(name: str, value) -> str:
+    """A parameter's value for readers: a reading value by its label, a number in French.
+
+    >>> valeur("repartition_bareme", "par_vehicule"), valeur("population_bassin", 50000.0)
+    ('barème par véhicule', '50\\u202f000')
+    """
+    if est_lecture(name) and isinstance(value, str):
+        return choix(name, value)
+    return fmt.brut(value)

@@ -15,7 +15,7 @@ from ... import datastore, fmt, labels
 from ...checks import reconcile
 from ...models import conventions, parameters
 from ...present import render
-from .. import pages
+from .. import pages, readable
 
 #: Pages of the book the tables link to (from a chapter in ``notebooks/``).
 PAGE_PARAMETRES = "../book/parametres.html"
@@ -151,7 +151,7 @@ def errata_markdown(table_id: str) -> str:
         effet = "modifie le total" if r.modifie_total == "oui" else "sans effet sur le total"
         items.append(
             f"- **{r.id}** — {r.label} : imprimé {fmt.valeur_auto(r.valeur_imprimee, unit)}, "
-            f"recalculé {fmt.valeur_auto(r.valeur_recalculee, unit)} ({effet}). {r.explication}"
+            f"recalculé {fmt.valeur_auto(r.valeur_recalculee, unit)} ({effet}). {readable.md_text(r.explication, str)}"
         )
     return "**Erreurs du rapport relevées dans ce tableau**\n\n" + "\n".join(items)
 
@@ -163,7 +163,8 @@ def scenario_markdown(scenario, convention: str) -> str:
         return f"*Scénario du rapport ; convention {conv}.*"
     table = parameters.parameters()
     items = "; ".join(
-        f"`{k}` = {fmt.brut(v)} (rapport : {fmt.brut(table[k].value)})" for k, v in scenario.changed.items()
+        f"{labels.parametre(k)} (`{k}`) = {labels.valeur(k, v)} (rapport : {labels.valeur(k, table[k].value)})"
+        for k, v in scenario.changed.items()
     )
     return f"**Variante du rapport** — paramètres modifiés : {items} ; convention {conv}."
 
@@ -239,6 +240,8 @@ def _cellule(column: str, value) -> str:
         return f"<td>{statut_html(str(value))}</td>"
     if column in {"errata", "erratum"}:
         return f"<td>{_liens_errata(value)}</td>"
+    if column == "explication":
+        return f"<td>{readable.html_text(value)}</td>"
     return f"<td>{html.escape(str(value))}</td>"
 
 
@@ -251,7 +254,8 @@ def tableau_vocabulaire() -> str:
     """The status vocabulary (:data:`aaas.checks.reconcile.VOCABULAIRE`) as an HTML table."""
     voc = reconcile.vocabulaire()
     rows = "\n".join(
-        f"<tr><td>{statut_html(r.statut)}</td><td>{html.escape(r.definition)}</td></tr>" for r in voc.itertuples()
+        f"<tr><td>{statut_html(r.statut)}</td><td>{readable.html_text(r.definition)}</td></tr>"
+        for r in voc.itertuples()
     )
     return defilement(
         '<table class="aaas-tableau" id="statuts"><thead><tr><th>Statut</th><th>Ce qu\'il signifie</th></tr></thead>'
