@@ -350,14 +350,15 @@ TABLES: dict[str, Table] = {
         schema(
             {
                 "id": text(pa.Check.str_matches(r"^S\d{2,}$", error="identifiant S01, S02… attendu"), unique=True),
-                "source": text(),
+                "source": text(),  # the source texts (libelles.csv), separated by |
                 "section": text(),
                 "label": text(),
                 "valeur_imprimee": number(),
                 "valeur_recalculee": number(),
                 "explication": text(),
             }
-        )
+        ),
+        (Reference("source", "libelles.csv", "name", separator="|"),),
     ),
     "paie_options.csv": Table(
         schema(

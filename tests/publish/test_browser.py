@@ -306,3 +306,37 @@ def test_content_inline_glue_in_prose(visited, html_root):
         found[docname] = info["inline_glue"] + len(matched)
         assert "{glue" not in prose, f"rôle glue non résolu dans {docname}"
     assert sum(found.values()) > 0, found
+
+
+#: A snake_case identifier (a parameter, a reading value, a file, a scenario): readers see
+#: labels; an identifier shows only inside <code>/<pre> or in a tooltip (``title``).
+IDENTIFIER = r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b"
+#: Visible text nodes of the article outside code, and the identifiers they show.
+IDENTIFIERS_JS = """(pattern) => {
+  const re = new RegExp(pattern, 'g'); const found = [];
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const p = n.parentElement;
+    if (!p || p.closest('code, pre, script, style') || p.offsetParent === null) continue;
+    for (const m of n.textContent.matchAll(re)) found.push(m[0] + ' ⟨' + n.textContent.trim().slice(0, 80) + '⟩');
+  }
+  return found;
+}"""
+
+
+def test_no_identifier_outside_code(browser, html_root):
+    """At 1 280 px, no page shows a snake_case identifier outside <code> (labels of
+    ``aaas.labels`` instead: parameters, reading values, scenarios, conventions, sources)."""
+    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    shown = {}
+    for docname in docnames:
+        page = context.new_page()
+        page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+        found = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
+        if found:
+            shown[docname] = found[:10]
+        page.close()
+    context.close()
+    assert not shown, shown

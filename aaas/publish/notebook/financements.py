@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import datastore, fmt
+from ... import datastore, fmt, labels
 from ...atlas import financements
 from . import charts
 
@@ -105,3 +105,8 @@ def table_programmes() -> pd.DataFrame:
     for col in (*financements.MISSIONS, *financements.PUBLICS):
         out[LIBELLES[col]] = [signes.get(v, v) for v in df[col]]
     return out
+
+
+def sources(cell: str) -> str:
+    """The source texts of a cell (``seed_001|seed_004``) by their titles."""
+    return " ; ".join(labels.libelle("source", s) for s in cell.split("|"))

@@ -225,3 +225,34 @@ def effets_structurels(st: pd.DataFrame, n: int = 10) -> object:
     fig.legend(handles=couleurs, loc="outside lower center", ncol=2, frameon=False)
     ax.set_title("Lectures, échelles et conventions : effet de chaque choix seul")
     return fig
+
+
+def vue_structure(st: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """The ``n`` structural choices that move the total most, for reading: what is chosen and
+    the choice by their labels, the section, the effect in euros and relative."""
+    top = st.head(n)
+    choix = [lecture(p, c) for p, c in zip(top["parametre"], top["choix"], strict=True)]
+    return pd.DataFrame(
+        {
+            "Lecture ou convention": [q for q, _ in choix],
+            "Choix": [c for _, c in choix],
+            "Section": top["section"].to_list(),
+            "Effet sur le total": [fmt.ecart(x, "€") or "0 €" for x in top["ecart"]],
+            "Effet relatif": [fmt.variation(x) for x in top["ecart_relatif"]],
+        }
+    )
+
+
+def vue_scenarios(sc: pd.DataFrame) -> pd.DataFrame:
+    """The missions and the total of each scenario (:func:`aaas.sensitivity.presets.tableau`),
+    each scenario by its name."""
+    missions = {"relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination"}
+    missions["participation"] = "Participation"
+    return pd.DataFrame(
+        {
+            "Scénario": [labels.libelle("scenario", s) for s in sc["scenario"]],
+            **{nom: [fmt.euros(x) for x in sc[f"mission_{m}"]] for m, nom in missions.items()},
+            "Total": [fmt.euros(x) for x in sc["total"]],
+            "Écart": [fmt.variation(x) for x in sc["ecart_relatif"]],
+        }
+    )
