@@ -7,10 +7,11 @@ with a ``{glue:figure}`` directive that carries its alt text.  French titles and
 axes in thousands (« 40 k€ ») with at most five round, distinct ticks (:class:`Graduation`);
 labels wrapped, never cut; legends below the axes, never over the bars.
 
-Sizes: every chart is :data:`LARGEUR_FIGURE` inches wide, saved at 100 dpi (about 700 px),
-and the book shows it at the article's width (about 690 px at 1 280 px), so that a font size
-is about its printed size; no text is under :data:`TAILLE_MIN` points (:data:`STYLE`), which
-leaves text about 7 px tall when a phone (390 px) shrinks the chart by half.
+Sizes: every chart is :data:`LARGEUR_FIGURE` inches wide, saved at 100 dpi (about 650 px),
+so that the book shows it unscaled in its article (about 670 px wide at 1 280 px) and prints
+it at the text's width: a font size is its printed size.  No text is under :data:`TAILLE_MIN`
+points (:data:`STYLE`, about 14 px); on a phone (390 px: an article of about 340 px) the chart
+shrinks by about half and its text stays above 7 px.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def enveloppe(label: str, n: int = LARGEUR_LIBELLE) -> str:
 
 
 #: Width of every chart (inches) and the smallest font size of its text (points).
-LARGEUR_FIGURE = 7.0
+LARGEUR_FIGURE = 6.4
 TAILLE_MIN = 10
 #: Matplotlib's settings for every chart of the book (fonts at least :data:`TAILLE_MIN`).
 STYLE = {

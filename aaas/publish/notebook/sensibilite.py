@@ -37,6 +37,11 @@ def _show(fig, titre: str):
     return fig
 
 
+def _hauteur(noms: list[str]) -> float:
+    """The height (in) of a bar chart whose bars carry these (wrapped) labels."""
+    return 0.2 * sum(t.count("\n") + 1 for t in noms) + 0.22 * len(noms) + 1.5
+
+
 def colle_figure(key: str, fig) -> None:
     """Glue a figure for a ``{glue:figure}`` directive (which carries its alt text) and
     close it, so that it is not shown twice."""
@@ -51,7 +56,7 @@ def tornade(top: pd.DataFrame, titre: str) -> object:
     """Horizontal bars from the lowest to the highest change of the total (€)."""
 
     noms = [libelle(n, 40, court=True) for n in top["parametre"]]
-    fig, ax = subplots(0.32 * sum(t.count("\n") + 1 for t in noms) + 0.2 * len(top) + 2, layout="constrained")
+    fig, ax = subplots(_hauteur(noms), layout="constrained")
     y = np.arange(len(top))
     ax.barh(y, top["haut"], color=COULEURS[1], label="hausse de l'hypothèse (+15 %)")
     ax.barh(y, top["bas"], color=COULEURS[0], label="baisse de l'hypothèse (−15 %)")
@@ -104,7 +109,7 @@ def indices(df: pd.DataFrame, n: int = 12) -> object:
     top = df.sort_values("st", ascending=False).head(n)
     y = np.arange(len(top))
     noms = [libelle(x, 40, court=True) for x in top["parametre"]]
-    fig, ax = subplots(0.32 * sum(t.count("\n") + 1 for t in noms) + 0.2 * len(top) + 2, layout="constrained")
+    fig, ax = subplots(_hauteur(noms), layout="constrained")
     ax.barh(y - 0.2, top["st"], 0.4, color=COULEURS[1], label="indice total")
     ax.barh(y + 0.2, top["s1"], 0.4, color=COULEURS[0], label="indice de premier ordre")
     ax.set_yticks(y, noms)
@@ -121,7 +126,7 @@ def courbe(df: pd.DataFrame, x: str, y: str, titre: str, xlabel: str, ylabel: st
     fig, ax = subplots(4)
     ax.plot(df[x], df[y], color=COULEURS[0])
     graduer(ax.xaxis, Graduation())
-    graduer(ax.yaxis, Graduation("€"))
+    graduer(ax.yaxis, Graduation("€"), 8)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(titre)
@@ -213,7 +218,7 @@ def effets_structurels(st: pd.DataFrame, n: int = 10) -> object:
         for p, c in zip(top["parametre"], top["choix"], strict=True)
     ]
     y = np.arange(len(top))
-    fig, ax = subplots(0.32 * sum(t.count("\n") + 1 for t in noms) + 0.2 * len(top) + 2, layout="constrained")
+    fig, ax = subplots(_hauteur(noms), layout="constrained")
     colors = [COULEURS[1] if e > 0 else COULEURS[0] for e in top["ecart"]]
     ax.barh(y, top["ecart"], color=colors)
     ax.set_yticks(y, noms)
