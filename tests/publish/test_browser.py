@@ -313,8 +313,9 @@ def test_content_inline_glue_in_prose(visited, html_root):
 IDENTIFIER = r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b"
 #: Visible text nodes of the article outside code, and the identifiers they show.
 IDENTIFIERS_JS = """(pattern) => {
-  const re = new RegExp(pattern, 'g'); const found = [];
-  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const re = new RegExp(pattern, 'g'); const found = []; const article = document.querySelector('article');
+  if (!article) return found;  // the root page only redirects to the home page
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   let n;
   while ((n = walker.nextNode())) {
     const p = n.parentElement;
