@@ -38,14 +38,13 @@ FIN = "Total actualisé"
 
 
 def libelle_poste(poste: str) -> str:
-    """The French name of a salaried post, from the label of its salary parameter.
+    """The French name of a salaried post (:func:`aaas.labels.libelle`), capitalised.
 
     >>> libelle_poste("secretariat"), libelle_poste("plaidoyer")
     ('Secrétariat', 'Chargé de plaidoyer')
     """
-    table = parameters.parameters()
-    name = next(n for n in (f"salaire_net_{poste}", f"salaire_brut_{poste}") if n in table)
-    return table[name].label.split(" : ")[0]
+    text = labels.libelle("poste", poste)
+    return text[:1].upper() + text[1:]
 
 
 def ecart_euros(x: float) -> str:
