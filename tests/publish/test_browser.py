@@ -341,3 +341,27 @@ def test_no_identifier_outside_code(browser, html_root):
         page.close()
     context.close()
     assert not shown, shown
+
+
+def test_chart_text_stays_readable_on_a_phone(browser, html_root):
+    """At 390 px, a chart shrunk to the article keeps its smallest text (``charts.TAILLE_MIN``
+    points at ``charts.STYLE`` dpi) at least 7 px tall; at 1 280 px it is not shrunk."""
+    from aaas.publish.notebook import charts
+
+    px = charts.TAILLE_MIN * charts.STYLE["savefig.dpi"] / 72
+    docnames = [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    small = {}
+    for width, least in ((390, 7.0), (1280, 0.99 * px)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        for docname in docnames:
+            page = context.new_page()
+            page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+            sizes = page.evaluate(
+                "() => Array.from(document.querySelectorAll('article img')).map(i => [i.clientWidth, i.naturalWidth])"
+            )
+            shown = [px * c / n for c, n in sizes if n]
+            if shown and min(shown) < least:
+                small[docname, width] = round(min(shown), 1)
+            page.close()
+        context.close()
+    assert not small, small

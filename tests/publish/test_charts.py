@@ -164,3 +164,19 @@ def test_text_is_at_least_9_points_printed(chart):
 def test_a_tick_step_below_one_shows_its_decimals():
     assert charts.Graduation("€").format_ticks([5.0, 5.5, 6.0, 6.5]) == ["5,0\xa0€", "5,5\xa0€", "6,0\xa0€", "6,5\xa0€"]
     assert charts.keur.format_ticks([-2500.0, 0.0, 2500.0]) == ["\u22122,5\xa0k€", "0,0\xa0k€", "2,5\xa0k€"]
+
+
+#: The article's width at 1 280 px (px): a chart no wider is shown unscaled.
+ARTICLE_PX = 670
+
+
+def test_chart_fits_the_article_unscaled(chart):
+    """Saved as the book saves it (tight box, 100 dpi), no wider than the article: titles and
+    labels stay inside, and text keeps its size at 1 280 px."""
+    import io
+    import struct
+
+    buf = io.BytesIO()
+    chart.savefig(buf, format="png", bbox_inches="tight")
+    width = struct.unpack(">I", buf.getvalue()[16:20])[0]
+    assert width <= ARTICLE_PX, width

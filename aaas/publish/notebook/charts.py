@@ -131,7 +131,7 @@ def _axe_euros(ax, label: str = "Surcoût annuel") -> None:
 def _finish(fig, ax, title: str, legend: bool = True):
     """Title, legend below the axes (outside them), bars from top to bottom."""
     ax.invert_yaxis()
-    ax.set_title(enveloppe(title, LARGEUR_TITRE))
+    fig.suptitle(enveloppe(title, LARGEUR_TITRE))
     ax.spines[["top", "right"]].set_visible(False)
     if legend:
         fig.legend(loc="outside lower center", ncol=2, frameon=False)

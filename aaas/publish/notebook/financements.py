@@ -39,7 +39,7 @@ def carte(axe: str) -> object:
     ax.set_ylim(bords[-1], 0)
     ax.set_yticks((bords[:-1] + bords[1:]) / 2, noms)
     ax.set_xticks(range(len(m.columns)), [LIBELLES[c] for c in m.columns], rotation=30, ha="right")
-    ax.set_title(f"Programmes de financement × {'missions' if axe == 'missions' else 'publics'}")
+    fig.suptitle(f"Programmes de financement × {'missions' if axe == 'missions' else 'publics'}")
     legende = [Patch(facecolor=c, edgecolor="#8c8c8c", label=t) for c, t in CASES]
     fig.legend(handles=legende, loc="outside lower center", ncol=1, frameon=False)
     return fig

@@ -66,7 +66,7 @@ def tornade(top: pd.DataFrame, titre: str) -> object:
     graduer(ax.xaxis, keur)
     ax.set_xlabel("Écart au total du rapport (par an)")
     fig.legend(loc="outside lower center", ncol=1, frameon=False)
-    ax.set_title(titre)
+    fig.suptitle(titre)
     return _show(fig, titre)
 
 
@@ -116,7 +116,7 @@ def indices(df: pd.DataFrame, n: int = 12) -> object:
     ax.invert_yaxis()
     graduer(ax.xaxis, Graduation())
     fig.legend(loc="outside lower center", ncol=2, frameon=False)
-    ax.set_title("Indices de Sobol du total")
+    fig.suptitle("Indices de Sobol du total")
     return _show(fig, "indices de Sobol")
 
 
@@ -200,7 +200,7 @@ def tornades_missions(ow: pd.DataFrame, n: int = 6) -> object:
         ax.invert_yaxis()
         ax.axvline(0, color="black", lw=0.6)
         graduer(ax.xaxis, keur)
-        ax.set_title("\n".join(textwrap.wrap(titre, 60)))
+        ax.set_title("\n".join(textwrap.wrap(titre, 36)))
     couleurs = [Patch(color=COULEURS[0], label="hypothèse à −15 %"), Patch(color=COULEURS[1], label="à +15 %")]
     fig.legend(handles=couleurs, loc="outside lower center", ncol=2, frameon=False)
     fig.suptitle("Hypothèses qui déplacent le plus chaque mission (écart par an)")
@@ -228,7 +228,7 @@ def effets_structurels(st: pd.DataFrame, n: int = 10) -> object:
     ax.set_xlabel("Effet sur le total (par an)")
     couleurs = [Patch(color=COULEURS[1], label="le total augmente"), Patch(color=COULEURS[0], label="il baisse")]
     fig.legend(handles=couleurs, loc="outside lower center", ncol=2, frameon=False)
-    ax.set_title("Lectures, échelles et conventions : effet de chaque choix seul")
+    fig.suptitle("Lectures, échelles et conventions : effet de chaque choix seul")
     return fig
 
 
