@@ -296,6 +296,9 @@ modes_financement = _accessor(
     "modes_financement", "modes_financement.csv", "carriers and payment modes of each mission (2.2.3, 2.3.3, 2.4.3)."
 )
 financements = _accessor("financements", "financements.csv", "the funding programmes of section 4 (4.1, 4.2).")
+libelles = _accessor(
+    "libelles", "libelles.csv", "French labels of reading values, conventions, scenarios, sources and posts."
+)
 published = _accessor("published", "published.csv", "every figure the report prints, with its precision.")
 tableaux = _accessor("tableaux", "tableaux.csv", "the report's tables, their section and title.")
 errata = _accessor("errata", "errata.csv", "the report's errors and their explanation.")

@@ -20,6 +20,7 @@ RANKS = {
     "provenance": 3,
     "fmt": 1,
     "datastore": 2,
+    "labels": 2.5,  # the French label of every name a reader sees (reads datastore)
     "schemas": 1,  # the declared schemas of the data files (pandera), read by datastore
     "models": 3,
     "checks": 4,

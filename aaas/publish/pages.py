@@ -11,9 +11,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import datastore, fmt
+from .. import datastore, fmt, labels
 from ..models import conventions, parameters
 from ..models.scenario import Scenario
+from . import readable
 
 
 def generated_pages_paths() -> tuple[str, ...]:
@@ -90,8 +91,8 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         rows = [
             [
                 f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
-                f"**{md_cell(fmt.avec_unite(table[r.name].value, r.unit))}**\n\n{md_cell(table[r.name].bornes())}",
-                f"{md_cell(r.section)} — {md_cell(r.source)}",
+                f"**{_valeur_unite(table[r.name].value, r.name, r.unit)}**\n\n{_admises(table[r.name])}",
+                f"{md_cell(r.section)} — {readable.md_text(r.source, md_cell)}",
             ]
             for r in group.itertuples(index=False)
         ]
@@ -103,6 +104,20 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
     return "\n".join(parts)
 
 
+def _valeur_unite(value, name: str, unit: str) -> str:
+    """A parameter's value with its unit; a reading value by its label (identifier in code)."""
+    if labels.est_lecture(name):
+        return readable.md_value(name, value, md_cell)
+    return md_cell(fmt.avec_unite(value, unit))
+
+
+def _admises(p) -> str:
+    """The accepted values: bounds, or each reading value by its label (identifier in code)."""
+    if not p.choices:
+        return md_cell(p.bornes())
+    return " ou ".join(readable.md_value(p.name, c, md_cell) for c in p.choices)
+
+
 def _conventions_section() -> str:
     """The conventions as parameter sets: what ``corrige`` and ``actualise`` change in the
     report's set, each value with its erratum or its source."""
@@ -110,14 +125,14 @@ def _conventions_section() -> str:
     corrige = conventions.defaults("corrige")
 
     def motif(r) -> str:
-        return f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`" if r.erratum else md_cell(r.source)
+        return f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`" if r.erratum else readable.md_text(r.source, md_cell)
 
     rows = [
         [
             f'<a href="#{parameter_anchor(r.parametre)}"><code>{r.parametre}</code></a>',
-            md_cell(fmt.brut(r.rapport)),
-            md_cell(fmt.brut(corrige[r.parametre])),
-            md_cell(fmt.brut(r.actualise)),
+            readable.md_value(r.parametre, r.rapport, md_cell),
+            readable.md_value(r.parametre, corrige[r.parametre], md_cell),
+            readable.md_value(r.parametre, r.actualise, md_cell),
             motif(r),
         ]
         for r in diff.itertuples(index=False)
@@ -125,8 +140,9 @@ def _conventions_section() -> str:
     return (
         "## Trois jeux de paramètres : les conventions\n\n"
         "La convention « rapport » est le tableau ci-dessous tel quel : les valeurs et lectures du "
-        "rapport, y compris les erreurs qu'il reporte dans ses totaux. La convention « corrige » est "
-        "le même jeu, aux corrections près ; la convention « actualise » part du jeu corrigé et met à "
+        "rapport, y compris les erreurs qu'il reporte dans ses totaux. La convention « corrigée » "
+        "(`corrige`) est le même jeu, aux corrections près ; la convention « actualisée » (`actualise`) "
+        "part du jeu corrigé et met à "
         "jour la paie (règles de l'URSSAF), le barème kilométrique et le tarif de consultation, chaque "
         "valeur avec sa source (fichier `data/conventions.csv`). Les autres montants en euros restent "
         "ceux de 2022. `aaas params --convention corrige` (ou `actualise`) liste un jeu en entier.\n\n"
@@ -164,8 +180,8 @@ def _differences_section(scenario: Scenario, convention: str) -> str:
         [
             f"`{d.parametre}`",
             md_cell(d.libelle),
-            md_cell(fmt.brut(d.rapport)),
-            md_cell(fmt.brut(d.scenario)),
+            readable.md_value(d.parametre, d.rapport, md_cell),
+            readable.md_value(d.parametre, d.scenario, md_cell),
             md_cell(d.unite),
         ]
         for d in diff.itertuples(index=False)
@@ -189,7 +205,7 @@ ERRATA_COLUMNS = {
     "valeur_imprimee": "Valeur imprimée",
     "valeur_recalculee": "Valeur recalculée",
     "valeur_reportee": "Valeur reprise dans la suite du calcul",
-    "correction": "Correction (convention « corrige »)",
+    "correction": "Correction (convention « corrigée »)",
     "modifie_total": "Modifie le total",
     "explication": "Explication",
 }
@@ -235,7 +251,7 @@ def _taux_section() -> str:
     e = actualisation.ecarts_taux()
     rows = [
         [
-            f"`{r.poste}`",
+            md_cell(labels.libelle("poste", r.poste).capitalize()),
             fmt.pourcent(r.taux_rapport, 1),
             fmt.pourcent(r.taux_regles, 1),
             fmt.ecart(r.ecart_points, "pt", 0.1),
@@ -256,8 +272,8 @@ def _taux_section() -> str:
 
 
 def _correction(name: str, rapport: Any, corrige: Any) -> str:
-    """« valeur du rapport → valeur corrigée » of one parameter, for readers."""
-    return f"{fmt.brut(rapport)} → {fmt.brut(corrige)}"
+    """« valeur du rapport → valeur corrigée » of one parameter, for readers (Markdown)."""
+    return f"{md_cell(labels.valeur(name, rapport))} → {md_cell(labels.valeur(name, corrige))}"
 
 
 def _reconciliation_section() -> str:
@@ -279,20 +295,20 @@ def _reconciliation_section() -> str:
         rows.append(
             [
                 f"{{ref}}`{r.erratum} <{errata_label(r.erratum)}>`",
-                f"`{r.parametre}`",
-                md_cell(_correction(r.parametre, r.rapport, r.corrige)),
+                f"{md_cell(labels.parametre(r.parametre))} (`{r.parametre}`)",
+                _correction(r.parametre, r.rapport, r.corrige),
                 md_cell(missions[r.mission]),
                 fmt.ecart(getattr(r, f"effet_{r.mission}"), "€"),
                 fmt.ecart(effet, "€"),
             ]
         )
     corrige = fmt.euros(corrige_total)
-    rows.append(["**Total corrigé (convention « corrige »)**", "", "", "", "", f"**{corrige}**"])
+    rows.append(["**Total corrigé (convention « corrigée »)**", "", "", "", "", f"**{corrige}**"])
     b = reconcile.bilan()
     return (
         "(errata-reconciliation)=\n## Du total du rapport au total corrigé\n\n"
         "Chaque erreur que le rapport reporte dans ses totaux est une valeur ou une lecture du jeu "
-        "de paramètres « rapport » ; la convention « corrige » la remplace (fichier "
+        "de paramètres « rapport » ; la convention « corrigée » la remplace (fichier "
         "`data/conventions.csv`). L'effet de chaque correction est mesuré seule, sur le jeu du "
         "rapport ; les corrections touchent des lignes distinctes, leur interaction est nulle. "
         f"Dans cette édition, {bilan.texte(b)} ; "
@@ -313,7 +329,7 @@ def _errata_table() -> pd.DataFrame:
         df[column] = [chiffres[i][k] for i in df["id"]]
     diff = conventions.differences("corrige").set_index("erratum")
     df["correction"] = [
-        f"`{diff.loc[i, 'parametre']}` : "
+        f"{md_cell(labels.parametre(diff.loc[i, 'parametre']))} (`{diff.loc[i, 'parametre']}`) : "
         + _correction(diff.loc[i, "parametre"], diff.loc[i, "rapport"], diff.loc[i, "corrige"])
         if i in diff.index
         else ""
@@ -375,5 +391,5 @@ def _errata_entry(row, titles: Mapping[str, str]) -> str:
     anchor = html_anchor(erratum_anchor(row.id))
     lines = [f"({errata_label(row.id)})=", f"### {md_cell(row.id)} — {md_cell(row.label)}", ""]
     lines += [f"- {anchor if i == 0 else ''}{text}" for i, text in enumerate(fields)] or [anchor]
-    lines += ["", md_cell(row.explication), ""]
+    lines += ["", readable.md_text(row.explication, md_cell), ""]
     return "\n".join(lines)

@@ -16,6 +16,13 @@ import pandera.pandas as pa
 NON_EMPTY = pa.Check.str_length(min_value=1, error="cellule vide")
 IDENT = pa.Check.str_matches(r"^[a-z][a-z0-9_]*$", error="identifiant attendu (minuscules ASCII, chiffres et _)")
 SECTION = pa.Check.str_matches(r"^\d+(\.\d+)*$", error="numéro de section attendu (ex. 2.2.2.6)")
+
+#: The longest short label of a parameter (``libelle_court``), in characters.
+LIBELLE_COURT = 40
+COURT = pa.Check.str_length(max_value=LIBELLE_COURT, error=f"au plus {LIBELLE_COURT} caractères")
+#: What ``libelles.csv`` names: a reading value (``choix``: parameter and value), a
+#: convention, a scenario (preset or file of ``scenarios/``), a source text, a salaried post.
+KINDS = ("choix", "convention", "scenario", "source", "poste")
 #: A number as the files write it: plain decimal notation, a dot for decimals.
 NUMBER = r"-?\d+(\.\d+)?"
 

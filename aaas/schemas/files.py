@@ -6,6 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .declare import (
+    COURT,
+    KINDS,
     NUMBER,
     SECTION,
     Reference,
@@ -31,7 +33,6 @@ MISSIONS = ("relais", "pair_aidance", "coordination", "participation")
 #: A cell of those tables: ``oui``, ``non``, or ``nd`` (not determinable from the extraction).
 CASES = ("oui", "non", "nd")
 
-
 #: The version of ``modele-social`` behind a payroll file.
 VERSION_REGLES = pa.Check.str_matches(r"^\d+\.\d+\.\d+$", error="version x.y.z attendue")
 #: The amounts (€/mois) of a row of the payroll grid ``paie_regles.csv``.
@@ -48,6 +49,10 @@ MONTANTS_PAIE = (
 
 def _value_is_number(df: pd.DataFrame) -> pd.Series:
     return (df["choices"] != "") | df["value"].str.fullmatch(NUMBER)
+
+
+def _value_of_choice(df: pd.DataFrame) -> pd.Series:
+    return (df["value"] != "") == (df["kind"] == "choix")
 
 
 def _erratum_or_source(df):
@@ -88,6 +93,7 @@ TABLES: dict[str, Table] = {
                 "mission": ident(),
                 "section": text(SECTION),
                 "label": text(),
+                "libelle_court": text(COURT),
                 "source": text(),
                 "min": number_text(),
                 "max": number_text(),
@@ -154,6 +160,14 @@ TABLES: dict[str, Table] = {
         ),
         (Reference("parametre", "parameters.csv", "name"),),
         rows=False,
+    ),
+    "libelles.csv": Table(
+        schema(
+            {"kind": choice(*KINDS), "name": ident(), "value": ident(empty=True), "libelle": text()},
+            unique=("kind", "name", "value"),
+            checks=(row_check("value", _value_of_choice, "une valeur pour un choix (kind=choix) seulement"),),
+        ),
+        (Reference("name", "parameters.csv", "name", only=("kind", "choix")),),
     ),
     "bareme_kilometrique.csv": Table(
         schema(
@@ -329,20 +343,22 @@ TABLES: dict[str, Table] = {
                 "libelle": text(),
             },
             unique=("source", "annee", "nature"),
-        )
+        ),
+        (Reference("source", "libelles.csv", "name"),),
     ),
     "sec_errata.csv": Table(
         schema(
             {
                 "id": text(pa.Check.str_matches(r"^S\d{2,}$", error="identifiant S01, S02… attendu"), unique=True),
-                "source": text(),
+                "source": text(),  # the source texts (libelles.csv), separated by |
                 "section": text(),
                 "label": text(),
                 "valeur_imprimee": number(),
                 "valeur_recalculee": number(),
                 "explication": text(),
             }
-        )
+        ),
+        (Reference("source", "libelles.csv", "name", separator="|"),),
     ),
     "paie_options.csv": Table(
         schema(

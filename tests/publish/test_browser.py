@@ -436,3 +436,62 @@ def test_content_inline_glue_in_prose(visited, html_root):
         found[docname] = info["inline_glue"] + len(matched)
         assert "{glue" not in prose, f"rôle glue non résolu dans {docname}"
     assert sum(found.values()) > 0, found
+
+
+#: A snake_case identifier (a parameter, a reading value, a file, a scenario): readers see
+#: labels; an identifier shows only inside <code>/<pre> or in a tooltip (``title``).
+IDENTIFIER = r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b"
+#: Visible text nodes of the article outside code, and the identifiers they show.
+IDENTIFIERS_JS = """(pattern) => {
+  const re = new RegExp(pattern, 'g'); const found = []; const article = document.querySelector('article');
+  if (!article) return found;  // the root page only redirects to the home page
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const p = n.parentElement;
+    if (!p || p.closest('code, pre, script, style') || p.offsetParent === null) continue;
+    for (const m of n.textContent.matchAll(re)) found.push(m[0] + ' ⟨' + n.textContent.trim().slice(0, 80) + '⟩');
+  }
+  return found;
+}"""
+
+
+def test_no_identifier_outside_code(browser, html_root):
+    """At 1 280 px, no page shows a snake_case identifier outside <code> (labels of
+    ``aaas.labels`` instead: parameters, reading values, scenarios, conventions, sources)."""
+    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    shown = {}
+    for docname in docnames:
+        page = context.new_page()
+        page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+        found = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
+        if found:
+            shown[docname] = found[:10]
+        page.close()
+    context.close()
+    assert not shown, shown
+
+
+def test_chart_text_stays_readable_on_a_phone(browser, html_root):
+    """At 390 px, a chart shrunk to the article keeps its smallest text (``charts.TAILLE_MIN``
+    points at ``charts.STYLE`` dpi) at least 7 px tall; at 1 280 px it is not shrunk."""
+    from aaas.publish.notebook import charts
+
+    px = charts.TAILLE_MIN * charts.STYLE["savefig.dpi"] / 72
+    docnames = [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    small = {}
+    for width, least in ((390, 7.0), (1280, 0.99 * px)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        for docname in docnames:
+            page = context.new_page()
+            page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+            sizes = page.evaluate(
+                "() => Array.from(document.querySelectorAll('article img')).map(i => [i.clientWidth, i.naturalWidth])"
+            )
+            shown = [px * c / n for c, n in sizes if n]
+            if shown and min(shown) < least:
+                small[docname, width] = round(min(shown), 1)
+            page.close()
+        context.close()
+    assert not small, small

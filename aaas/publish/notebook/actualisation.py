@@ -17,10 +17,10 @@ import html
 import numpy as np
 import pandas as pd
 
-from ... import datastore, fmt
+from ... import datastore, fmt, labels
 from ...checks import affichage
 from ...models import parameters
-from .. import pages
+from .. import pages, readable
 from . import charts, html_tables, tables
 
 #: How this chapter's tables show their columns (:func:`.tables.table_html` options): links
@@ -29,7 +29,7 @@ KINDS = {
     "act-parametres": {"raw": ("Paramètre", "Erratum", "Source"), "kinds": {"Source": "detail"}, "group_by": "Étape"},
     "act-taux": {"kinds": {"Lecture": "detail"}},
     "act-gardees": {"raw": ("Paramètre",)},
-    "act-options": {"kinds": {"Source": "detail"}},
+    "act-options": {"raw": ("Source",), "kinds": {"Source": "detail"}},
 }  # fmt: skip
 #: Short names of the missions (table headers, prose).
 MISSIONS = {
@@ -47,14 +47,13 @@ FIN = "Total actualisé"
 
 
 def libelle_poste(poste: str) -> str:
-    """The French name of a salaried post, from the label of its salary parameter.
+    """The French name of a salaried post (:func:`aaas.labels.libelle`), capitalised.
 
     >>> libelle_poste("secretariat"), libelle_poste("plaidoyer")
     ('Secrétariat', 'Chargé de plaidoyer')
     """
-    table = parameters.parameters()
-    name = next(n for n in (f"salaire_net_{poste}", f"salaire_brut_{poste}") if n in table)
-    return table[name].label.split(" : ")[0]
+    text = labels.libelle("poste", poste)
+    return text[:1].upper() + text[1:]
 
 
 def ecart_euros(x: float) -> str:
@@ -149,11 +148,13 @@ def vue_parametres(diff: pd.DataFrame, exclus=()) -> pd.DataFrame:
         {
             "Étape": diff["etape"].to_list(),
             "Paramètre": [html_tables.lien_parametre(n) for n in diff["parametre"]],
-            "Rapport": [fmt.brut(v) for v in diff["rapport"]],
-            "Actualisé": [fmt.brut(v) for v in diff["actualise"]],
+            "Rapport": [labels.valeur(n, v) for n, v in zip(diff["parametre"], diff["rapport"], strict=True)],
+            "Actualisé": [labels.valeur(n, v) for n, v in zip(diff["parametre"], diff["actualise"], strict=True)],
             "Unité": [parameters.lookup(n).unit for n in diff["parametre"]],
             "Erratum": [_lien_erratum(e) if e else "" for e in diff["erratum"]],
-            "Source": ["" if e else html.escape(s) for e, s in zip(diff["erratum"], diff["source"], strict=True)],
+            "Source": [
+                "" if e else readable.html_text(s) for e, s in zip(diff["erratum"], diff["source"], strict=True)
+            ],
         }
     )
 
@@ -233,7 +234,7 @@ def vue_options() -> pd.DataFrame:
             "Règle de modele-social": [
                 f"{r} = {str(v).strip(chr(39))}" for r, v in zip(df["regle"], df["valeur"], strict=True)
             ],
-            "Source": df["source"].to_list(),
+            "Source": [readable.html_text(s) for s in df["source"]],
         }
     )
 
@@ -253,14 +254,14 @@ def cascade(df: pd.DataFrame):
     fins = (0, len(labels) - 1)
     for i, total in zip(fins, (totaux[0], totaux[-1]), strict=True):
         ax.barh(i, total - gauche, left=gauche, height=0.6, color=TOTAL, label="total" if i == 0 else None)
-        ax.text(total, i, " " + fmt.euros(total), va="center", fontsize=8)
+        ax.text(total, i, " " + fmt.euros(total), va="center", fontsize=charts.TAILLE_MIN)
     vus: set[str] = set()
     for i in range(1, len(totaux)):
         effet, sens = totaux[i] - totaux[i - 1], "hausse" if totaux[i] > totaux[i - 1] else "baisse"
         label = None if sens in vus else f"{sens} du coût"
         vus.add(sens)
         ax.barh(i, effet, left=totaux[i - 1], height=0.6, color=HAUSSE if sens == "hausse" else BAISSE, label=label)
-        ax.text(max(totaux[i], totaux[i - 1]), i, " " + ecart_euros(effet), va="center", fontsize=8)
+        ax.text(max(totaux[i], totaux[i - 1]), i, " " + ecart_euros(effet), va="center", fontsize=charts.TAILLE_MIN)
     for i, total in enumerate(totaux):
         ax.plot([total, total], [i + 0.3, i + 0.7], color="black", lw=0.6, ls=":")
     ax.set_yticks(np.arange(len(labels)), labels)

@@ -4,8 +4,14 @@ where both are shown.
 
 Each chart is glued under a key (``myst_nb.glue``) and closed, so that the chapter shows it
 with a ``{glue:figure}`` directive that carries its alt text.  French titles and units; €
-axes in thousands (« 40 k€ ») with at most five ticks; labels wrapped, never cut; legends
-below the axes, never over the bars; sized to stay readable at small widths.
+axes in thousands (« 40 k€ ») with at most five round, distinct ticks (:class:`Graduation`);
+labels wrapped, never cut; legends below the axes, never over the bars.
+
+Sizes: every chart is :data:`LARGEUR_FIGURE` inches wide, saved at 100 dpi (about 650 px),
+so that the book shows it unscaled in its article (about 670 px wide at 1 280 px) and prints
+it at the text's width: a font size is its printed size.  No text is under :data:`TAILLE_MIN`
+points (:data:`STYLE`, about 14 px); on a phone (390 px: an article of about 340 px) the chart
+shrinks by about half and its text stays above 7 px.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from ... import datastore, fmt
 from ...checks import affichage
@@ -34,35 +41,98 @@ def enveloppe(label: str, n: int = LARGEUR_LIBELLE) -> str:
     return "\n".join(textwrap.wrap(label, n))
 
 
-def keur(x: float, pos=None) -> str:
-    """A tick of a € axis, in thousands (« 40 k€ », « 1 200 k€ »).
+#: Width of every chart (inches) and the smallest font size of its text (points).
+LARGEUR_FIGURE = 6.4
+TAILLE_MIN = 10
+#: Matplotlib's settings for every chart of the book (fonts at least :data:`TAILLE_MIN`).
+STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": TAILLE_MIN,
+    "axes.titlesize": 11,
+    "axes.labelsize": TAILLE_MIN,
+    "xtick.labelsize": TAILLE_MIN,
+    "ytick.labelsize": TAILLE_MIN,
+    "legend.fontsize": TAILLE_MIN,
+    "legend.title_fontsize": TAILLE_MIN,
+    "figure.titlesize": 11,
+}
+#: Round tick steps (1, 2, 2,5 and 5 times a power of ten).
+PAS = (1, 2, 2.5, 5, 10)
 
-    >>> keur(40000), keur(0), keur(1_250_000)
-    ('40\\xa0k€', '0\\xa0k€', '1\\u202f250\\xa0k€')
+
+def _decimales(values, plus: int = 3) -> int:
+    """The fewest decimals (at most ``plus``) that write every value exactly.
+
+    >>> _decimales([5, 5.5, 6]), _decimales([0, 0.25]), _decimales([10000, 20000])
+    (1, 2, 0)
     """
-    return f"{fmt.nombre(x / 1000, 0)}{fmt.INSECABLE}k€"
+    v = np.asarray(values, dtype=float)
+    for d in range(plus + 1):
+        if np.all(np.abs(v * 10**d - np.round(v * 10**d)) < 1e-6):
+            return d
+    return plus
+
+
+class Graduation(Formatter):
+    """Tick labels in French: thousands split by a thin space, a decimal comma, the fewest
+    decimals that tell every tick apart, and the unit (``echelle``: what one unit is
+    worth, 1 000 for k€).
+
+    >>> Graduation("€").format_ticks([5.0, 5.5, 6.0])
+    ['5,0\\xa0€', '5,5\\xa0€', '6,0\\xa0€']
+    >>> Graduation().format_ticks([0, 10000, 20000])
+    ['0', '10\\u202f000', '20\\u202f000']
+    """
+
+    def __init__(self, unite: str = "", echelle: float = 1.0):
+        self.unite, self.echelle = unite, echelle
+
+    def _texte(self, x: float, decimales: int) -> str:
+        text = fmt.nombre(x / self.echelle, decimales).replace("-", "\u2212")
+        return f"{text}{fmt.INSECABLE}{self.unite}" if self.unite else text
+
+    def __call__(self, x, pos=None) -> str:
+        return self._texte(x, _decimales([x / self.echelle]))
+
+    def format_ticks(self, values) -> list[str]:
+        d = _decimales(np.asarray(values, dtype=float) / self.echelle)
+        return [self._texte(v, d) for v in values]
+
+
+#: The one € axis formatter in thousands (« 40 k€ », « 1 200 k€ », « 2,5 k€ »).
+keur = Graduation("k€", 1000)
+
+
+def graduer(axis, formatter: Formatter = keur, n: int = 5) -> None:
+    """At most ``n`` round ticks (:data:`PAS`) on ``axis``, labelled by ``formatter``."""
+    axis.set_major_locator(MaxNLocator(n, steps=list(PAS)))
+    axis.set_major_formatter(formatter)
+
+
+def subplots(hauteur: float, nrows: int = 1, ncols: int = 1, **options):
+    """A figure of the book's width and style, ``hauteur`` inches tall."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(STYLE)
+    return plt.subplots(nrows, ncols, figsize=(LARGEUR_FIGURE, hauteur), **options)
 
 
 def _figure(labels: list[str]):
     """A figure for horizontal bars, tall enough for the wrapped labels."""
-    import matplotlib.pyplot as plt
-
     lines = sum(label.count("\n") + 1 for label in labels)
-    return plt.subplots(figsize=(7, 0.25 * lines + 0.3 * len(labels) + 1.6), layout="constrained")
+    return subplots(0.3 * lines + 0.3 * len(labels) + 1.8, layout="constrained")
 
 
 def _axe_euros(ax, label: str = "Surcoût annuel") -> None:
-    from matplotlib.ticker import MaxNLocator
-
-    ax.xaxis.set_major_locator(MaxNLocator(5))
-    ax.xaxis.set_major_formatter(keur)
+    graduer(ax.xaxis)
     ax.set_xlabel(label)
 
 
 def _finish(fig, ax, title: str, legend: bool = True):
     """Title, legend below the axes (outside them), bars from top to bottom."""
     ax.invert_yaxis()
-    ax.set_title(enveloppe(title, LARGEUR_TITRE))
+    fig.suptitle(enveloppe(title, LARGEUR_TITRE))
     ax.spines[["top", "right"]].set_visible(False)
     if legend:
         fig.legend(loc="outside lower center", ncol=2, frameon=False)
@@ -137,12 +207,12 @@ def figure_porteurs(ctx):
     ax.barh(y, mut, left=sur, color="#9ccfd8", label="Surcoûts mutualisés de l’AAAS")
     for i, (a, b) in enumerate(zip(sur, mut, strict=True)):
         if a >= 8:
-            ax.text(a / 2, i, fmt.pourcent(a / 100), ha="center", va="center", color="white")
+            ax.text(a / 2, i, fmt.pourcent(a / 100), ha="center", va="center", color="white", fontsize=TAILLE_MIN)
         if b >= 8:
             ax.text(a + b / 2, i, fmt.pourcent(b / 100), ha="center", va="center")
     ax.set_yticks(y, labels)
     ax.set_xlim(0, 100)
-    ax.xaxis.set_major_formatter(lambda x, pos: fmt.pourcent(x / 100))
+    graduer(ax.xaxis, Graduation("%"))
     ax.set_xlabel("Part du surcoût total")
     return _finish(fig, ax, "Surcoûts par catégorie de structure porteuse")
 

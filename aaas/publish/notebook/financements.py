@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 
-from ... import datastore, fmt
+from ... import datastore, fmt, labels
 from ...atlas import financements
-from . import tables
+from . import charts, tables
 
 LIBELLES = {
     "relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination",
@@ -20,22 +18,30 @@ LIBELLES = {
 }  # fmt: skip
 
 
+#: Colours of a cell of the atlas: non, not determinable, oui (and their legend).
+CASES = (("#f1f1f1", "non"), ("#c8c8c8", "non déterminable dans le texte du rapport"), ("#2a6f97", "oui"))
+
+
 def carte(axe: str) -> object:
     """Heat map programme × mission (or public): oui (dark), non (light), not determinable
-    in the report's text (grey)."""
-    import matplotlib.pyplot as plt
+    in the report's text (grey); programme names wrapped, never cut; a legend for each colour."""
     from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
 
     m = financements.matrice(axe)
     codes = np.where(np.isnan(m.to_numpy()), 0.5, m.to_numpy())
-    fig, ax = plt.subplots(figsize=(8, 0.24 * len(m) + 1.8))
-    ax.imshow(codes, aspect="auto", cmap=ListedColormap(["#f1f1f1", "#c8c8c8", "#2a6f97"]), vmin=0, vmax=1)
-    ax.set_xticks(range(len(m.columns)), [LIBELLES[c] for c in m.columns], rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(len(m)), [textwrap.shorten(p, 60, placeholder="…") for p in m.index], fontsize=6)
-    ax.set_title(
-        f"Programmes × {'missions' if axe == 'missions' else 'publics'} (bleu : oui ; gris : non déterminable)"
-    )
-    fig.tight_layout()
+    noms = [charts.enveloppe(p, 46) for p in m.index]
+    hauteurs = np.array([n.count("\n") + 1.6 for n in noms])  # each row as tall as its label
+    bords = np.concatenate([[0], np.cumsum(hauteurs)])
+    fig, ax = charts.subplots(0.16 * bords[-1] + 2.4, layout="constrained")
+    ax.pcolormesh(np.arange(len(m.columns) + 1) - 0.5, bords, codes, cmap=ListedColormap([c for c, _ in CASES]),
+                  vmin=0, vmax=1, edgecolors="white", linewidth=0.5)  # fmt: skip
+    ax.set_ylim(bords[-1], 0)
+    ax.set_yticks((bords[:-1] + bords[1:]) / 2, noms)
+    ax.set_xticks(range(len(m.columns)), [LIBELLES[c] for c in m.columns], rotation=30, ha="right")
+    fig.suptitle(f"Programmes de financement × {'missions' if axe == 'missions' else 'publics'}")
+    legende = [Patch(facecolor=c, edgecolor="#8c8c8c", label=t) for c, t in CASES]
+    fig.legend(handles=legende, loc="outside lower center", ncol=1, frameon=False)
     return fig
 
 
@@ -68,25 +74,25 @@ def modes() -> pd.DataFrame:
 def courbes_sec(file_actives, taux) -> object:
     """The SEC dotations against the MG file active (left) and the poverty modulation
     against the poverty rate (right)."""
-    import matplotlib.pyplot as plt
 
     from ...models import sec
 
     res = [sec.evaluate(float(n), 0.0)["dotations"] for n in file_actives]
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    fig, (ax1, ax2) = charts.subplots(7, 2, 1, layout="constrained")
     for key, label in (("a_non_professionnels_sante", "a. non soignants"), ("c_interpretariat", "c. interprétariat")):
         ax1.plot(file_actives, [r[key]["montant"] for r in res], label=label)
-    ax1.yaxis.set_major_formatter(lambda v, pos: fmt.nombre(v / 1000, 0) + " k€")
-    ax1.xaxis.set_major_formatter(lambda v, pos: fmt.nombre(v, 0))
+    charts.graduer(ax1.yaxis, charts.keur)
+    charts.graduer(ax1.xaxis, charts.Graduation())
     ax1.set_xlabel("File active de médecine générale")
-    ax1.set_title("Dotations selon la file active", fontsize=9)
-    ax1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, fontsize=7)
+    ax1.set_title("Dotations selon la file active")
+    ax1.legend(loc="upper left", frameon=False)
     maj = [sec.evaluate(4500.0, float(t))["dotations"]["b_professionnels_sante"]["majoration"] for t in taux]
     ax2.plot(np.asarray(taux) * 100, np.asarray(maj) * 100, color="#e0a458")
     ax2.set_xlabel("Taux de pauvreté du territoire (%)")
     ax2.set_ylabel("Majoration de la dotation b (%)")
-    ax2.set_title("Majoration selon le taux de pauvreté", fontsize=9)
-    fig.tight_layout()
+    charts.graduer(ax2.xaxis, charts.Graduation())
+    charts.graduer(ax2.yaxis, charts.Graduation())
+    ax2.set_title("Majoration selon le taux de pauvreté")
     return fig
 
 
@@ -138,3 +144,8 @@ def show_modes() -> None:
         kinds={"Exemples": "detail"},
         group_by="Mission",
     )
+
+
+def sources(cell: str) -> str:
+    """The source texts of a cell (``seed_001|seed_004``) by their titles."""
+    return " ; ".join(labels.libelle("source", s) for s in cell.split("|"))

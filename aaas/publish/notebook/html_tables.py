@@ -11,11 +11,11 @@ import html
 
 import pandas as pd
 
-from ... import datastore, fmt
+from ... import datastore, fmt, labels
 from ...checks import reconcile
 from ...models import conventions, parameters
 from ...present import render
-from .. import pages
+from .. import pages, readable
 from . import tables
 
 #: Pages of the book the tables link to (from a chapter in ``notebooks/``).
@@ -71,21 +71,11 @@ def _statut(statut: str, errata: str) -> str:
 
 
 def lien_parametre(name: str, prefix: str = "") -> str:
-    """A link to a parameter on the parameters page: its short French label
-    (``libelle_court`` of ``data/parameters.csv``) when it has one, else its identifier in
-    a ``<code>`` element; its full label on hover."""
+    """A link to a parameter on the parameters page: its short French label, the
+    identifier on hover."""
     href = f"{prefix}{PAGE_PARAMETRES}#{pages.parameter_anchor(name)}"
-    court = _libelles_courts().get(name, "")
-    text = html.escape(court) if court else f"<code>{html.escape(name)}</code>"
-    titre = html.escape(parameters.parameters()[name].label if name in parameters.parameters() else name)
-    return f'<a class="parametre" href="{href}" title="{titre}">{text}</a>'
-
-
-def _libelles_courts() -> dict[str, str]:
-    df = datastore.parametres()
-    if "libelle_court" not in df.columns:
-        return {}
-    return {n: str(c).strip() for n, c in zip(df["name"], df["libelle_court"].fillna(""), strict=True)}
+    texte = html.escape(labels.parametre(name))
+    return f'<a class="parametre" href="{href}" title="{html.escape(name)}">{texte}</a>'
 
 
 #: Quantities a table prints for a hypothesis: the rate a salary chain implies stands for
@@ -117,7 +107,10 @@ def errata_markdown(table_id: str) -> str:
     for r in e.itertuples(index=False):
         effet = "modifie le total" if r.modifie_total == "oui" else "sans effet sur le total"
         imprime, recalcule = chiffres[r.id]
-        items.append(f"- **{r.id}** — {r.label} : imprimé {imprime}, recalculé {recalcule} ({effet}). {r.explication}")
+        items.append(
+            f"- **{r.id}** — {r.label} : imprimé {imprime}, recalculé {recalcule} ({effet}). "
+            f"{readable.md_text(r.explication, str)}"
+        )
     return "**Erreurs du rapport relevées dans ce tableau**\n\n" + "\n".join(items)
 
 
@@ -128,7 +121,8 @@ def scenario_markdown(scenario, convention: str) -> str:
         return f"*Scénario du rapport ; convention {conv}.*"
     table = parameters.parameters()
     items = "; ".join(
-        f"`{k}` = {fmt.brut(v)} (rapport : {fmt.brut(table[k].value)})" for k, v in scenario.changed.items()
+        f"{labels.parametre(k)} (`{k}`) = {labels.valeur(k, v)} (rapport : {labels.valeur(k, table[k].value)})"
+        for k, v in scenario.changed.items()
     )
     return f"**Variante du rapport** — paramètres modifiés : {items} ; convention {conv}."
 
@@ -184,6 +178,9 @@ def status_table_html(df: pd.DataFrame, uid: str, caption: str = "", **options) 
     links = [c for c in ("errata", "erratum") if c in vue.columns]
     for c in links:
         vue[c] = [_liens_errata(v) for v in vue[c]]
+    if "explication" in vue.columns:
+        vue["explication"] = [readable.html_text(v) for v in vue["explication"]]
+        links.append("explication")
     kinds = {c: "number" for c in NUMERIQUES if c in vue.columns}
     if "statut" in vue.columns:
         kinds["statut"] = "status"
@@ -215,8 +212,13 @@ def show_figures(rec: dict[str, pd.DataFrame], affiches: dict[str, dict] | None 
 def tableau_vocabulaire() -> str:
     """The status vocabulary (:data:`aaas.checks.reconcile.VOCABULAIRE`) as an HTML table."""
     voc = reconcile.vocabulaire()
-    df = pd.DataFrame({"Statut": voc["statut"].to_list(), "Ce qu'il signifie": voc["definition"].to_list()})
-    return tables.table_html(df, "statuts", "Vocabulaire des statuts", kinds={"Statut": "status"})
+    df = pd.DataFrame({
+        "Statut": voc["statut"].to_list(),
+        "Ce qu'il signifie": [readable.html_text(d) for d in voc["definition"]],
+    })  # fmt: skip
+    return tables.table_html(
+        df, "statuts", "Vocabulaire des statuts", kinds={"Statut": "status"}, raw=("Ce qu'il signifie",)
+    )
 
 
 def tableau_mutualisation() -> pd.DataFrame:
