@@ -37,12 +37,19 @@ CLASSES = {
 COLONNE = {"corrige": "Corrigé", "actualise": "Actualisé"}
 
 
-def entete(troisieme: str = "corrige") -> str:
-    """The header of a chapter table whose third figure is under ``troisieme``."""
+#: The figure whose gap to the report's scenario a variant's table shows, by convention.
+DU_SCENARIO = {"rapport": "rapport recalculé", "corrige": "corrigé", "actualise": "actualisé"}
+
+
+def entete(troisieme: str = "corrige", scenario: str | None = None) -> str:
+    """The header of a chapter table whose third figure is under ``troisieme``; in a
+    variant (``scenario``: the book's convention), the gap is the scenario's effect on that
+    convention's figure, as ``aaas tables --baseline defaut`` measures it."""
     nom = COLONNE[troisieme]
+    ecart = f"{nom.lower()} − imprimé" if scenario is None else f"{DU_SCENARIO[scenario]} − paramètres du rapport"
     return (
         f"<thead><tr><th>Libellé</th><th>Imprimé</th><th>Rapport (recalculé)</th><th>{nom}</th>"
-        f"<th>Écart ({nom.lower()} − imprimé)</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
+        f"<th>Écart ({ecart})</th><th>Statut</th><th>Hypothèse</th></tr></thead><tbody>"
     )
 
 
@@ -81,22 +88,27 @@ def montre_df(df: pd.DataFrame, uid: str) -> None:
     affiche_html(df.style.hide(axis="index").set_uuid(uid).to_html())
 
 
-def tableau_html(par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport") -> str:
+def tableau_html(
+    par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport", defaut: pd.DataFrame | None = None
+) -> str:
     """A report table (:func:`aaas.checks.tables.shape` under each convention) as HTML: the
     printed figure, the figure as the report carries it (convention ``rapport``), the
     corrected figure (the updated one in a book under ``actualise``), its gap, the status
-    (of ``convention``) with links to the errata, and the hypothesis behind each row."""
+    (of ``convention``) with links to the errata, and the hypothesis behind each row.  In a
+    variant, ``defaut`` is ``convention``'s table shaped with the baseline ``defaut``: the
+    gap shown is then the scenario's effect (its « Écart »)."""
     df = par_convention[convention]
     troisieme = convention if convention in COLONNE else "corrige"
     rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", troisieme))
+    ecarts = cor["Écart"] if defaut is None else render.formatted(defaut)["Écart"]
     lines = [
         f'<table class="aaas-tableau" id="tableau-{info["tableau"]}">',
         f"<caption>{html.escape(info['section'])} — {html.escape(info['titre'])}</caption>",
-        entete(troisieme),
+        entete(troisieme, None if defaut is None else convention),
     ]
     for i, (label, row) in enumerate(df.iterrows()):
         origin = " <em>(texte)</em>" if row["origine"] == "texte" else ""
-        nums = (rap.iloc[i]["Rapport"], rap.iloc[i]["Recalculé"], cor.iloc[i]["Recalculé"], cor.iloc[i]["Écart"])
+        nums = (rap.iloc[i]["Rapport"], rap.iloc[i]["Recalculé"], cor.iloc[i]["Recalculé"], ecarts.iloc[i])
         cells = "".join(f'<td class="nombre">{html.escape(x)}</td>' for x in nums)
         cle = reconcile.CLES.get(row["statut"], "inexplique")
         lines.append(
