@@ -116,11 +116,11 @@ def colonnes(convention: str, baseline: str) -> list[str]:
     """The French headers of a table sheet (the gap and status are ``convention``'s).
 
     >>> colonnes("corrige", "defaut")[5:8]
-    ['Scénario du rapport (corrigé)', 'Écart (corrigé − scénario du rapport)', 'Unité']
+    ['Paramètres du rapport (corrigé)', 'Écart (corrigé − paramètres du rapport)', 'Unité']
     """
     nom = NOMS[convention]
-    defaut = [f"Scénario du rapport ({nom})"] if baseline == "defaut" else []
-    reference = "scénario du rapport" if baseline == "defaut" else "imprimé"
+    defaut = [f"Paramètres du rapport ({nom})"] if baseline == "defaut" else []
+    reference = "paramètres du rapport" if baseline == "defaut" else "imprimé"
     return [
         "Libellé", "Imprimé", *TROIS.values(), *defaut, f"Écart ({nom} − {reference})",
         "Unité", f"Statut ({NOMS[convention]})", "Errata", "Paramètre",

@@ -68,9 +68,11 @@ def test_a_scenario_measures_the_gap_against_the_report_scenario(tmp_path):
     args = ["tables", "synthese", "--set", "population_bassin=36000", "--format", "xlsx", "--out", str(out)]
     assert cli.main(args) == 0
     row = _row(load_workbook(out)["synthese"], TOTAL)
-    gap = row["Écart (rapport recalculé − scénario du rapport)"].value
-    assert gap == pytest.approx(row["Rapport (recalculé)"].value - row["Scénario du rapport (rapport recalculé)"].value)
-    assert row["Scénario du rapport (rapport recalculé)"].value == pytest.approx(Evaluation().total)
+    gap = row["Écart (rapport recalculé − paramètres du rapport)"].value
+    assert gap == pytest.approx(
+        row["Rapport (recalculé)"].value - row["Paramètres du rapport (rapport recalculé)"].value
+    )
+    assert row["Paramètres du rapport (rapport recalculé)"].value == pytest.approx(Evaluation().total)
     assert gap > 0
 
 
