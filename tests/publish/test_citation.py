@@ -8,7 +8,9 @@ import yaml
 import aaas
 from aaas import fmt
 from aaas.checks.evaluation import Evaluation
-from aaas.publish import build
+from aaas.models import scenario as scenarios
+from aaas.provenance import commit_date, git_commit
+from aaas.publish import build, stage
 from aaas.publish.notebook import citation, context
 
 ROOT = build.ROOT
@@ -29,7 +31,7 @@ def test_scope_and_verdict_come_from_the_evaluation():
 def test_a_variant_s_scope_names_the_values_it_replaces():
     ctx = context.setup(overrides={"population_bassin": 36000})
     assert "36\u202f000 habitants (rapport : 20\u202f000)" in citation.portee(ctx)
-    assert ctx.scenario.hash() in citation.edition(ctx)
+    assert ctx.scenario.hash() in citation.edition(ctx.scenario)
 
 
 def test_citation_agrees_with_citation_cff_license_and_config():
@@ -42,5 +44,16 @@ def test_citation_agrees_with_citation_cff_license_and_config():
     assert cff["references"][0]["title"] == citation.TITRE_RAPPORT
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert f"{citation.LICENCE_CODE} License" in licence and "Licence Ouverte / Open Licence version 2.0" in licence
-    text = citation.citation(context.setup())
-    assert aaas.__version__ in text and "commit" in text
+    scenario = context.setup().scenario
+    text = citation.citation(scenario)
+    assert aaas.__version__ in text and git_commit(ROOT).rstrip("+") in text and commit_date(ROOT) in text
+    assert citation.substitutions(scenario) == {"edition": citation.edition(scenario), "citation": text}
+
+
+def test_the_build_stamps_the_citation_as_substitutions():
+    config = yaml.safe_load(stage.staged_config(ROOT, scenarios.resolve(), "rapport"))
+    stamped = config["parse"]["myst_substitutions"]
+    assert stamped["citation"].startswith(citation.AUTEUR) and git_commit(ROOT).rstrip("+") in stamped["edition"]
+    variant = scenarios.resolve(None, {"population_bassin": 36000})
+    config = yaml.safe_load(stage.staged_config(ROOT, variant, "rapport"))
+    assert f"variante {variant.hash()}" in config["parse"]["myst_substitutions"]["citation"]

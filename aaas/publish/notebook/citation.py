@@ -3,13 +3,15 @@ covers, the verdict, why a variant's counts differ from the report's scenario, t
 reference, this edition's version, date and licence, and how to cite it.
 
 Every figure is glued from computation (the scenario's values, the evaluation under each
-convention, :func:`aaas.checks.reconcile.bilan`), the edition's commit and date from
-:mod:`aaas.provenance`.  The titles and licences below are also in ``CITATION.cff`` and
-``LICENSE`` at the repository's root (a test checks they agree).
+convention, :func:`aaas.checks.reconcile.bilan`); the edition's commit and date come from
+:mod:`aaas.provenance` through the build's stamp (:func:`substitutions`).  The titles and
+licences below are also in ``CITATION.cff`` and ``LICENSE`` at the repository's root (a test
+checks they agree).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,6 +19,8 @@ import numpy as np
 from ... import __version__, fmt, provenance
 from ...checks import reconcile
 from ...checks.evaluation import Evaluation
+from ...datastore import ROOT
+from ...models.scenario import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Contexte
@@ -113,28 +117,36 @@ def comptes_scenario(ctx: Contexte) -> str:
     )
 
 
-def edition(ctx: Contexte) -> str:
-    """This edition: version, commit and its date, and the variant's parameters' digest."""
-    texte = f"version {__version__} (commit {provenance.git_commit()} du {provenance.commit_date()})"
-    if ctx.scenario.changed:
-        texte += f", variante {ctx.scenario.hash()} ({fmt.accord(len(ctx.scenario.changed), 'paramètre modifié')})"
+def edition(scenario: Scenario, root: Path = ROOT) -> str:
+    """This edition: version, the commit it is built from and its date, and for a variant
+    its parameters' digest."""
+    commit = provenance.git_commit(root)
+    note = " (modifications non commitées)" if commit.endswith("+") else ""
+    texte = f"version {__version__}, commit {commit.rstrip('+')}{note} du {provenance.commit_date(root)}"
+    if scenario.changed:
+        texte += f", variante {scenario.hash()} ({fmt.accord(len(scenario.changed), 'paramètre modifié')})"
     return texte
 
 
-def citation(ctx: Contexte) -> str:
+def citation(scenario: Scenario, root: Path = ROOT) -> str:
     """How to cite this edition (and the report it recomputes)."""
     return (
-        f"{AUTEUR}, « {TITRE} », {edition(ctx)}, d'après le rapport « {TITRE_RAPPORT} ». "
+        f"{AUTEUR}, « {TITRE} », {edition(scenario, root)}, d'après le rapport « {TITRE_RAPPORT} ». "
         f"Code sous licence {LICENCE_CODE}, textes et données sous {LICENCE_CONTENU}."
     )
 
 
+def substitutions(scenario: Scenario, root: Path = ROOT) -> dict[str, str]:
+    """The edition and its citation, stamped by the build (:func:`aaas.publish.stage.staged_config`)
+    as MyST substitutions, like the footer: glued by a notebook, they would keep the commit of
+    the build that executed it while its cached copy is reused."""
+    return {"edition": edition(scenario, root), "citation": citation(scenario, root)}
+
+
 def colle_citation(ctx: Contexte) -> None:
-    """Glue the home page's scope, verdict, counts of a variant, reference and citation."""
+    """Glue the home page's scope, verdict, counts of a variant, the report's reference and the licences."""
     ctx.colle("portee", portee(ctx))
     ctx.colle("verdict", verdict(ctx))
     ctx.colle("comptes_scenario", comptes_scenario(ctx))
     ctx.colle("reference_rapport", REFERENCE_RAPPORT)
-    ctx.colle("edition", edition(ctx))
     ctx.colle("licence", f"code sous licence {LICENCE_CODE} ; textes et données sous {LICENCE_CONTENU}")
-    ctx.colle("citation", citation(ctx))
