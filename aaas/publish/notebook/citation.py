@@ -93,8 +93,8 @@ def verdict(ctx: Contexte) -> str:
     if ctx.scenario.changed:
         defaut = _defaut("rapport")
         texte += (
-            f" Avec les paramètres du rapport, le même calcul donne {fmt.euros(defaut)} : ce scénario "
-            f"y ajoute {fmt.ecart(rapport - defaut, '€') or '0 €'}."
+            f" Avec les paramètres du rapport, le même calcul donne {fmt.euros(defaut)} : l'effet du "
+            f"scénario est de {fmt.ecart(rapport - defaut, '€') or '0 €'}."
         )
     return texte
 
