@@ -58,13 +58,22 @@ def _nombre(ctx: Contexte, name: str, singulier: str, pluriel: str | None = None
     return fmt.accord(value, singulier, pluriel) + ctx.colle.rappel(name)
 
 
+def _population_departement(ctx: Contexte) -> str:
+    """« de 1 500 000 habitants (rapport : 671 000) » when the scenario changes it, else nothing."""
+    if "population_departement" not in ctx.scenario.changed:
+        return ""
+    habitants = fmt.nombre(ctx.scenario.values["population_departement"])
+    return f" de {habitants} habitants{ctx.colle.rappel('population_departement')}"
+
+
 def portee(ctx: Contexte) -> str:
     """What the total covers: the four missions at the scenario's scale."""
     unites = [
         f"relais-accessibilité pour un bassin de {fmt.nombre(ctx.scenario.values['population_bassin'])} "
         f"habitants{ctx.colle.rappel('population_bassin')}",
         f"pair-aidance pour une file active de {_nombre(ctx, 'file_active', 'personne suivie', 'personnes suivies')}",
-        f"coordination territoriale pour {_nombre(ctx, 'nb_departements', 'département')}",
+        f"coordination territoriale pour {_nombre(ctx, 'nb_departements', 'département')}"
+        + _population_departement(ctx),
         f"appui à la participation pour {_nombre(ctx, 'nb_structures', 'structure porteuse', 'structures porteuses')}"
         f" de {_nombre(ctx, 'effectif_structure', 'salarié')}",
     ]
