@@ -24,7 +24,7 @@ def test_scope_and_verdict_come_from_the_evaluation():
     assert f"de {fmt.euros(rapport)} à {fmt.euros(corrige)} ({fmt.variation(corrige / rapport - 1)})" in verdict
     portee = citation.portee(ctx)
     assert "404\u202f565\xa0€" in portee and "20\u202f000 habitants" in portee
-    assert "100\xa0personnes suivies" in portee and "1\xa0département" in portee
+    assert "100\xa0personnes suivies" in portee and "pour un département" in portee
     assert "« scénario »" in citation.comptes_scenario(ctx)
 
 

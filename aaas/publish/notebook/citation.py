@@ -53,9 +53,12 @@ def _defaut(convention: str) -> float:
     return float(np.asarray(Evaluation(convention=convention).results["total"]))
 
 
-def _nombre(ctx: Contexte, name: str, singulier: str, pluriel: str | None = None) -> str:
+def _nombre(ctx: Contexte, name: str, singulier: str, pluriel: str | None = None, un: str = "") -> str:
+    """A count of the scenario with its noun (« un département » with ``un`` for one), and
+    the value it replaces."""
     value = ctx.scenario.values[name]
-    return fmt.accord(value, singulier, pluriel) + ctx.colle.rappel(name)
+    texte = f"{un} {singulier}" if un and value == 1 else fmt.accord(value, singulier, pluriel)
+    return texte + ctx.colle.rappel(name)
 
 
 def _population_departement(ctx: Contexte) -> str:
@@ -72,10 +75,11 @@ def portee(ctx: Contexte) -> str:
         f"relais-accessibilité pour un bassin de {fmt.nombre(ctx.scenario.values['population_bassin'])} "
         f"habitants{ctx.colle.rappel('population_bassin')}",
         f"pair-aidance pour une file active de {_nombre(ctx, 'file_active', 'personne suivie', 'personnes suivies')}",
-        f"coordination territoriale pour {_nombre(ctx, 'nb_departements', 'département')}"
+        f"coordination territoriale pour {_nombre(ctx, 'nb_departements', 'département', un='un')}"
         + _population_departement(ctx),
-        f"appui à la participation pour {_nombre(ctx, 'nb_structures', 'structure porteuse', 'structures porteuses')}"
-        f" de {_nombre(ctx, 'effectif_structure', 'salarié')}",
+        "appui à la participation pour "
+        + _nombre(ctx, "nb_structures", "structure porteuse", "structures porteuses", "une")
+        + f" de {_nombre(ctx, 'effectif_structure', 'salarié')}",
     ]
     if ctx.scenario.changed:
         return f"Ce scénario chiffre le surcoût annuel des quatre missions : {' ; '.join(unites)}."
