@@ -103,13 +103,35 @@ def write_workbook(ev, ids: list[str], path: str | os.PathLike, baseline: str = 
     return p
 
 
+#: The provenance's keys (:func:`aaas.present.exports.provenance_of`) in words.
+LIBELLES_PROVENANCE = {
+    "convention": "Convention des colonnes Écart et Statut",
+    "parametres_modifies": "Paramètres modifiés (valeur de ce scénario)",
+    "fichier_scenario": "Fichier de scénario",
+    "empreinte_parametres": "Empreinte des paramètres",
+    "ecart_mesure_par_rapport_a": "Écart mesuré par rapport à (rapport : l’imprimé ; defaut : paramètres du rapport)",
+    "commit": "Commit du dépôt",
+    "version": "Version d'aaas",
+    "date_donnees": "Date des données",
+    "empreinte_donnees": "Empreinte des données",
+    "regles_paie": "Règles de paie (convention actualisée)",
+}
+#: How to read the table sheets' figures.
+LECTURE = (
+    "Chaque cellule garde la valeur complète du calcul ; son format l'affiche arrondie comme dans le livre "
+    "(la barre de formule montre la valeur complète)."
+)
+
+
 def _provenance_sheet(ws, prov: dict) -> None:
     ws.title = "provenance"
-    ws.append(["Clé", "Valeur"])
+    ws.append(["Libellé", "Valeur", "Clé"])
     for key, value in prov.items():
         text = ", ".join(f"{k} = {v}" for k, v in value.items()) if isinstance(value, dict) else value
-        ws.append([key, text])
+        ws.append([LIBELLES_PROVENANCE.get(key, key), text, key])
+    ws.append(["Lecture des chiffres", LECTURE, ""])
     _header(ws)
+    ws.column_dimensions["B"].width = 60
 
 
 def colonnes(convention: str, baseline: str) -> list[str]:
@@ -144,6 +166,8 @@ def _table_sheet(ws, par: dict[str, pd.DataFrame], convention: str, baseline: st
         if name:
             ws.cell(ws.max_row, ws.max_column).hyperlink = f"#parametres!A{list(table).index(name) + 2}"
     _header(ws)
+    for column in "BCDEFGH":
+        ws.column_dimensions[column].width = 16
 
 
 def format_nombre(unite: str, decimales: int, signe: bool = False) -> str:
