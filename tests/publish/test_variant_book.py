@@ -79,4 +79,6 @@ def test_the_home_page_says_why_its_counts_differ(rural_book):
     )
     assert spaces(sentence).replace("'", "’") in accueil
     assert "Ce scénario chiffre le surcoût annuel des quatre missions" in accueil
+    assert "recalculé avec les valeurs de ce scénario et les lectures du rapport" in accueil
+    assert "avec ses propres valeurs" not in accueil
     assert spaces(f"l’effet du scénario est de {fmt.ecart(ev.total - Evaluation().total, '€')}") in accueil

@@ -159,6 +159,12 @@ def substitutions(scenario: Scenario, root: Path = ROOT) -> dict[str, str]:
 def colle_citation(ctx: Contexte) -> None:
     """Glue the home page's scope, verdict, counts of a variant, the report's reference and the licences."""
     ctx.colle("portee", portee(ctx))
+    ctx.colle(
+        "total_selon",
+        "avec les valeurs de ce scénario et les lectures du rapport"
+        if ctx.scenario.changed
+        else "avec ses propres valeurs et lectures",
+    )
     ctx.colle("verdict", verdict(ctx))
     ctx.colle("comptes_scenario", comptes_scenario(ctx))
     ctx.colle("reference_rapport", REFERENCE_RAPPORT)
