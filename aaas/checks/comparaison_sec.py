@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import fmt
 from ..models import conventions, sec
 
 
@@ -33,12 +34,16 @@ def comparer(file_active_mg: float = 4500, convention: str = "rapport") -> pd.Da
          a["cout_interpretariat"] / a["population_concernee_interpretariat"], None, "€ par an",
          "la SEC ne dit pas combien de ses patients ont besoin d'un interprète"),
         ("Coût annuel employeur d'un ETP non soignant", a["cout_mensuel_mediateur"] * 12, 55_000.0, "€ par ETP",
-         "l'AAAS chiffre un médiateur santé payé 1 600 € nets ; la SEC finance à 55 000 € « brut chargé » des "
+         f"l'AAAS chiffre un médiateur santé payé {fmt.euros(a['salaire_net_mediateur'])} nets par mois ; "
+         "la SEC finance à 55 000 € « brut chargé » des "
          "postes de coordination, d'accueil et de médiation, plus qualifiés en moyenne"),
         ("Relais et participation pour la population servie, par an", a["mission_relais"] + a["mission_participation"],
          sec_total, "€ par an",
-         "à population égale, l'AAAS ajoute l'itinérance, les lieux d'accueil et les consultations longues ; la SEC "
-         "finance les postes non soignants, l'interprétariat et un psychologue, sans la dotation b (base non définie)"),
+         f"AAAS : mission relais pour un bassin de {fmt.nombre(n)} habitants ({fmt.euros(a['mission_relais'])}) "
+         f"+ appui à la participation d'une structure ({fmt.euros(a['mission_participation'])}) ; SEC : dotations "
+         "a, c et d. À population égale, l'AAAS ajoute l'itinérance, les lieux d'accueil et les consultations "
+         "longues ; la SEC finance les postes non soignants, l'interprétariat et un psychologue, sans la "
+         "dotation b (base non définie)"),
     ]  # fmt: skip
     df = pd.DataFrame(rows, columns=["indicateur", "aaas", "sec", "unite", "explication"])
     df["rapport_sec_aaas"] = df["sec"] / df["aaas"]

@@ -24,6 +24,7 @@ from ..models.scenario import Scenario
 from ..provenance import git_commit, regles_paie
 from . import pages
 from .cache import NotebookTask
+from .notebook import citation
 from .toc import NOTEBOOK_DIR
 
 #: The spreadsheet of the book's tables, at the root of the published site.
@@ -136,7 +137,8 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
     """The ``_config.yml`` of this build.
 
     The repository's configuration, with notebook execution off (papermill already ran
-    them), the :func:`footer_stamp` and, for a variant, the :func:`variant_banner`.
+    them), the :func:`footer_stamp`, for a variant the :func:`variant_banner`, and the
+    edition's citation as MyST substitutions (:func:`.notebook.citation.substitutions`).
     """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     config.setdefault("execute", {})["execute_notebooks"] = "off"
@@ -145,6 +147,7 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
     html_cfg["announcement"] = (
         variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
     )
+    config.setdefault("parse", {}).setdefault("myst_substitutions", {}).update(citation.substitutions(scenario, root))
     return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )

@@ -98,7 +98,7 @@ def test_the_workbook_opens_with_pandas_and_holds_the_report_total(tmp_path, cap
     sheets = pd.read_excel(out, sheet_name=None)
     assert {"provenance", "synthese", "parametres", "errata"} <= set(sheets)
     synthese = sheets["synthese"].set_index("Libellé")
-    assert round(synthese.loc["Total des surcoûts des missions", "Recalculé"]) == 404565
+    assert round(synthese.loc["Total des surcoûts des missions", "Rapport (recalculé)"]) == 404565
     assert synthese.loc["Total des surcoûts des missions", "Imprimé"] == 404565
     assert "commit" in set(sheets["provenance"]["Clé"])
     # written again over its own workbook; never over a file it did not write

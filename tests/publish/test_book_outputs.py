@@ -30,9 +30,9 @@ def quiet(_message: str) -> None:
 
 
 def recomputed_total(workbook) -> float:
-    """« Recalculé » of the total row of the ``synthese`` sheet."""
+    """« Rapport (recalculé) » of the total row of the ``synthese`` sheet."""
     sheet = pd.read_excel(workbook, sheet_name="synthese")
-    return float(sheet.loc[sheet["Libellé"] == TOTAL_LABEL, "Recalculé"].iloc[0])
+    return float(sheet.loc[sheet["Libellé"] == TOTAL_LABEL, "Rapport (recalculé)"].iloc[0])
 
 
 def pdf_reader(path):

@@ -105,7 +105,8 @@ class Contexte:
     def html(self, table_id: str) -> str:
         """The HTML of a report table, with links to its hypotheses and errata."""
         par = {c: self.tableau(table_id, c) for c in dict.fromkeys(("rapport", "corrige", self.convention))}
-        return html_tables.tableau_html(par, tables.info(table_id), self.convention)
+        defaut = self.evaluation.table(table_id, "defaut") if self.scenario.changed else None
+        return html_tables.tableau_html(par, tables.info(table_id), self.convention, defaut)
 
     def montre_errata(self, table_id: str) -> None:
         """List the report's errors found in a table (from ``data/errata.csv``)."""

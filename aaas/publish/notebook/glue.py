@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import datastore, fmt
-from ...models import parameters
+from ...models import conventions, parameters
 from ...present import render
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,8 +56,33 @@ class Colle:
         self(key, self.ctx.texte(name, unit, precision))
 
     def parametre(self, key: str, name: str) -> None:
-        """Glue a parameter's value with its unit."""
-        self(key, self.ctx.parametre(name))
+        """Glue a parameter's value with its unit; in a variant that changes it, followed by
+        the value it replaces (« 40 km (rapport : 20 km) »), so the prose never passes a
+        scenario's value for the report's."""
+        self(key, self.ctx.parametre(name) + self.rappel(name))
+
+    def rappel(self, *names: str) -> str:
+        """« (rapport : 20 km) » for those of ``names`` this scenario changes, or ``""``.
+
+        The value replaced is the convention's (the report's under ``rapport``)."""
+        changed = [n for n in names if n in self.ctx.scenario.changed]
+        if not changed:
+            return ""
+        defaults = conventions.defaults(self.ctx.convention)
+        origine = "rapport" if self.ctx.convention == "rapport" else f"convention {self.ctx.convention}"
+        valeurs = ", ".join(fmt.parametre(defaults[n], parameters.lookup(n).unit) for n in changed)
+        return f" ({origine} : {valeurs})"
+
+    def selon(self, key: str, names: list[str], rapport: str, scenario: str = "Ce scénario retient") -> None:
+        """Glue who states the values of ``names``: ``rapport`` (« Le rapport prévoit ») with
+        the report's values, ``scenario`` as soon as this scenario changes one of them."""
+        self(key, scenario if any(n in self.ctx.scenario.changed for n in names) else rapport)
+
+    def rapport(self, key: str, name: str) -> None:
+        """Glue a parameter's value as the report states it (for a quotation of its text),
+        whatever the scenario."""
+        value = conventions.defaults("rapport")[name]
+        self(key, fmt.parametre(value, parameters.lookup(name).unit))
 
     def publie(self, key: str, table_id: str, label: str) -> None:
         """Glue the figure the report prints for a row (as printed)."""

@@ -25,23 +25,33 @@ PAGE_ERRATA = "../book/errata.html"
 COLONNE = {"corrige": "Corrigé", "actualise": "Actualisé"}
 
 
-def tableau_html(par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport") -> str:
+#: The figure whose gap to the report's scenario a variant's table shows, by convention.
+DU_SCENARIO = {"rapport": "rapport recalculé", "corrige": "corrigé", "actualise": "actualisé"}
+
+
+def tableau_html(
+    par_convention: dict[str, pd.DataFrame], info: dict, convention: str = "rapport", defaut: pd.DataFrame | None = None
+) -> str:
     """A report table (:func:`aaas.checks.tables.shape` under each convention) as HTML: the
     printed figure, the figure as the report carries it (convention ``rapport``), the
     corrected figure (the updated one in a book under ``actualise``), its gap, the status
     (of ``convention``) with links to the errata, and, on a line under each row, the
-    hypothesis behind it."""
+    hypothesis behind it.  In a variant, ``defaut`` is ``convention``'s table shaped with the
+    baseline ``defaut``: the gap shown is then the scenario's effect on that convention's
+    figure, as ``aaas tables --baseline defaut`` measures it."""
     df = par_convention[convention]
     troisieme = convention if convention in COLONNE else "corrige"
     nom = COLONNE[troisieme]
     rap, cor = (render.formatted(par_convention[c]) for c in ("rapport", troisieme))
+    ecarts = cor["Écart"] if defaut is None else render.formatted(defaut)["Écart"]
+    ecart = f"{nom.lower()} − imprimé" if defaut is None else f"{DU_SCENARIO[convention]} − paramètres du rapport"
     origine = [" <em>(texte)</em>" if o == "texte" else "" for o in df["origine"]]
     vue = pd.DataFrame({
         "Libellé": [f"{html.escape(str(label))}{o}" for label, o in zip(df.index, origine, strict=True)],
         "Imprimé": rap["Rapport"].to_list(),
         "Rapport (recalculé)": rap["Recalculé"].to_list(),
         nom: cor["Recalculé"].to_list(),
-        f"Écart ({nom.lower()} − imprimé)": cor["Écart"].to_list(),
+        f"Écart ({ecart})": ecarts.to_list(),
         "Statut": [_statut(s, e) for s, e in zip(df["statut"], df["errata"], strict=True)],
         "Hypothèse": [_source(v) for v in df["variable"]],
     })  # fmt: skip
