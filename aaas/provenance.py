@@ -43,6 +43,14 @@ def data_date(root: Path = ROOT) -> str:
         return "inconnue"
 
 
+def edition_date(root: Path = ROOT) -> str:
+    """Date (YYYY-MM-DD) of the commit the book is built from (HEAD), or ``inconnue``: the edition's date."""
+    try:
+        return _git(root, "log", "-1", "--format=%cs", timeout=10) or "inconnue"
+    except (OSError, subprocess.SubprocessError):
+        return "inconnue"
+
+
 def regles_paie() -> str:
     """The payroll rules behind ``data/paie_regles.csv`` (``modele-social`` and its version)."""
     from .datastore import table

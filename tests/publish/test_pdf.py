@@ -1,0 +1,146 @@
+"""The book as one PDF, as ``make book`` (``aaas build``) publishes it: in the HTML root
+beside the spreadsheet, linked from every page, with a dated cover, a contents page giving
+each chapter's first page, numbered pages and no status word lost by the print.
+
+Needs Chromium (``AAAS_CHROMIUM`` or ``PATH``), like the browser tests.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+
+from aaas.checks.reconcile import STATUTS
+from aaas.provenance import edition_date
+from aaas.publish import build, pdf, stage, toc
+from aaas.publish.build import build_book, pdf_path
+
+ROOT = build.ROOT
+
+
+def quiet(_message: str) -> None:
+    """Progress callback that discards messages."""
+
+
+def plain(text: str) -> str:
+    """Text compared between HTML and PDF: ligatures undone (NFKC), one space, lower case."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+class _Text(HTMLParser):
+    """The text of a page's article, without scripts and styles."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip, self.depth = [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+        self.depth += tag == "article"
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style")
+        self.depth -= tag == "article"
+
+    def handle_data(self, data):
+        if self.depth > 0 and not self.skip:
+            self.parts.append(data)
+
+
+def article_text(path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return plain(" ".join(parser.parts))
+
+
+@pytest.fixture(scope="module")
+def book():
+    """The default book with its PDF; the PDF read with pypdf."""
+    if pdf.find_chromium() is None:
+        pytest.fail(f"Chromium introuvable : lancez « make test » (qui l'installe) ou définissez {pdf.CHROMIUM_ENV}")
+    from pypdf import PdfReader
+
+    index = build_book(progress=quiet, pdf=True)
+    return index, PdfReader(io.BytesIO(pdf_path(index).read_bytes()))
+
+
+def chapter_pages(reader) -> dict[str, list[str]]:
+    """Text of the pages of each bookmark (cover, contents, then each chapter), by title."""
+    starts = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    ends = [start for _, start in starts[1:]] + [len(reader.pages)]
+    return {
+        title: [plain(reader.pages[n].extract_text()) for n in range(start, end)]
+        for (title, start), end in zip(starts, ends, strict=True)
+    }
+
+
+def test_the_pdf_is_in_the_html_root_beside_the_spreadsheet(book):
+    index, _ = book
+    assert pdf_path(index) == ROOT / "_build" / "book" / "_build" / "html" / pdf.PDF_NAME
+    assert (index.parent / stage.WORKBOOK).is_file()
+    assert not (ROOT / "_build" / "book" / pdf.PDF_NAME).exists()
+
+
+def test_every_page_links_the_pdf_and_the_spreadsheet(book):
+    index, _ = book
+    for entry in toc.toc_files(ROOT):
+        page = index.parent / f"{re.sub(r'[.](ipynb|md)$', '', entry)}.html"
+        line = re.search(r'<p class="aaas-telechargements">.*?</p>', page.read_text(encoding="utf-8"))
+        assert line, f"{entry} : pas de ligne « Télécharger »"
+        targets = re.findall(r'href="([^"]+)"', line.group(0))
+        assert [(page.parent / t).resolve() for t in targets] == [
+            pdf_path(index).resolve(),
+            (index.parent / stage.WORKBOOK).resolve(),
+        ], entry
+
+
+def test_the_cover_carries_the_edition_date(book):
+    _, reader = book
+    cover = plain(reader.pages[0].extract_text())
+    assert plain(f"Édition du {stage.date_fr(edition_date(ROOT))}") in cover
+
+
+def test_the_contents_page_gives_each_chapter_its_first_page(book):
+    _, reader = book
+    contents = plain(reader.pages[1].extract_text())
+    assert contents.startswith(plain(pdf.CONTENTS_TITLE))
+    chapters = reader.outline[2:]
+    assert len(chapters) == len(toc.toc_files(ROOT))
+    for item in chapters:
+        first = reader.get_destination_page_number(item) + 1
+        assert re.search(rf"{re.escape(plain(item.title))}\W*{first}(?!\d)", contents), (item.title, first)
+
+
+def test_every_page_but_the_cover_is_numbered(book):
+    _, reader = book
+    total = len(reader.pages)
+    assert f"page 1 / {total}" not in plain(reader.pages[0].extract_text())
+    for n, page in enumerate(reader.pages[1:], start=2):
+        assert re.search(rf"(?<!\d)page {n} / {total}(?!\d)", plain(page.extract_text())), n
+
+
+def test_every_status_word_a_page_shows_is_in_its_printed_pages(book):
+    """Nothing is cut by the print: a status word of a page's HTML is in its pages of the PDF."""
+    index, reader = book
+    printed = chapter_pages(reader)
+    titles = [item.title for item in reader.outline[2:]]
+    shown_somewhere = set()
+    for entry, title in zip(toc.toc_files(ROOT), titles, strict=True):
+        html_text = article_text(index.parent / f"{re.sub(r'[.](ipynb|md)$', '', entry)}.html")
+        pdf_text = " ".join(printed[title])
+        shown = {label for label in STATUTS.values() if plain(label) in html_text}
+        shown_somewhere |= shown
+        missing = sorted(label for label in shown if plain(label) not in pdf_text)
+        assert not missing, f"{entry} : {missing} absent(s) du PDF"
+    assert shown_somewhere == set(STATUTS.values())
+
+
+def test_no_caption_alone_on_a_page(book):
+    """A figure's caption (« Fig. n ») never begins a page: it stays with its image."""
+    _, reader = book
+    alone = [n + 1 for n, page in enumerate(reader.pages) if re.match(r"fig\. ?\d", plain(page.extract_text()))]
+    assert not alone, f"légende seule en haut des pages {alone}"
