@@ -73,19 +73,16 @@ def build_book(
     out : path-like, optional
         Output folder (default: :func:`default_out_dir`), new, empty or made by a build
         (:mod:`aaas.publish.outdir`): the book is ``<out>/_build/html``, with ``aaas-tableaux.xlsx``.
-    jobs : int, optional
-        Notebooks executed at once, at least 1 (default: the CPU count).
-    progress : callable
-        Receives a French message at each step.
+    jobs, progress
+        Notebooks executed at once, at least 1 (default: the CPU count); receives a French message at each step.
     root, pdf : keyword only
         Repository to build (tests build a copy); whether to print the book as one PDF,
-        ``<out>/_build/html/aaas.pdf`` (:func:`pdf_path`), which every page then links:
-        ``True`` refuses at once without Chromium, ``None`` prints it when Chromium is
-        found and otherwise says in one line that the PDF is skipped (``aaas build``).
+        ``<out>/_build/html/aaas.pdf`` (:func:`pdf_path`), linked from every page:
+        ``True``, ``False`` or ``None``, when Chromium is found (:func:`wants_pdf`).
 
-    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`)
-    is refused before anything is written.  A :class:`~aaas.errors.BuildError`, or a
-    ``KeyboardInterrupt`` (kernels, jupyter-book and Chromium stopped), leaves the previous book.
+    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`) is refused
+    before anything is written.  A :class:`~aaas.errors.BuildError`, or a ``KeyboardInterrupt``
+    (kernels, jupyter-book and Chromium stopped), leaves the previous book.
     """
     root = Path(root).resolve() if root else ROOT
     check_jobs(jobs)
@@ -124,8 +121,8 @@ def pdf_path(index: str | os.PathLike) -> Path:
 
 
 def wants_pdf(pdf: bool | None, progress: Callable[[str], object] = print) -> bool:
-    """Whether this build prints the PDF: ``pdf``, or for ``None`` whether Chromium is found
-    (if not, one French line says the PDF is skipped and how to get it)."""
+    """Whether this build prints the PDF: ``pdf``, or for ``None`` (``aaas build``) whether
+    Chromium is found; if not, one French line says the PDF is skipped and how to get it."""
     if pdf is not None:
         return bool(pdf)
     if pdf_module.find_chromium() is not None:
