@@ -147,3 +147,18 @@ def test_no_caption_alone_on_a_page(book):
     assert captioned
     alone = [n + 1 for n in captioned if not reader.pages[n].images]
     assert not alone, f"légende sans son image, pages {alone}"
+
+
+def test_without_chromium_the_default_build_skips_the_pdf_in_one_line(monkeypatch, tmp_path):
+    monkeypatch.setenv(pdf.CHROMIUM_ENV, str(tmp_path / "pas-de-chromium"))
+    said = []
+    assert build.wants_pdf(None, said.append) is False
+    assert len(said) == 1 and said[0].startswith("PDF non produit") and "\n" not in said[0]
+    assert build.wants_pdf(False, said.append) is False and len(said) == 1
+
+
+def test_pages_link_the_pdf_only_when_the_build_prints_it():
+    from aaas.publish.sphinx_ext import WORKBOOK, download_links
+
+    assert WORKBOOK == stage.WORKBOOK
+    assert "aaas.pdf" in download_links("x.xlsx", "aaas.pdf") and "aaas.pdf" not in download_links("x.xlsx")
