@@ -123,20 +123,48 @@ def test_every_page_but_the_cover_is_numbered(book):
         assert re.search(rf"(?<!\d)page {n} / {total}(?!\d)", plain(page.extract_text())), n
 
 
-def test_every_status_word_a_page_shows_is_in_its_printed_pages(book):
-    """Nothing is cut by the print: a status word of a page's HTML is in its pages of the PDF."""
-    index, reader = book
-    printed = chapter_pages(reader)
+#: Pages whose wide tables are still cut in print (issue 17, item 1: the tables' layout, on
+#: another branch): their test is expected to fail, strictly, so that the fix removes them here.
+CUT_IN_PRINT = {"notebooks/verification"}
+DOCNAMES = [re.sub(r"[.](ipynb|md)$", "", entry) for entry in toc.toc_files(ROOT)]
+
+
+@pytest.fixture(scope="module")
+def printed_chapters(book):
+    """Text of each page's printed pages, by docname (the bookmarks follow the toc)."""
+    _, reader = book
+    by_title = chapter_pages(reader)
     titles = [item.title for item in reader.outline[2:]]
-    shown_somewhere = set()
-    for entry, title in zip(toc.toc_files(ROOT), titles, strict=True):
-        html_text = article_text(index.parent / f"{re.sub(r'[.](ipynb|md)$', '', entry)}.html")
-        pdf_text = " ".join(printed[title])
-        shown = {label for label in STATUTS.values() if plain(label) in html_text}
-        shown_somewhere |= shown
-        missing = sorted(label for label in shown if plain(label) not in pdf_text)
-        assert not missing, f"{entry} : {missing} absent(s) du PDF"
-    assert shown_somewhere == set(STATUTS.values())
+    return {docname: " ".join(by_title[title]) for docname, title in zip(DOCNAMES, titles, strict=True)}
+
+
+@pytest.mark.parametrize(
+    "docname",
+    [
+        pytest.param(d, marks=pytest.mark.xfail(strict=True, reason="tableaux coupés à l'impression (issue 17, 1)"))
+        if d in CUT_IN_PRINT
+        else d
+        for d in DOCNAMES
+    ],
+)
+def test_every_status_word_a_page_shows_is_printed_as_often(book, printed_chapters, docname):
+    """Nothing is cut by the print: each status word appears in a page's printed pages at
+    least as often as in its HTML (Chromium leaves out what falls outside the paper)."""
+    index, _ = book
+    shown = article_text(index.parent / f"{docname}.html")
+    printed = printed_chapters[docname]
+    short = {
+        label: (shown.count(plain(label)), printed.count(plain(label)))
+        for label in STATUTS.values()
+        if printed.count(plain(label)) < shown.count(plain(label))
+    }
+    assert not short, f"{docname} : (HTML, PDF) {short}"
+
+
+def test_every_status_word_is_shown_somewhere(book):
+    index, _ = book
+    shown = " ".join(article_text(index.parent / f"{docname}.html") for docname in DOCNAMES)
+    assert [label for label in STATUTS.values() if plain(label) not in shown] == []
 
 
 def test_no_caption_alone_on_a_page(book):
