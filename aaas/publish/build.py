@@ -142,7 +142,7 @@ class _Publication:
     out: OutDir
     scenario: Scenario
     convention: str
-    pdf: bool | None
+    pdf: bool
     progress: Callable[[str], object]
 
 
