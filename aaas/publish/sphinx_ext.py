@@ -24,6 +24,7 @@ THEME_LABELS_FR = {
     'title="Toggle secondary sidebar"': 'title="Afficher ou masquer le plan de la page"',
     'aria-label="Main"': 'aria-label="Sommaire du livre"',
     'aria-label="Toggle hidden content"': 'aria-label="Afficher ou masquer le contenu"',
+    'aria-label="Announcement"': 'aria-label="Annonce"',
 }
 #: The theme's primary sidebar holds the book's title and the search button outside any
 #: landmark (axe-core rule « region »): it becomes a complementary landmark.

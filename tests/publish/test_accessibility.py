@@ -93,6 +93,20 @@ def test_axe_finds_no_serious_or_critical_violation(violations):
     assert not failures, "\n".join(failures)
 
 
+def test_a_variant_book_has_no_serious_or_critical_violation(browser):
+    """A variant book (the rural scenario: its banner on every page) at 1 280 px."""
+    index = build_book(scenario_file=ROOT / "scenarios" / "territoire_rural.yaml", progress=lambda _m: None)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    failures = []
+    for docname in DOCNAMES:
+        page = context.new_page()
+        page.goto((index.parent / f"{docname}.html").as_uri(), wait_until="load")
+        failures += [f"{docname} : {v['id']} ({v['impact']})" for v in axe_violations(page) if v["impact"] in FAILING]
+        page.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
 def test_every_page_was_checked(violations):
     assert {docname for docname, _ in violations} == set(DOCNAMES)
 
