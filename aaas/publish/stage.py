@@ -156,7 +156,7 @@ def staged_config(root: Path, scenario: Scenario, convention: str, pdf: bool = F
 
     The repository's configuration, with notebook execution off (papermill already ran
     them), the :func:`footer_stamp`, for a variant the :func:`variant_banner`, the MyST
-    substitutions ``{{ edition }}`` (:func:`edition_line`) and ``{{ axe_core }}``
+    substitutions ``{{ date_edition }}`` (:func:`date_fr`) and ``{{ axe_core }}``
     (:func:`axe_core_version`, for the page « Accessibilité »), and the Sphinx setting
     ``aaas_pdf`` (whether the pages link to ``aaas.pdf``, see
     :mod:`aaas.publish.sphinx_ext`).
@@ -171,7 +171,7 @@ def staged_config(root: Path, scenario: Scenario, convention: str, pdf: bool = F
     sphinx = config.setdefault("sphinx", {})
     sphinx.setdefault("config", {})["aaas_pdf"] = bool(pdf)
     substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
-    substitutions.update({"edition": edition_line(root), "axe_core": axe_core_version()})
+    substitutions.update({"date_edition": date_fr(edition_date(root)), "axe_core": axe_core_version()})
     return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from aaas.provenance import edition_date
 from aaas.publish import build, pdf, toc
 from aaas.publish.build import build_book
+from aaas.publish.stage import date_fr
 
 ROOT = build.ROOT
 #: Viewport widths checked: desktop and phone (as tests/publish/test_browser.py).
@@ -133,4 +135,5 @@ def test_the_accessibility_page_names_what_is_tested(html_root):
     text = (html_root / "book" / "accessibilite.html").read_text(encoding="utf-8")
     assert f"axe-core {axe_version()}" in text
     assert "partiellement conforme" in text and "RGAA 4.1" in text
-    assert "book/accessibilite" in DOCNAMES[-1:] or "book/accessibilite.md" in toc.toc_files(ROOT)[-1:]
+    assert f"édition du {date_fr(edition_date(ROOT))}" in text
+    assert DOCNAMES[-1] == "book/accessibilite"  # the last page of the toc
