@@ -1,6 +1,8 @@
 # Two entry points (see README):
-#   make book   -> set-up if needed, then build the default book
-#   make pdf    -> the same, plus the whole book as one PDF (_build/book/aaas.pdf, Chromium)
+#   make book   -> set-up if needed (Chromium included), then build the default book and its PDF
+#                  (_build/book/_build/html/aaas.pdf, beside aaas-tableaux.xlsx; without Chromium
+#                  the HTML is built and one line says the PDF was skipped)
+#   make pdf    -> the same, but a missing Chromium is an error
 #   make test   -> set-up if needed (Chromium included), then run every test (ruff, pytest
 #                  with doctests, nbval, browser)
 # The browser tests find Chromium through AAAS_CHROMIUM, else chromium / chromium-browser /
@@ -50,12 +52,12 @@ payroll: $(NODE_STAMP)
 	node payroll/generate.mjs --grille --annees $(PAIE_ANNEES) > data/paie_regles.csv.tmp
 	mv data/paie_regles.csv.tmp data/paie_regles.csv
 
-book: $(STAMP)
+book: $(STAMP) $(CHROMIUM_STAMP)
 	$(BIN)/aaas tables synthese
 	$(BIN)/aaas build
 
 pdf: $(STAMP) $(CHROMIUM_STAMP)
-	$(BIN)/python -c "from aaas.publish.build import build_book; build_book(pdf=True)"
+	$(BIN)/aaas build --pdf
 
 tables: $(STAMP)
 	$(BIN)/aaas tables

@@ -43,8 +43,8 @@ def data_date(root: Path = ROOT) -> str:
         return "inconnue"
 
 
-def commit_date(root: Path = ROOT) -> str:
-    """Date (YYYY-MM-DD) of ``root``'s HEAD commit, or ``inconnue`` (the edition's date)."""
+def edition_date(root: Path = ROOT) -> str:
+    """Date (YYYY-MM-DD) of the commit the book is built from (HEAD), or ``inconnue``: the edition's date."""
     try:
         return _git(root, "log", "-1", "--format=%cs", timeout=10) or "inconnue"
     except (OSError, subprocess.SubprocessError):

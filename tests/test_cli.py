@@ -299,14 +299,29 @@ def test_build_passes_pdf_and_jobs_to_the_book(capsys, monkeypatch, tmp_path):
 
     seen = {}
 
+    html_dir = tmp_path / "_build" / "html"
+
     def fake_build_book(**kwargs):
         seen.update(kwargs)
-        return tmp_path / "_build" / "html" / "index.html"
+        html_dir.mkdir(parents=True, exist_ok=True)
+        if kwargs["pdf"] is not False:
+            (html_dir / "aaas.pdf").write_bytes(b"%PDF")
+        return html_dir / "index.html"
 
     monkeypatch.setattr(build, "build_book", fake_build_book)
     code, out, _ = run(capsys, "build", "--pdf", "--jobs", "2", "--convention", "corrigé", "--set", "file_active=250")
     assert code == 0 and seen["pdf"] is True and seen["jobs"] == 2 and seen["convention"] == "corrige"
-    assert seen["overrides"] == {"file_active": "250"} and f"PDF : {tmp_path / 'aaas.pdf'}" in out
+    assert seen["overrides"] == {"file_active": "250"} and f"PDF : {html_dir / 'aaas.pdf'}" in out
+
+
+def test_build_prints_the_pdf_when_it_can_unless_told_not_to(capsys, monkeypatch, tmp_path):
+    from aaas.publish import build
+
+    seen = []
+    monkeypatch.setattr(build, "build_book", lambda **kwargs: seen.append(kwargs["pdf"]) or tmp_path / "index.html")
+    assert run(capsys, "build")[0] == 0 and run(capsys, "build", "--sans-pdf")[0] == 0
+    assert seen == [None, False]  # None: the PDF when Chromium is found (aaas.publish.build.wants_pdf)
+    assert run(capsys, "build", "--pdf", "--sans-pdf")[0] == 2
 
 
 def test_financements_lists_the_matching_programmes(capsys):

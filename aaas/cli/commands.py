@@ -97,7 +97,7 @@ def cmd_build(args) -> tuple[str, int]:
         jobs=args.jobs,
         pdf=args.pdf,
     )
-    pdf = f"\nPDF : {build.pdf_path(index)}" if args.pdf else ""
+    pdf = f"\nPDF : {build.pdf_path(index)}" if build.pdf_path(index).is_file() else ""
     return f"Livre construit : {index}{pdf}", 0
 
 

@@ -179,7 +179,15 @@ def _build(sub, commands) -> None:
     p.add_argument(
         "--jobs", type=entier_positif, default=None, metavar="N", help="notebooks exécutés en parallèle (≥ 1)"
     )
-    p.add_argument("--pdf", action="store_true", help="écrit aussi le livre entier en PDF (aaas.pdf, par Chromium)")
+    pdf = p.add_mutually_exclusive_group()
+    pdf.add_argument(
+        "--pdf",
+        action="store_const",
+        const=True,
+        default=None,
+        help="exige le PDF du livre entier (aaas.pdf, par Chromium) ; par défaut, il est écrit si Chromium est présent",
+    )
+    pdf.add_argument("--sans-pdf", dest="pdf", action="store_const", const=False, help="ne produit pas le PDF")
     p.set_defaults(func=commands["build"])
 
 

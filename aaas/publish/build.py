@@ -17,10 +17,10 @@
    content changed (:mod:`aaas.publish.stage`), and runs ``jupyter-book build -W -n
    --keep-going`` there (:mod:`aaas.publish.jupyterbook`);
 5. writes the spreadsheet of the book's tables into the new HTML
-   (:func:`aaas.publish.stage.write_tables_workbook`) and, with ``pdf=True``, prints the
-   book as one PDF (:mod:`aaas.publish.pdf`);
-6. swaps the new HTML in place of the published book, renames the PDF in, then records
-   the build key and the manifest (:mod:`aaas.publish.variants`).
+   (:func:`aaas.publish.stage.write_tables_workbook`) and, with ``pdf``, prints the
+   book as one PDF beside it (:mod:`aaas.publish.pdf`);
+6. swaps the new HTML (with its spreadsheet and PDF) in place of the published book,
+   then records the build key and the manifest (:mod:`aaas.publish.variants`).
 
 An interrupted or failed build leaves the previous book as it was.  Nothing is written
 outside the output folder and the notebook cache.  The committed notebooks are never
@@ -62,7 +62,7 @@ def build_book(
     progress: Callable[[str], object] = print,
     *,
     root: str | os.PathLike | None = None,
-    pdf: bool = False,
+    pdf: bool | None = False,
 ) -> Path:
     """Build the HTML book of a scenario; return the path of its ``index.html``.
 
@@ -73,26 +73,26 @@ def build_book(
     out : path-like, optional
         Output folder (default: :func:`default_out_dir`), new, empty or made by a build
         (:mod:`aaas.publish.outdir`): the book is ``<out>/_build/html``, with ``aaas-tableaux.xlsx``.
-    jobs : int, optional
-        Notebooks executed at once, at least 1 (default: the CPU count).
-    progress : callable
-        Receives a French message at each step.
+    jobs, progress
+        Notebooks executed at once, at least 1 (default: the CPU count); receives a French message at each step.
     root, pdf : keyword only
-        Repository to build (tests build a copy); also print the book as one PDF,
-        ``<out>/aaas.pdf`` (:func:`pdf_path`), refused at once without Chromium.
+        Repository to build (tests build a copy); whether to print the book as one PDF,
+        ``<out>/_build/html/aaas.pdf`` (:func:`pdf_path`), linked from every page:
+        ``True``, ``False`` or ``None``, when Chromium is found (:func:`wants_pdf`).
 
-    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`)
-    is refused before anything is written.  A :class:`~aaas.errors.BuildError`, or a
-    ``KeyboardInterrupt`` (kernels, jupyter-book and Chromium stopped), leaves the previous book.
+    Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`) is refused
+    before anything is written.  A :class:`~aaas.errors.BuildError`, or a ``KeyboardInterrupt``
+    (kernels, jupyter-book and Chromium stopped), leaves the previous book.
     """
     root = Path(root).resolve() if root else ROOT
     check_jobs(jobs)
     conventions.check_convention(convention)
     scenario = _scenario_for_every_convention(scenarios.resolve(scenario_file, overrides, convention))
     target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
+    pdf = wants_pdf(pdf, progress)
     with outdir.claimed(target, adopt=adopt) as owned:
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
-        files = stage.staged_files(root, tasks, scenario, convention)
+        files = stage.staged_files(root, tasks, scenario, convention, pdf)
         job = _Publication(root, owned, scenario, convention, pdf, progress)
         if _build_html(files, job) or not owned.manifest.is_file():
             variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
@@ -112,12 +112,26 @@ def _scenario_for_every_convention(scenario: Scenario) -> Scenario:
 
 
 def pdf_path(index: str | os.PathLike) -> Path:
-    """The PDF of the book whose ``index.html`` is ``index``: ``<out>/aaas.pdf``.
+    """The PDF of the book whose ``index.html`` is ``index``: beside it, with the spreadsheet.
 
     >>> pdf_path("/tmp/livre/_build/html/index.html").as_posix()
-    '/tmp/livre/aaas.pdf'
+    '/tmp/livre/_build/html/aaas.pdf'
     """
-    return OutDir(Path(index).parents[2]).path / pdf_module.PDF_NAME
+    return Path(index).parent / pdf_module.PDF_NAME
+
+
+def wants_pdf(pdf: bool | None, progress: Callable[[str], object] = print) -> bool:
+    """Whether this build prints the PDF: ``pdf``, or for ``None`` (``aaas build``) whether
+    Chromium is found; if not, one French line says the PDF is skipped and how to get it."""
+    if pdf is not None:
+        return bool(pdf)
+    if pdf_module.find_chromium() is not None:
+        return True
+    progress(
+        f"PDF non produit : Chromium introuvable ({pdf_module.CHROMIUM_ENV} ou chromium dans le PATH) ;"
+        " livre HTML construit sans aaas.pdf (« make setup » installe Chromium)"
+    )
+    return False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,7 +147,7 @@ class _Publication:
 
 
 def _plan(
-    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str, pdf: bool = False
+    root: Path, out: str | os.PathLike | None, scenario: Scenario, convention: str, pdf: bool | None = False
 ) -> tuple[Path, bool, list[cache.NotebookTask], dict[str, Any]]:
     """Check the output folder, the cache and Chromium (``pdf``), and plan the notebooks; nothing is written.
 
@@ -145,7 +159,7 @@ def _plan(
     target = outdir.resolve(out) if out is not None else default
     folder = cache.cache_dir(root, target)
     outdir.check(target, root, cache=folder, adopt=target == default)
-    if pdf:
+    if pdf is True:
         pdf_module.chromium()
     parameters = papermill_parameters(scenario, convention)
     tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder)
@@ -175,10 +189,10 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
 
     jupyter-book runs in the output folder's work area on the staged tree, incrementally
     when the work area holds a successful run; the spreadsheet of the tables and, when
-    asked, the PDF are made from the new HTML; the new HTML is then swapped in
-    (:func:`aaas.publish.outdir.publish`) and the PDF renamed in.  The build key, the
-    manifest and the PDF are removed before the swap and the key recorded after it, so that
-    none of them ever describes other pages.  Returns whether a new book was published.
+    asked, the PDF are written into the new HTML; the new HTML is then swapped in
+    (:func:`aaas.publish.outdir.publish`).  The build key and the manifest are removed
+    before the swap and the key recorded after it, so that none of them ever describes
+    other pages.  Returns whether a new book was published.
     """
     out, progress = job.out, job.progress
     key = jupyterbook.build_key(files)
@@ -195,16 +209,17 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
     jupyterbook.run_jupyter_book(out.src, out.work, job.root, full=full, progress=progress)
     outdir.set_work_complete(out, True)
     stage.write_tables_workbook(out.work_index.parent, job.scenario, job.convention)
-    new_pdf = out.path / f".{pdf_module.PDF_NAME}.new"
-    try:
-        if job.pdf:
-            _print_pdf(job, out.work_index.parent, new_pdf)
-        outdir.publish(out, before_swap=functools.partial(_forget, out))
-        if job.pdf:
-            os.replace(new_pdf, pdf_path(out.index))
-            progress("PDF : " + str(pdf_path(out.index)))
-    finally:
-        new_pdf.unlink(missing_ok=True)  # a PDF of a book that was not published
+    work_pdf = pdf_path(out.work_index)
+    work_pdf.unlink(missing_ok=True)  # the previous build's, printed from other pages
+    if job.pdf:
+        try:
+            _print_pdf(job, out.work_index.parent, work_pdf)
+        except BaseException:
+            work_pdf.unlink(missing_ok=True)  # never published with other pages
+            raise
+    outdir.publish(out, before_swap=functools.partial(_forget, out))
+    if job.pdf:
+        progress("PDF : " + str(pdf_path(out.index)))
     jupyterbook.record_build_key(out.path, key)
     progress("Livre HTML : " + str(out.index))
     return True
@@ -214,15 +229,16 @@ def _print_pdf(job: _Publication, html_dir: Path, dest: Path) -> Path:
     """Print the book in ``html_dir`` (toc order, cover with the stamp) into ``dest``."""
     docnames = [re.sub(r"\.(ipynb|md)$", "", entry) for entry in toc.toc_files(job.root)]
     title, stamp, banner = stage.cover(job.root, job.scenario, job.convention)
-    cover = pdf_module.cover_page(title, stamp, banner)
+    cover = pdf_module.cover_page(title, stamp, banner, stage.edition_line(job.root))
     return pdf_module.write_pdf(html_dir, docnames, cover, dest, progress=job.progress)
 
 
 def _forget(out: OutDir) -> None:
-    """Remove what describes the published book: its build key, its manifest and its PDF."""
+    """Remove what describes the published book: its build key, its manifest, and the PDF
+    that earlier versions of the build wrote beside ``_build`` (``<out>/aaas.pdf``)."""
     jupyterbook.forget_build_key(out.path)
     out.manifest.unlink(missing_ok=True)
-    pdf_path(out.index).unlink(missing_ok=True)
+    (out.path / pdf_module.PDF_NAME).unlink(missing_ok=True)
 
 
 def needs_full_build(changed: Iterable[str], index: Path) -> bool:

@@ -21,7 +21,7 @@ import yaml
 from .. import __version__, fmt
 from ..models import conventions, parameters
 from ..models.scenario import Scenario
-from ..provenance import git_commit, regles_paie
+from ..provenance import edition_date, git_commit, regles_paie
 from . import pages
 from .cache import NotebookTask
 from .notebook import citation
@@ -29,6 +29,21 @@ from .toc import NOTEBOOK_DIR
 
 #: The spreadsheet of the book's tables, at the root of the published site.
 WORKBOOK = "aaas-tableaux.xlsx"
+#: Months in French, for the edition's date.
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 #: Folders copied as-is into the staged source tree (when they exist).
 STATIC_DIRS = ("book", "_static", "_templates")
 
@@ -38,7 +53,9 @@ STATIC_DIRS = ("book", "_static", "_templates")
 # --------------------------------------------------------------------------------------
 
 
-def staged_files(root: Path, tasks: list[NotebookTask], scenario: Scenario, convention: str) -> dict[str, bytes]:
+def staged_files(
+    root: Path, tasks: list[NotebookTask], scenario: Scenario, convention: str, pdf: bool = False
+) -> dict[str, bytes]:
     """Content of every file of the staged source tree.
 
     Parameters
@@ -49,6 +66,8 @@ def staged_files(root: Path, tasks: list[NotebookTask], scenario: Scenario, conv
         The notebooks, whose executed copies (already in the cache) are staged.
     scenario, convention
         What the generated pages and the configuration describe.
+    pdf : bool
+        Whether the book is printed as ``aaas.pdf`` (every page then links to it).
 
     Returns
     -------
@@ -65,7 +84,7 @@ def staged_files(root: Path, tasks: list[NotebookTask], scenario: Scenario, conv
         files[task.rel] = task.executed.read_bytes()
     for rel, text in pages.generated_pages(scenario, convention).items():
         files[rel] = text.encode("utf-8")
-    files["_config.yml"] = staged_config(root, scenario, convention).encode("utf-8")
+    files["_config.yml"] = staged_config(root, scenario, convention, pdf).encode("utf-8")
     return files
 
 
@@ -133,12 +152,15 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 # --------------------------------------------------------------------------------------
 
 
-def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
+def staged_config(root: Path, scenario: Scenario, convention: str, pdf: bool = False) -> str:
     """The ``_config.yml`` of this build.
 
     The repository's configuration, with notebook execution off (papermill already ran
-    them), the :func:`footer_stamp`, for a variant the :func:`variant_banner`, and the
-    edition's citation as MyST substitutions (:func:`.notebook.citation.substitutions`).
+    them), the :func:`footer_stamp`, for a variant the :func:`variant_banner`, the
+    edition's citation as MyST substitutions (:func:`.notebook.citation.substitutions`),
+    the substitutions ``{{ date_edition }}`` (:func:`date_fr`) and ``{{ axe_core }}``
+    (:func:`axe_core_version`, for the page « Accessibilité »), and the Sphinx setting
+    ``aaas_pdf`` (whether the pages link to ``aaas.pdf``, see :mod:`aaas.publish.sphinx_ext`).
     """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     config.setdefault("execute", {})["execute_notebooks"] = "off"
@@ -147,7 +169,11 @@ def staged_config(root: Path, scenario: Scenario, convention: str) -> str:
     html_cfg["announcement"] = (
         variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
     )
-    config.setdefault("parse", {}).setdefault("myst_substitutions", {}).update(citation.substitutions(scenario, root))
+    sphinx = config.setdefault("sphinx", {})
+    sphinx.setdefault("config", {})["aaas_pdf"] = bool(pdf)
+    substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
+    substitutions.update(citation.substitutions(scenario, root))
+    substitutions.update({"date_edition": date_fr(edition_date(root)), "axe_core": axe_core_version()})
     return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )
@@ -214,3 +240,34 @@ def cover(root: Path, scenario: Scenario, convention: str) -> tuple[str, str, st
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     banner = variant_banner(scenario, convention) if conventions.is_variant(scenario, convention) else ""
     return str(config.get("title", "aaas")), footer_stamp(root, scenario, convention), banner
+
+
+def edition_line(root: Path) -> str:
+    """« Édition du <date> » from the date of the commit built (:func:`aaas.provenance.edition_date`)."""
+    return f"Édition du {date_fr(edition_date(root))}"
+
+
+def date_fr(iso: str) -> str:
+    """A date ``YYYY-MM-DD`` in French words; any other text unchanged.
+
+    >>> date_fr("2026-12-02"), date_fr("2026-03-01"), date_fr("inconnue")
+    ('2 décembre 2026', '1er mars 2026', 'inconnue')
+    """
+    parts = iso.split("-")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        return iso
+    year, month, day = (int(part) for part in parts)
+    return f"{'1er' if day == 1 else day} {MOIS[month - 1]} {year}"
+
+
+def axe_core_version() -> str:
+    """Version of axe-core shipped by ``axe-playwright-python`` (the accessibility test's), or ``inconnue``."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("axe_playwright_python")
+    source = Path(spec.origin).parent / "axe.min.js" if spec and spec.origin else None
+    if source is None or not source.is_file():
+        return "inconnue"
+    found = re.search(r"axe v(\d+\.\d+\.\d+)", source.read_text(encoding="utf-8")[:200])
+    return found.group(1) if found else "inconnue"

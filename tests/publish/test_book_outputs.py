@@ -1,6 +1,7 @@
 """What a build publishes beside the pages: the spreadsheet of the book's tables
 (``_build/html/aaas-tableaux.xlsx``) and, with ``pdf=True``, the whole book as one PDF
-(``<out>/aaas.pdf``, aaas/publish/pdf.py), with a cover carrying the stamp.
+(``_build/html/aaas.pdf``, aaas/publish/pdf.py), with a cover carrying the stamp (see also
+test_pdf.py).
 
 The PDF tests need Chromium, found like the browser tests find it (``AAAS_CHROMIUM`` or
 ``PATH``); without it they fail with a message saying how to provide it.
@@ -57,11 +58,11 @@ def test_the_default_book_publishes_the_workbook_of_its_tables():
 def test_the_default_book_as_one_pdf(chromium_present):
     index = build_book(progress=quiet, pdf=True)
     path = pdf_path(index)
-    assert path == ROOT / "_build" / "book" / "aaas.pdf" and path.is_file()
+    assert path == ROOT / "_build" / "book" / "_build" / "html" / "aaas.pdf" and path.is_file()
     reader = pdf_reader(path)
     chapters = toc.toc_files(ROOT)
-    assert len(reader.pages) >= len(chapters) + 1
-    assert len(reader.outline) == len(chapters) + 1  # the cover, then one bookmark per page
+    assert len(reader.pages) >= len(chapters) + 2
+    assert len(reader.outline) == len(chapters) + 2  # the cover, the contents, then one bookmark per page
     cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
     assert git_commit(ROOT).rstrip("+") in cover
     assert scenarios.resolve().hash() in cover and "convention : rapport" in cover
@@ -75,7 +76,7 @@ def test_a_variant_publishes_its_own_figures_and_a_pdf_that_says_so(make_repo, t
     index = build_book(root=root, out=out, overrides={"population_bassin": 30000}, progress=quiet, pdf=True)
     assert round(recomputed_total(index.parent / stage.WORKBOOK)) != 404565
     reader = pdf_reader(pdf_path(index))
-    assert len(reader.pages) >= 3  # cover, home page, the notebook
+    assert len(reader.pages) >= 4  # cover, contents, home page, the notebook
     cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
     assert "Variante" in cover and "population_bassin" in cover
     # A new book built without the PDF does not leave the previous book's PDF beside it.
@@ -110,4 +111,4 @@ def test_a_failed_pdf_leaves_the_previous_book_and_no_pdf(make_repo, tmp_path, m
         build_book(root=root, out=out, overrides={"population_bassin": 30000}, progress=quiet, pdf=True)
     after = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "_build" / "html").rglob("*.html")}
     assert after == before and index.is_file()
-    assert not pdf_path(index).exists() and not list(out.glob(".aaas.pdf*"))
+    assert not pdf_path(index).exists() and not list(out.rglob("*aaas.pdf*"))

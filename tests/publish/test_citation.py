@@ -9,7 +9,7 @@ import aaas
 from aaas import fmt
 from aaas.checks.evaluation import Evaluation
 from aaas.models import scenario as scenarios
-from aaas.provenance import commit_date, git_commit
+from aaas.provenance import edition_date, git_commit
 from aaas.publish import build, stage
 from aaas.publish.notebook import citation, context
 
@@ -46,7 +46,7 @@ def test_citation_agrees_with_citation_cff_license_and_config():
     assert f"{citation.LICENCE_CODE} License" in licence and "Licence Ouverte / Open Licence version 2.0" in licence
     scenario = context.setup().scenario
     text = citation.citation(scenario)
-    assert aaas.__version__ in text and git_commit(ROOT).rstrip("+") in text and commit_date(ROOT) in text
+    assert aaas.__version__ in text and git_commit(ROOT).rstrip("+") in text and edition_date(ROOT) in text
     assert citation.substitutions(scenario) == {"edition": citation.edition(scenario), "citation": text}
 
 

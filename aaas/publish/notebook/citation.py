@@ -135,7 +135,7 @@ def edition(scenario: Scenario, root: Path = ROOT) -> str:
     its parameters' digest."""
     commit = provenance.git_commit(root)
     note = " (modifications non commitées)" if commit.endswith("+") else ""
-    texte = f"version {__version__}, commit {commit.rstrip('+')}{note} du {provenance.commit_date(root)}"
+    texte = f"version {__version__}, commit {commit.rstrip('+')}{note} du {provenance.edition_date(root)}"
     if scenario.changed:
         texte += f", variante {scenario.hash()} ({fmt.accord(len(scenario.changed), 'paramètre modifié')})"
     return texte
