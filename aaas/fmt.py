@@ -5,7 +5,8 @@ the notebooks alike: a number (:func:`nombre`), an amount (:func:`euros`), a sha
 types it (:func:`brut`) or losslessly (:func:`saisie`), validity bounds (:func:`bornes`).
 
 Narrow no-break space between thousands, decimal comma, no-break space before the unit
-(« 404 565 € », « 56 % », « 1,8 € »).  A foundation module: it imports only NumPy.
+(« 404 565 € », « 56 % », « 1,8 € »).  A foundation module: it imports only NumPy and the
+French agreement rules of :mod:`aaas.grammaire`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
+from .grammaire import pluriel, singulier
 
 MILLIERS = "\u202f"  # espace fine insécable
 INSECABLE = "\u00a0"
@@ -87,8 +90,7 @@ def ecart(x, unit: str, precision: float = 1.0) -> str:
         text = f"{nombre(100 * abs(float(x)), max(0, decimales(precision) - 2))}{INSECABLE}pt"
     else:
         text = valeur(abs(float(x)), unit, precision)
-    digits = [c for c in text if c in "0123456789"]
-    if not any(c != "0" for c in digits):
+    if not any(c in "123456789" for c in text):
         return ""
     return ("+" if x > 0 else "\u2212") + text
 
@@ -206,37 +208,6 @@ def valeur_auto(x, unit: str) -> str:
     return valeur(x, unit, precision_exacte(100 * x) / 100 if unit == "%" else precision_exacte(x))
 
 
-#: Words that end the part of a noun phrase that takes the plural (« heure de travail »).
-_PREPOSITIONS = {"de", "du", "des", "d'", "à", "au", "aux", "en", "par", "pour", "sur", "avec", "sans"}
-
-
-def pluriel(groupe: str) -> str:
-    """The plural of a French noun phrase, word by word up to its first preposition
-    (acronyms and words in -s, -x, -z stay; -al → -aux; -eau, -au, -eu → +x).
-
-    >>> pluriel("véhicule"), pluriel("personne suivie"), pluriel("heure de travail")
-    ('véhicules', 'personnes suivies', 'heures de travail')
-    >>> pluriel("ETP"), pluriel("cheval fiscal"), pluriel("bureau"), pluriel("prix")
-    ('ETP', 'chevaux fiscaux', 'bureaux', 'prix')
-    """
-    mots = groupe.split(" ")
-    for i, mot in enumerate(mots):
-        if mot.lower() in _PREPOSITIONS or mot.lower().startswith(("d'", "d’")):
-            break
-        mots[i] = _pluriel_mot(mot)
-    return " ".join(mots)
-
-
-def _pluriel_mot(mot: str) -> str:
-    if not mot or mot.isupper() or not mot[-1].isalpha() or mot.endswith(("s", "x", "z")):
-        return mot
-    if mot.endswith("al"):
-        return mot[:-2] + "aux"
-    if mot.endswith(("eau", "au", "eu")):
-        return mot + "x"
-    return mot + "s"
-
-
 def accord(n, singulier: str, pluriel_: str | None = None, decimals: int | None = None) -> str:
     """A number with its noun, agreed the French way: plural from 2 (1,5 stays singular);
     the number with just the decimals it needs (up to 2) unless ``decimals`` is given.
@@ -263,25 +234,6 @@ def liste(items) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + " et " + items[-1]
-
-
-#: Plural words that stay as they are in the singular.
-_INVARIABLES = {"mois", "fois", "taux", "temps", "pas", "prix"}
-
-
-def singulier(mot: str) -> str:
-    """The singular of a plural French word (« véhicules » → « véhicule », « lieux » → « lieu »).
-
-    >>> singulier("véhicules"), singulier("lieux"), singulier("mois"), singulier("CV")
-    ('véhicule', 'lieu', 'mois', 'CV')
-    """
-    if mot.lower() in _INVARIABLES or not mot.isalpha() or mot.isupper():
-        return mot
-    if mot.endswith(("eaux", "ieux", "eux")):
-        return mot[:-1]
-    if mot.endswith("aux"):
-        return mot[:-3] + "al"
-    return mot[:-1] if mot.endswith("s") and not mot.endswith("ss") else mot
 
 
 def avec_unite(x, unit: str) -> str:
@@ -316,10 +268,9 @@ def _tie(x: float, p: float) -> bool:  # half-way between two multiples of p: no
 
 
 def fidele(x: float, p: float, ref: float = math.nan, tolerance: float | None = None) -> bool:
-    """Is ``x`` shown faithfully at precision ``p`` beside the exact printed ``ref``?  No tie;
-    ``ref`` shows exactly at ``p`` (so the gap shown, the difference of the figures shown,
-    rounds the true gap); a gap shown as zero is a true gap within ``tolerance`` (default:
-    half of ``p``; 0 for an inequality).
+    """Is ``x`` shown faithfully at precision ``p`` beside the exact printed ``ref``?  No tie; ``ref``
+    shows exactly at ``p`` (so the gap shown, the difference of the figures shown, rounds the true gap);
+    a gap shown as zero is a true gap within ``tolerance`` (default: half of ``p``; 0 for an inequality).
 
     >>> fidele(1.2237, 1, 1.6), fidele(1.2237, 0.01, 1.6), fidele(1.5, 1, 1.0), fidele(460.3, 1, 460, 0)
     (False, True, False, False)
@@ -331,9 +282,9 @@ def fidele(x: float, p: float, ref: float = math.nan, tolerance: float | None = 
 
 
 def precision_affichee(x, precision: float = 1.0, ref=math.nan, tolerance: float | None = None) -> float:
-    """The report's precision (a unit at most) when :func:`fidele`; else the precision that
-    shows the gap to ``ref`` with two significant digits, or the coarser one at which it is
-    exact, then finer until faithful (at most :data:`DECIMALES_MAX` decimals).
+    """The report's precision (a unit at most) when :func:`fidele`; else the precision that shows the gap
+    to ``ref`` with two significant digits, or the coarser one at which it is exact, then finer until
+    faithful (at most :data:`DECIMALES_MAX` decimals).
 
     >>> precision_affichee(1.2237, 1, 1.6), precision_affichee(1.5, 1, 1.0), precision_affichee(404564.66, 1, 404565)
     (0.01, 0.1, 1)
@@ -351,9 +302,9 @@ def precision_affichee(x, precision: float = 1.0, ref=math.nan, tolerance: float
 
 
 def precision_chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> float:
-    """The precision of a recomputed figure beside the printed ``ref`` (``comparaison``
-    ``=``, ``<``, ``>``, or ``-`` for none): :func:`precision_affichee` (a share in whole
-    percents at least), and for a count the decimals it has when few (0,125 ETP).
+    """The precision of a recomputed figure beside the printed ``ref`` (``comparaison`` ``=``, ``<``, ``>``,
+    or ``-`` for none): :func:`precision_affichee` (a share in whole percents at least), and for a count
+    the decimals it has when few (0,125 ETP).
 
     >>> precision_chiffre(0.125, "ETP", 0.1, 0.1), precision_chiffre(1.2237, "Smic", 1, 1.6, "<")
     (0.001, 0.01)
@@ -365,15 +316,19 @@ def precision_chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, compar
     return min(p, exact) if compte and (comparaison == "=" or _multiple(x, exact)) else p  # counts: 0,125 ETP
 
 
-def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
-    """A recomputed figure by the one rule (:func:`precision_chiffre`); exact, without zeros:
+def precision_montree(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> float:
+    """The precision :func:`chiffre` shows ``x`` at: :func:`precision_chiffre`, an exact figure without zeros."""
+    p, y = precision_chiffre(x, unit, precision, ref, comparaison), float(np.asarray(x))
+    base = 10.0 ** -decimales(min(precision, 0.01) if unit == "%" else precision)
+    return p if math.isnan(y) else max(p, min(precision_exacte(y, DECIMALES_MAX), base))
 
+
+def chiffre(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
+    """A recomputed figure by the one rule (:func:`precision_montree`):
     >>> chiffre(1.2237, "Smic", 1, 1.6, "<"), chiffre(1.5, "nb", 1, 1.0, ">"), chiffre(20.0, "min", 5, 17.5)
     ('1,22\xa0Smic', '1,5', '20\xa0min')
     """
-    p, y = precision_chiffre(x, unit, precision, ref, comparaison), float(np.asarray(x))
-    base = 10.0 ** -decimales(min(precision, 0.01) if unit == "%" else precision)
-    return valeur(y, unit, p if math.isnan(y) else max(p, min(precision_exacte(y, DECIMALES_MAX), base)))
+    return valeur(float(np.asarray(x)), unit, precision_montree(x, unit, precision, ref, comparaison))
 
 
 def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaison: str = "=") -> str:
@@ -391,10 +346,15 @@ def ecart_affiche(x, unit: str, precision: float = 1.0, ref=math.nan, comparaiso
 
 
 def imprime(x, unit: str, precision: float = 1.0, comparaison: str = "=") -> str:
-    """A printed figure as printed, with the decimals it has (1,5 h), its bound said:
+    """A printed figure as printed, with the decimals it has (:func:`precision_imprimee`), its bound said:
 
     >>> imprime(1.6, "Smic", 1, "<"), imprime(404565, "€")
     ('moins de 1,6\xa0Smic', '404\u202f565\xa0€')
     """
     prefix = {"<": "moins de ", ">": "plus de "}.get(comparaison, "")
-    return prefix + valeur(x, unit, min(precision, precision_exacte(x, DECIMALES_MAX)))
+    return prefix + valeur(x, unit, precision_imprimee(x, precision))
+
+
+def precision_imprimee(x, precision: float = 1.0) -> float:
+    """The precision a printed figure is shown at: the report's, or finer when it has more decimals (1,5 h)."""
+    return min(precision, precision_exacte(x, DECIMALES_MAX))

@@ -19,6 +19,7 @@ RANKS = {
     "errors": 1,
     "provenance": 3,
     "fmt": 1,
+    "grammaire": 0.5,  # French agreement of nouns, beneath fmt
     "datastore": 2,
     "labels": 2.5,  # the French label of every name a reader sees (reads datastore)
     "schemas": 1,  # the declared schemas of the data files (pandera), read by datastore

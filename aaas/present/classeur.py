@@ -14,6 +14,7 @@ replaced when it is a workbook this tool wrote (its author is ``aaas``).
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pandas as pd
 from .. import fmt
 from ..errors import OutputPathError
 from ..models import conventions, parameters
-from . import exports, render
+from . import exports
 
 AUTEUR = "aaas"
 #: The conventions side by side on each table sheet, with their column header.
@@ -191,7 +192,12 @@ def _decimales(r, value, imprime: bool = False) -> int:
     """The decimals the book shows ``value`` of row ``r`` with (on the percentage for a share)."""
     if _num(value) is None:
         return 0
-    precision = render._printed_precision(r) if imprime else render._display_precision(r, value)
+    ref = math.nan if _num(r["rapport"]) is None or r["comparaison"] == "-" else r["rapport"]
+    precision = (
+        fmt.precision_imprimee(value, r["precision"])
+        if imprime
+        else fmt.precision_montree(value, r["unite"], r["precision"], ref, r["comparaison"])
+    )
     d = fmt.decimales(precision)
     return max(0, d - 2) if r["unite"] == "%" else d
 
