@@ -123,9 +123,6 @@ def test_every_page_but_the_cover_is_numbered(book):
         assert re.search(rf"(?<!\d)page {n} / {total}(?!\d)", plain(page.extract_text())), n
 
 
-#: Pages whose wide tables are still cut in print (issue 17, item 1: the tables' layout, on
-#: another branch): their test is expected to fail, strictly, so that the fix removes them here.
-CUT_IN_PRINT = {"notebooks/verification"}
 DOCNAMES = [re.sub(r"[.](ipynb|md)$", "", entry) for entry in toc.toc_files(ROOT)]
 
 
@@ -138,15 +135,7 @@ def printed_chapters(book):
     return {docname: " ".join(by_title[title]) for docname, title in zip(DOCNAMES, titles, strict=True)}
 
 
-@pytest.mark.parametrize(
-    "docname",
-    [
-        pytest.param(d, marks=pytest.mark.xfail(strict=True, reason="tableaux coupés à l'impression (issue 17, 1)"))
-        if d in CUT_IN_PRINT
-        else d
-        for d in DOCNAMES
-    ],
-)
+@pytest.mark.parametrize("docname", DOCNAMES)
 def test_every_status_word_a_page_shows_is_printed_as_often(book, printed_chapters, docname):
     """Nothing is cut by the print: each status word appears in a page's printed pages at
     least as often as in its HTML (Chromium leaves out what falls outside the paper)."""
