@@ -160,7 +160,8 @@ def staged_config(root: Path, scenario: Scenario, convention: str, pdf: bool = F
     edition's citation as MyST substitutions (:func:`.notebook.citation.substitutions`),
     the substitutions ``{{ date_edition }}`` (:func:`date_fr`) and ``{{ axe_core }}``
     (:func:`axe_core_version`, for the page « Accessibilité »), and the Sphinx setting
-    ``aaas_pdf`` (whether the pages link to ``aaas.pdf``, see :mod:`aaas.publish.sphinx_ext`).
+    ``aaas_pdf`` (whether the pages link to ``aaas.pdf``, see :mod:`aaas.publish.sphinx_ext`) and
+    the substitution ``{{ lien_pdf }}`` (the home page's link to it).
     """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     config.setdefault("execute", {})["execute_notebooks"] = "off"
@@ -174,6 +175,8 @@ def staged_config(root: Path, scenario: Scenario, convention: str, pdf: bool = F
     substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
     substitutions.update(citation.substitutions(scenario, root))
     substitutions.update({"date_edition": date_fr(edition_date(root)), "axe_core": axe_core_version()})
+    # The home page links the PDF only when this build prints it (never a dead link).
+    substitutions["lien_pdf"] = '<a href="../aaas.pdf">le livre entier (PDF)</a> · ' if pdf else ""
     return "# Généré par aaas.publish.stage — ne pas modifier.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )

@@ -48,7 +48,7 @@ def html_root() -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(html_root):  # the book (and its PDF, printed by Playwright) is built first
     executable = pdf.find_chromium()
     if executable is None:
         pytest.fail(f"Chromium introuvable : lancez « make test » (qui l'installe) ou définissez {pdf.CHROMIUM_ENV}")

@@ -139,11 +139,14 @@ def page_slug(docname: str) -> str:
 
 @pytest.fixture(scope="module")
 def html_root() -> Path:
-    return build_book(progress=lambda _m: None).parent
+    """The default book as ``make book`` builds it, with its PDF (built before any browser
+    starts: the PDF is printed with Playwright's synchronous API, which cannot run inside
+    another one's event loop)."""
+    return build_book(progress=lambda _m: None, pdf=True).parent
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(html_root):
     executable = chromium_or_fail()
     try:
         from playwright import sync_api
@@ -279,19 +282,29 @@ def variant_root() -> Path:
     return build_book(overrides=VARIANT, progress=lambda _m: None).parent
 
 
-def test_no_table_scrolls_or_clips_in_a_variant_book(browser, variant_root):
-    """The same check on a variant book (other figures, other widths)."""
-    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+def table_faults(browser, root: Path, width: int, height: int = 900, media: str | None = None) -> dict:
+    """The pages of the book at ``root`` where a table scrolls or a cell clips, at ``width``
+    (``media``: ``print`` to measure the printed layout)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     bad = {}
     for docname in toc_docnames():
         page = context.new_page()
-        page.goto((variant_root / f"{docname}.html").as_uri(), wait_until="load")
-        settle(page)
+        if media:
+            page.emulate_media(media=media)
+        page.goto((root / f"{docname}.html").as_uri(), wait_until="load")
+        if not media:
+            settle(page)
         found = page.evaluate(TABLES_JS)
         page.close()
         if found["scrolling"] or found["clipped"]:
             bad[docname] = found
     context.close()
+    return bad
+
+
+def test_no_table_scrolls_or_clips_in_a_variant_book(browser, variant_root):
+    """The same check on a variant book (other figures, other widths)."""
+    bad = table_faults(browser, variant_root, DESKTOP)
     assert not bad, bad
 
 
@@ -302,17 +315,7 @@ A4_WIDTH = 794
 def test_every_table_column_prints(browser, html_root):
     """Printed (print media, an A4 page's width) no table scrolls nor cuts a cell: the PDF
     shows every column."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    bad = {}
-    for docname in toc_docnames():
-        page = context.new_page()
-        page.emulate_media(media="print")
-        page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
-        found = page.evaluate(TABLES_JS)
-        page.close()
-        if found["scrolling"] or found["clipped"]:
-            bad[docname] = found
-    context.close()
+    bad = table_faults(browser, html_root, A4_WIDTH, height=1123, media="print")
     assert not bad, bad
 
 
@@ -459,7 +462,7 @@ IDENTIFIERS_JS = """(pattern) => {
 def test_no_identifier_outside_code(browser, html_root):
     """At 1 280 px, no page shows a snake_case identifier outside <code> (labels of
     ``aaas.labels`` instead: parameters, reading values, scenarios, conventions, sources)."""
-    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    docnames = [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]  # index.html only redirects
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     shown = {}
     for docname in docnames:

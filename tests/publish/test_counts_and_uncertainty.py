@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 import aaas
-from aaas import fmt
+from aaas import fmt, labels
 from aaas.checks import reconcile
 from aaas.present import bilan
 from aaas.publish import pages
@@ -99,7 +99,8 @@ def test_the_home_page_names_the_structural_choice_that_moves_the_total_most():
     st = structural.structurel("rapport", ["total"])
     top = st.loc[st["ecart"].abs().idxmax()]
     assert (top["parametre"], top["choix"]) == ("base_etp_coordinateur", "habitants")
-    assert g["incertitude_struct_choix"] == "habitants"
+    assert g["incertitude_struct_choix"] == labels.choix("base_etp_coordinateur", "habitants")  # for readers
+    assert g["incertitude_struct_libelle"] == labels.parametre("base_etp_coordinateur")
     assert g["incertitude_struct_ecart"] == fmt.ecart(top["ecart"], "€")
     assert g["incertitude_struct_part"] == fmt.variation(top["ecart_relatif"])
 
