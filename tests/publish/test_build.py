@@ -44,8 +44,9 @@ def toc_docnames() -> list[str]:
 
 @pytest.fixture(scope="module")
 def default_book() -> Path:
-    """The default book (reused when nothing changed since the last build)."""
-    return build_book(progress=quiet)
+    """The default book as ``make book`` builds it, with its PDF (reused when nothing changed
+    since the last build; every test of the default book builds it alike, so none rebuilds it)."""
+    return build_book(progress=quiet, pdf=True)
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +114,9 @@ def test_link_targets_used_by_notebooks_exist(default_book):
 def test_no_change_rebuild_skips_jupyter_book(default_book):
     """A rebuild with nothing changed runs no notebook and no jupyter-book (its time is
     measured by benchmarks/bench_build.py, not here)."""
-    build_book(progress=quiet)  # up to date unless the tree changed since the fixture ran
+    build_book(progress=quiet, pdf=True)  # up to date unless the tree changed since the fixture ran
     messages: list[str] = []
-    index = build_book(progress=messages.append)
+    index = build_book(progress=messages.append, pdf=True)
     assert index == default_book
     assert any("à jour" in m for m in messages), messages
     assert not any("jupyter-book" in m for m in messages), messages

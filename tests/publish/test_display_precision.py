@@ -164,7 +164,7 @@ def test_every_figure_of_every_report_table_rounds_its_true_value(overrides, con
 def built_book() -> Path:
     from aaas.publish.build import build_book
 
-    return build_book(progress=lambda _m: None).parent
+    return build_book(progress=lambda _m: None, pdf=True).parent  # as make book builds it
 
 
 def test_the_built_book_shows_every_figure_faithfully(built_book):
