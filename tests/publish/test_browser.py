@@ -52,6 +52,8 @@ SETTLE_MS = 5000
 VARIANT = {"population_bassin": 50000}
 #: Code input rendered in a page (myst-nb cells), or the theme's toggles for hidden code.
 CODE_INPUT = ".cell .cell_input, .cell div.highlight, .cell details.hide, .cell .toggle-details"
+#: The displayed and natural width of each image of the article (charts' text size).
+IMAGES_JS = "() => Array.from(document.querySelectorAll('article img')).map(i => [i.clientWidth, i.naturalWidth])"
 #: What a page's width and visible code are measured with.
 LAYOUT_JS = """() => ({
   scroll: document.documentElement.scrollWidth,
@@ -212,7 +214,7 @@ def visit(context, path: Path, slug: str) -> dict:
         ),
         "errors": errors,
     }
-    page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"))  # the first screen (full pages: WIDTH_SCREENSHOTS)
     page.close()
     return result
 
@@ -231,7 +233,8 @@ def _record_console(msg, errors: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def layouts(browser, html_root):
-    """Width and visible code of every page at each of :data:`WIDTHS`; screenshots of a few."""
+    """Width, visible code, tables, images (and at 1 280 px the identifiers shown) of every
+    page at each of :data:`WIDTHS`, in one visit per page and width; screenshots of a few."""
     docnames = ["index", *toc_docnames()]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
@@ -242,6 +245,9 @@ def layouts(browser, html_root):
             page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
             settle(page)
             found[docname, width] = page.evaluate(LAYOUT_JS % (CODE_INPUT, TABLES_JS))
+            found[docname, width]["images"] = page.evaluate(IMAGES_JS)
+            if width == DESKTOP and docname != "index":  # index.html only redirects
+                found[docname, width]["identifiers"] = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
             if docname in WIDTH_SCREENSHOTS:
                 page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
             page.close()
@@ -282,18 +288,15 @@ def variant_root() -> Path:
     return build_book(overrides=VARIANT, progress=lambda _m: None).parent
 
 
-def table_faults(browser, root: Path, width: int, height: int = 900, media: str | None = None) -> dict:
+def table_faults(browser, root: Path, width: int, height: int, media: str) -> dict:
     """The pages of the book at ``root`` where a table scrolls or a cell clips, at ``width``
-    (``media``: ``print`` to measure the printed layout)."""
+    under ``media`` (``print``: the printed layout)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     bad = {}
     for docname in toc_docnames():
         page = context.new_page()
-        if media:
-            page.emulate_media(media=media)
+        page.emulate_media(media=media)
         page.goto((root / f"{docname}.html").as_uri(), wait_until="load")
-        if not media:
-            settle(page)
         found = page.evaluate(TABLES_JS)
         page.close()
         if found["scrolling"] or found["clipped"]:
@@ -302,9 +305,25 @@ def table_faults(browser, root: Path, width: int, height: int = 900, media: str 
     return bad
 
 
-def test_no_table_scrolls_or_clips_in_a_variant_book(browser, variant_root):
+@pytest.fixture(scope="module")
+def variant_pages(browser, variant_root) -> dict:
+    """Tables and identifiers shown on every page of the variant book, at 1 280 px."""
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    found = {}
+    for docname in toc_docnames():
+        page = context.new_page()
+        page.goto((variant_root / f"{docname}.html").as_uri(), wait_until="load")
+        settle(page)
+        found[docname] = {"tables": page.evaluate(TABLES_JS), "identifiers": page.evaluate(IDENTIFIERS_JS, IDENTIFIER)}
+        page.close()
+    context.close()
+    return found
+
+
+def test_no_table_scrolls_or_clips_in_a_variant_book(variant_pages):
     """The same check on a variant book (other figures, other widths)."""
-    bad = table_faults(browser, variant_root, DESKTOP)
+    bad = {d: info["tables"] for d, info in variant_pages.items()}
+    bad = {d: t for d, t in bad.items() if t["scrolling"] or t["clipped"]}
     assert not bad, bad
 
 
@@ -459,42 +478,29 @@ IDENTIFIERS_JS = """(pattern) => {
 }"""
 
 
-def test_no_identifier_outside_code(browser, html_root):
+def test_no_identifier_outside_code(layouts):
     """At 1 280 px, no page shows a snake_case identifier outside <code> (labels of
     ``aaas.labels`` instead: parameters, reading values, scenarios, conventions, sources)."""
-    docnames = [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]  # index.html only redirects
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    shown = {}
-    for docname in docnames:
-        page = context.new_page()
-        page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
-        found = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
-        if found:
-            shown[docname] = found[:10]
-        page.close()
-    context.close()
+    shown = {d: info["identifiers"][:10] for (d, w), info in layouts.items() if info.get("identifiers")}
     assert not shown, shown
 
 
-def test_chart_text_stays_readable_on_a_phone(browser, html_root):
+def test_no_identifier_outside_code_in_a_variant_book(variant_pages):
+    """Likewise in a variant book (its banner, notes and prose name the changed parameters)."""
+    shown = {d: info["identifiers"][:10] for d, info in variant_pages.items() if info["identifiers"]}
+    assert not shown, shown
+
+
+def test_chart_text_stays_readable_on_a_phone(layouts):
     """At 390 px, a chart shrunk to the article keeps its smallest text (``charts.TAILLE_MIN``
     points at ``charts.STYLE`` dpi) at least 7 px tall; at 1 280 px it is not shrunk."""
     from aaas.publish.notebook import charts
 
     px = charts.TAILLE_MIN * charts.STYLE["savefig.dpi"] / 72
-    docnames = [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
+    least = {390: 7.0, DESKTOP: 0.99 * px}
     small = {}
-    for width, least in ((390, 7.0), (1280, 0.99 * px)):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        for docname in docnames:
-            page = context.new_page()
-            page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
-            sizes = page.evaluate(
-                "() => Array.from(document.querySelectorAll('article img')).map(i => [i.clientWidth, i.naturalWidth])"
-            )
-            shown = [px * c / n for c, n in sizes if n]
-            if shown and min(shown) < least:
-                small[docname, width] = round(min(shown), 1)
-            page.close()
-        context.close()
+    for (docname, width), info in layouts.items():
+        shown = [px * c / n for c, n in info["images"] if n]
+        if shown and min(shown) < least[width]:
+            small[docname, width] = round(min(shown), 1)
     assert not small, small

@@ -68,13 +68,19 @@ def book():
     return index, PdfReader(io.BytesIO(pdf_path(index).read_bytes()))
 
 
-def chapter_pages(reader) -> dict[str, list[str]]:
+@pytest.fixture(scope="module")
+def texts(book) -> list[str]:
+    """The text of every printed page, extracted once (pypdf takes a few seconds a pass)."""
+    _, reader = book
+    return [page.extract_text() for page in reader.pages]
+
+
+def chapter_pages(reader, texts: list[str]) -> dict[str, list[str]]:
     """Text of the pages of each bookmark (cover, contents, then each chapter), by title."""
     starts = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
     ends = [start for _, start in starts[1:]] + [len(reader.pages)]
     return {
-        title: [plain(reader.pages[n].extract_text()) for n in range(start, end)]
-        for (title, start), end in zip(starts, ends, strict=True)
+        title: [plain(texts[n]) for n in range(start, end)] for (title, start), end in zip(starts, ends, strict=True)
     }
 
 
@@ -115,22 +121,21 @@ def test_the_contents_page_gives_each_chapter_its_first_page(book):
         assert re.search(rf"{re.escape(plain(item.title))}\W*{first}(?!\d)", contents), (item.title, first)
 
 
-def test_every_page_but_the_cover_is_numbered(book):
-    _, reader = book
-    total = len(reader.pages)
-    assert f"page 1 / {total}" not in plain(reader.pages[0].extract_text())
-    for n, page in enumerate(reader.pages[1:], start=2):
-        assert re.search(rf"(?<!\d)page {n} / {total}(?!\d)", plain(page.extract_text())), n
+def test_every_page_but_the_cover_is_numbered(texts):
+    total = len(texts)
+    assert f"page 1 / {total}" not in plain(texts[0])
+    for n, text in enumerate(texts[1:], start=2):
+        assert re.search(rf"(?<!\d)page {n} / {total}(?!\d)", plain(text)), n
 
 
 DOCNAMES = [re.sub(r"[.](ipynb|md)$", "", entry) for entry in toc.toc_files(ROOT)]
 
 
 @pytest.fixture(scope="module")
-def printed_chapters(book):
+def printed_chapters(book, texts):
     """Text of each page's printed pages, by docname (the bookmarks follow the toc)."""
     _, reader = book
-    by_title = chapter_pages(reader)
+    by_title = chapter_pages(reader, texts)
     titles = [item.title for item in reader.outline[2:]]
     return {docname: " ".join(by_title[title]) for docname, title in zip(DOCNAMES, titles, strict=True)}
 
@@ -156,11 +161,11 @@ def test_every_status_word_is_shown_somewhere(book):
     assert [label for label in STATUTS.values() if plain(label) not in shown] == []
 
 
-def test_no_caption_alone_on_a_page(book):
+def test_no_caption_alone_on_a_page(book, texts):
     """A figure's caption (« Fig. n ») stays with its image: a page holding a caption holds an image."""
     _, reader = book
     caption = re.compile(r"^\s*Fig\.\s?\d+\s", re.MULTILINE)
-    captioned = [n for n, page in enumerate(reader.pages) if caption.search(page.extract_text())]
+    captioned = [n for n, text in enumerate(texts) if caption.search(text)]
     assert captioned
     alone = [n + 1 for n in captioned if not reader.pages[n].images]
     assert not alone, f"légende sans son image, pages {alone}"
