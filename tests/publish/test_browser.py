@@ -19,6 +19,7 @@ they FAIL, with a message saying how to provide them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from pathlib import Path
@@ -161,16 +162,10 @@ def browser(html_root):
 
 
 @pytest.fixture(scope="module")
-def visited(browser, html_root):
-    """Visit the home page and every toc page once; record what the tests need."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    docnames = ["index"] + [re.sub(r"\.(ipynb|md)$", "", f) for f in toc.toc_files(ROOT)]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pages = {}
-    for docname in docnames:
-        pages[docname] = visit(context, html_root / f"{docname}.html", page_slug(docname))
-    context.close()
-    return pages
+def visited(layouts):
+    """The home page and every toc page as visited once at 1 280 px (:func:`layouts`): what
+    :func:`visit` records, with the layout measured on the same visit."""
+    return {docname: info for (docname, width), info in layouts.items() if width == DESKTOP}
 
 
 def settle(page) -> None:
@@ -188,8 +183,9 @@ def settle(page) -> None:
     page.wait_for_load_state("load")
 
 
-def visit(context, path: Path, slug: str) -> dict:
-    """Open one page; return its title, h1, text, errors, broken images, glue count."""
+def visit(context, path: Path, slug: str, measure=None) -> dict:
+    """Open one page; return its title, h1, text, errors, broken images, glue count, and what
+    ``measure(page)`` returns (a dict), measured before the page closes."""
     errors: list[str] = []
     page = context.new_page()
     page.on("console", lambda msg: _record_console(msg, errors))
@@ -215,6 +211,7 @@ def visit(context, path: Path, slug: str) -> dict:
         "errors": errors,
     }
     page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"))  # the first screen (full pages: WIDTH_SCREENSHOTS)
+    result.update(measure(page) if measure else {})
     page.close()
     return result
 
@@ -234,24 +231,37 @@ def _record_console(msg, errors: list[str]) -> None:
 @pytest.fixture(scope="module")
 def layouts(browser, html_root):
     """Width, visible code, tables, images (and at 1 280 px the identifiers shown) of every
-    page at each of :data:`WIDTHS`, in one visit per page and width; screenshots of a few."""
+    page at each of :data:`WIDTHS`, in one visit per page and width (at 1 280 px the visit of
+    :func:`visit`, console errors included); screenshots of a few."""
     docnames = ["index", *toc_docnames()]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         for docname in docnames:
+            path = html_root / f"{docname}.html"
+            measure = functools.partial(measure_layout, width=width, docname=docname)
+            if width == DESKTOP:
+                found[docname, width] = visit(context, path, page_slug(docname), measure)
+                continue
             page = context.new_page()
-            page.goto((html_root / f"{docname}.html").as_uri(), wait_until="load")
+            page.goto(path.as_uri(), wait_until="load")
             settle(page)
-            found[docname, width] = page.evaluate(LAYOUT_JS % (CODE_INPUT, TABLES_JS))
-            found[docname, width]["images"] = page.evaluate(IMAGES_JS)
-            if width == DESKTOP and docname != "index":  # index.html only redirects
-                found[docname, width]["identifiers"] = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
-            if docname in WIDTH_SCREENSHOTS:
-                page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
+            found[docname, width] = measure(page)
             page.close()
         context.close()
+    return found
+
+
+def measure_layout(page, width: int, docname: str) -> dict:
+    """A loaded page's width, visible code, tables and images (at 1 280 px also the
+    identifiers shown); a full-page screenshot of the pages of :data:`WIDTH_SCREENSHOTS`."""
+    found = page.evaluate(LAYOUT_JS % (CODE_INPUT, TABLES_JS))
+    found["images"] = page.evaluate(IMAGES_JS)
+    if width == DESKTOP and docname != "index":  # index.html only redirects
+        found["identifiers"] = page.evaluate(IDENTIFIERS_JS, IDENTIFIER)
+    if docname in WIDTH_SCREENSHOTS:
+        page.screenshot(path=str(SCREENSHOTS / f"{page_slug(docname)}-{width}.png"), full_page=True)
     return found
 
 
