@@ -4,7 +4,8 @@
 #                  the HTML is built and one line says the PDF was skipped)
 #   make pdf    -> the same, but a missing Chromium is an error
 #   make test   -> set-up if needed (Chromium included), then run every test (ruff, pytest
-#                  with doctests, nbval, browser)
+#                  with doctests, nbval, browser, the fault suite)
+#   make test-slow -> the fault suite's exhaustive command-line sweeps (CI runs it too)
 # The browser tests find Chromium through AAAS_CHROMIUM, else chromium / chromium-browser /
 # google-chrome on PATH; the .chromium stamp installs Debian's package when none is there
 # (CI runs as root on Debian).
@@ -15,7 +16,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM_STAMP := $(VENV)/.chromium
 NODE_STAMP := payroll/node_modules/.installed
 
-.PHONY: book pdf test setup tables check refresh-notebooks clean payroll
+.PHONY: book pdf test test-slow setup tables check refresh-notebooks clean payroll
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +72,11 @@ test: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 	$(BIN)/aaas check
 	$(BIN)/python -m pytest tests aaas
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The slow tier: the exhaustive command-line sweeps of the fault suite (tests marked slow);
+# .ci/run runs it after make test.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest --slow -m slow tests
 
 # Deliberately re-execute the committed notebooks in place (default scenario) after an
 # intended change, so that nbval compares against the new stored outputs.
