@@ -125,13 +125,11 @@ SHOWN_MAX = 120
 def check_output_path(path: str | os.PathLike, option: str = "--out") -> Path:
     """Refuse, with one line, a path where no output may be written; return it resolved.
 
-    The one check of every output path, before any work: an export (``aaas tables
-    --format xlsx --out``), a book's folder (``aaas build --out`` or the default variant
-    folder, :func:`aaas.publish.outdir.check`) and the notebook cache (``AAAS_CACHE_DIR``).
-    Refused: a path or a name beyond the file system's limits (``PC_PATH_MAX``,
-    ``PC_NAME_MAX``, else :data:`PATH_MAX` and :data:`NAME_MAX`), a system location
-    (:data:`SYSTEM_DIRS`, the root and anything directly in it), a special file (device,
-    FIFO, socket), and a place that cannot be written (tried, leaving nothing).
+    The one check, before any work, of an export (``aaas tables --format xlsx --out``), a
+    book's folder (:func:`aaas.publish.outdir.check`) and the notebook cache.  Refused: a
+    path or a name beyond the file system's limits (``PC_PATH_MAX``, ``PC_NAME_MAX``, else
+    :data:`PATH_MAX`, :data:`NAME_MAX`), a system location (:data:`SYSTEM_DIRS`, the root
+    and anything directly in it), a special file, a place that cannot be written (tried).
 
     Parameters
     ----------
@@ -160,23 +158,20 @@ def check_output_path(path: str | os.PathLike, option: str = "--out") -> Path:
     absolute = Path(os.path.abspath(os.path.expanduser(os.fspath(path))))
     _check_limits(absolute, option)
     resolved = Path(os.path.realpath(absolute))
-    if resolved != absolute:
-        _check_limits(resolved, option)
+    _check_limits(resolved, option)
+    named = f"{option} « {shown(absolute)} »" + ("" if resolved == absolute else f" (lien vers « {shown(resolved)} »)")
     where = _system_place(resolved)
     if where is not None:
-        raise OutputPathError(f"{option} « {shown(resolved)} » est un emplacement système ({where}) ; {_CHOOSE}")
-    _check_kind_and_writable(resolved, option)
+        raise OutputPathError(f"{named} est un emplacement système ({where}) ; choisissez un dossier de travail")
+    _check_kind_and_writable(resolved, named)
     return resolved
-
-
-_CHOOSE = "choisissez un dossier de travail"
 
 
 def shown(path: str | os.PathLike, limit: int = SHOWN_MAX) -> str:
     """``path`` as quoted in a message: whole, or its start and end with its length.
 
-    >>> shown("/tmp/" + "a" * 300)  # doctest: +ELLIPSIS
-    '/tmp/aaaa…aaaa (305 caractères)'
+    >>> shown("/tmp/" + "a" * 300, limit=40)
+    '/tmp/aaaaa…aaaaaaaaaa (305 caractères)'
     >>> shown("/tmp/x.xlsx")
     '/tmp/x.xlsx'
     """
@@ -227,20 +222,21 @@ def _system_place(path: Path) -> Path | None:
     return next((d for d in SYSTEM_DIRS if path == d or d in path.parents), None)
 
 
-def _check_kind_and_writable(path: Path, option: str) -> None:
-    """Not a special file; its folder (or nearest existing parent) accepts a new entry (tried, then removed)."""
+def _check_kind_and_writable(path: Path, named: str) -> None:
+    """Not a special file; its folder (or nearest existing parent) accepts a new entry (tried, then removed).
+
+    ``named`` is how the messages name the path (option and path).
+    """
     if path.exists() and not (path.is_file() or path.is_dir()):
-        raise OutputPathError(f"{option} « {shown(path)} » est un fichier spécial ; choisissez un fichier ordinaire")
+        raise OutputPathError(f"{named} est un fichier spécial ; choisissez un fichier ordinaire")
     existing = _existing(path.parent if path.is_file() else path)
     if not existing.is_dir():
-        raise OutputPathError(
-            f"{option} « {shown(path)} » ne peut pas être créé : « {shown(existing)} » n'est pas un dossier"
-        )
+        raise OutputPathError(f"{named} ne peut pas être créé : « {shown(existing)} » n'est pas un dossier")
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".aaas-essai-", dir=existing))
     except OSError as exc:
         raise OutputPathError(
-            f"{option} « {shown(path)} » : écriture impossible dans « {shown(existing)} » ({exc.strerror}) ;"
+            f"{named} : écriture impossible dans « {shown(existing)} » ({exc.strerror}) ;"
             " choisissez un dossier accessible en écriture"
         ) from None
 
