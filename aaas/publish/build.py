@@ -154,7 +154,7 @@ def _plan(
     Returns the output folder, whether to adopt it (:func:`_output_folder`), the notebooks
     and the injected parameters.
     """
-    target, adopt, option = _output_folder(root, out, default_out_dir(root, scenario, convention))
+    target, adopt, option = _output_folder(out, default_out_dir(root, scenario, convention))
     folder = cache.cache_dir(root, target)
     outdir.check(target, root, cache=folder, adopt=adopt, option=option)
     if pdf is True:
@@ -164,7 +164,7 @@ def _plan(
     return target, adopt, tasks, parameters
 
 
-def _output_folder(root: Path, out: str | os.PathLike | None, default: Path) -> tuple[Path, bool, str]:
+def _output_folder(out: str | os.PathLike | None, default: Path) -> tuple[Path, bool, str]:
     """The output folder resolved (symbolic links followed), whether to adopt it, and its name in messages.
 
     Only the default folder itself (``--out`` naming it too) is accepted without the
