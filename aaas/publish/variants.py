@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from .. import datastore as data
+from ..errors import OutputPathError
 from ..models import conventions
 from ..models.scenario import Scenario
 from ..provenance import stamp
@@ -191,15 +192,23 @@ def folder_size(path: Path) -> int:
 def prune(root: str | os.PathLike | None, keep: int) -> list[Path]:
     """Remove every variant book but the ``keep`` most recently used; return the removed folders.
 
-    Only folders carrying the ownership marker are touched, and a variant being built
-    (its lock held) is kept.
+    Only folders carrying the ownership marker are touched (never a link), and a variant
+    being built (its lock held) is kept.
 
     Raises
     ------
     InputError
         ``keep`` is not an integer >= 0.
+    OutputPathError
+        ``_build/variants`` is a link to another folder (whose books are not the checkout's
+        variants): nothing is removed.
     """
     cache.check_keep(keep)
+    folder = _root(root) / VARIANTS_DIR
+    if folder.is_symlink():
+        raise OutputPathError(
+            f"« {folder} » est un lien vers « {os.path.realpath(folder)} » : les variantes n'y sont pas supprimées"
+        )
     removed = []
     for variant in list_variants(root)[keep:]:
         path = variant["path"]

@@ -9,6 +9,7 @@ after (:func:`~tests.faults.harness.digest_tree`): not a byte may be lost.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -106,6 +107,26 @@ def test_a_default_cache_linked_to_a_users_folder_is_refused(repo, user_folder):
         variants.prune_cache(repo, 0)
     assert str(user_folder) in str(err.value)
     assert digest_tree(user_folder) == before
+
+
+def test_prune_never_follows_a_link_among_the_variants(repo, user_folder, tmp_path):
+    """A link in _build/variants, or _build/variants itself a link, leads to folders the
+    tool may not remove, even when they look like books (a marker)."""
+    (user_folder / ".aaas-build").write_text("", encoding="utf-8")  # looks like a book
+    before = digest_tree(user_folder)
+    (repo / variants.VARIANTS_DIR).mkdir(parents=True)
+    (repo / variants.VARIANTS_DIR / "lien").symlink_to(user_folder, target_is_directory=True)
+    assert variants.prune(repo, 0) == []
+    assert digest_tree(user_folder) == before
+    elsewhere = tmp_path / "livres"
+    (elsewhere / "utilisateur").mkdir(parents=True)
+    (elsewhere / "utilisateur" / ".aaas-build").write_text("", encoding="utf-8")
+    (elsewhere / "utilisateur" / "these.docx").write_bytes(b"PK")
+    shutil.rmtree(repo / variants.VARIANTS_DIR)
+    (repo / variants.VARIANTS_DIR).symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OutputPathError, match="lien"):
+        variants.prune(repo, 0)
+    assert (elsewhere / "utilisateur" / "these.docx").is_file()
 
 
 # ----------------------------------------------------------------------------------
