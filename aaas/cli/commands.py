@@ -108,7 +108,8 @@ def cmd_variants(args) -> tuple[str, int]:
     from ..publish import variants
 
     if args.prune:
-        removed = variants.prune(None, args.prune) + variants.prune_cache(None, args.prune)
+        cached = variants.prune_cache(None, args.prune)  # first: a refused cache stops before any removal
+        removed = variants.prune(None, args.prune) + cached
         lines = [f"supprimé : {p}" for p in removed]
         return "\n".join([*lines, f"{len(removed)} élément(s) supprimé(s) ; {args.prune} variante(s) gardée(s)"]), 0
     rows = variants.list_variants(None)

@@ -57,16 +57,22 @@ ENTETES_ERRATA = {
 
 
 def check_destination(path: str | os.PathLike) -> Path:
-    """``path`` if a workbook may be written there, else :class:`~aaas.errors.OutputPathError`."""
-    p = Path(path)
-    if p.suffix.lower() != ".xlsx":
-        raise OutputPathError(f"--out '{p}' : un classeur se termine par .xlsx")
+    """``path`` resolved if a workbook may be written there, else :class:`~aaas.errors.OutputPathError`.
+
+    Every output path is first checked as any other (:func:`aaas.present.exports.check_output_path`:
+    limits, system places, writable); then the workbook's own rules.
+    """
+    if Path(path).suffix.lower() != ".xlsx":
+        raise OutputPathError(f"--out « {exports.shown(path)} » : un classeur se termine par .xlsx")
+    p = exports.check_output_path(path, "--out")
     if p.is_dir():
-        raise OutputPathError(f"--out '{p}' est un dossier")
-    if not p.parent.is_dir() or not os.access(p.parent, os.W_OK):
-        raise OutputPathError(f"--out '{p}' : dossier absent ou non accessible en écriture")
+        raise OutputPathError(f"--out « {exports.shown(p)} » est un dossier")
+    if not p.parent.is_dir():
+        raise OutputPathError(f"--out « {exports.shown(p)} » : dossier « {exports.shown(p.parent)} » absent")
     if p.exists() and not _ours(p):
-        raise OutputPathError(f"--out '{p}' existe et n'a pas été écrit par aaas : il n'est pas remplacé")
+        raise OutputPathError(
+            f"--out « {exports.shown(p)} » existe et n'a pas été écrit par aaas : il n'est pas remplacé"
+        )
     return p
 
 
@@ -95,7 +101,7 @@ def write_workbook(ev, ids: list[str], path: str | os.PathLike, baseline: str = 
         _table_sheet(wb.create_sheet(table_id[:31]), par, ev.convention, baseline)
     _parametres_sheet(wb.create_sheet("parametres"), ev.scenario)
     _frame_sheet(wb.create_sheet("errata"), conventions.errata().rename(columns=ENTETES_ERRATA))
-    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+    tmp = exports.temporary_name(p)
     try:
         wb.save(tmp)
         os.replace(tmp, p)

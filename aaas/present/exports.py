@@ -4,18 +4,27 @@ CSV for a spreadsheet (``csv``: « , » and decimal point; ``csv-fr``: « ; », 
 and a byte-order mark, as a French spreadsheet opens it), JSON with numbers as numbers.
 
 Shares travel as fractions with the unit ``part`` (0,56, not « 56 % »).
+
+Where any output may be written is checked here, once for exports and books alike
+(:func:`check_output_path`), and a temporary file beside an output gets a short name
+(:func:`temporary_name`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .. import fmt, provenance
+from ..errors import OutputPathError
 
 #: Unit of a share in machine exports (the value is a fraction).
 UNITE_PART = "part"
@@ -37,8 +46,6 @@ def provenance_of(scenario, convention: str, baseline: str | None = None) -> dic
 
 
 def _name(path: str | None) -> str:
-    from pathlib import Path
-
     return Path(path).name if path else ""
 
 
@@ -96,3 +103,153 @@ def to_csv(df: pd.DataFrame, form: str, prov: dict[str, Any] | None = None) -> s
         return "\ufeff" + buf.getvalue().rstrip("\n")
     df.to_csv(buf, index=False, float_format="%.6f", lineterminator="\n")
     return buf.getvalue().rstrip("\n")
+
+
+# --------------------------------------------------------------------------------------
+# Where an output may be written (exports and books alike)
+# --------------------------------------------------------------------------------------
+
+#: Where no output is ever written: devices, kernel interfaces, the system's programs and
+#: settings (the root itself, and anything directly in it, too: see :func:`check_output_path`).
+SYSTEM_DIRS = tuple(
+    Path(p) for p in ("/dev", "/proc", "/sys", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/boot", "/usr")
+)
+#: Accepted although inside :data:`SYSTEM_DIRS`: the administrator's own tree.
+LOCAL_DIRS = (Path("/usr/local"),)
+#: Limits used when the file system does not tell them (``os.pathconf``), in bytes.
+NAME_MAX, PATH_MAX = 255, 4096
+#: Longest path quoted whole in a message; longer ones are shortened (:func:`shown`).
+SHOWN_MAX = 120
+
+
+def check_output_path(path: str | os.PathLike, option: str = "--out") -> Path:
+    """Refuse, with one line, a path where no output may be written; return it resolved.
+
+    The one check, before any work, of an export (``aaas tables --format xlsx --out``), a
+    book's folder (:func:`aaas.publish.outdir.check`) and the notebook cache.  Refused: a
+    path or a name beyond the file system's limits (``PC_PATH_MAX``, ``PC_NAME_MAX``, else
+    :data:`PATH_MAX`, :data:`NAME_MAX`), a system location (:data:`SYSTEM_DIRS`, the root
+    and anything directly in it), a special file, a place that cannot be written (tried).
+
+    Parameters
+    ----------
+    path : path-like
+        The file or folder to be written (it need not exist; ``~`` is expanded).
+    option : str
+        What named it, quoted in the message (``--out``, ``AAAS_CACHE_DIR``…).
+
+    Returns
+    -------
+    Path
+        ``path``, absolute, with every symbolic link resolved.
+
+    Raises
+    ------
+    OutputPathError
+        One line naming ``option`` and the path (shortened if huge), and what to do.
+
+    Examples
+    --------
+    >>> check_output_path("/dev/null.xlsx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aaas.errors.OutputPathError: --out « /dev/null.xlsx » est un emplacement système (/dev) ; ...
+    """
+    absolute = Path(os.path.abspath(os.path.expanduser(os.fspath(path))))
+    _check_limits(absolute, option)
+    resolved = Path(os.path.realpath(absolute))
+    _check_limits(resolved, option)
+    named = f"{option} « {shown(absolute)} »" + ("" if resolved == absolute else f" (lien vers « {shown(resolved)} »)")
+    where = _system_place(resolved)
+    if where is not None:
+        raise OutputPathError(f"{named} est un emplacement système ({where}) ; choisissez un dossier de travail")
+    _check_kind_and_writable(resolved, named)
+    return resolved
+
+
+def shown(path: str | os.PathLike, limit: int = SHOWN_MAX) -> str:
+    """``path`` as quoted in a message: whole, or its start and end with its length.
+
+    >>> shown("/tmp/" + "a" * 300, limit=40)
+    '/tmp/aaaaa…aaaaaaaaaa (305 caractères)'
+    >>> shown("/tmp/x.xlsx")
+    '/tmp/x.xlsx'
+    """
+    text = os.fspath(path)
+    if len(text) <= limit:
+        return text
+    half = (limit - 20) // 2
+    return f"{text[:half]}…{text[-half:]} ({len(text)} caractères)"
+
+
+def _check_limits(path: Path, option: str) -> None:
+    """The path and each of its names within the file system's limits (in bytes)."""
+    size = len(os.fsencode(path))
+    limit = _pathconf(path, "PC_PATH_MAX", PATH_MAX)
+    if size >= limit:
+        raise OutputPathError(
+            f"{option} « {shown(path)} » : chemin de {size} octets, au-delà de la limite du système"
+            f" ({limit - 1}) ; choisissez un chemin plus court"
+        )
+    name_max = _pathconf(path, "PC_NAME_MAX", NAME_MAX)
+    for name in path.parts[1:]:
+        if len(os.fsencode(name)) > name_max:
+            raise OutputPathError(
+                f"{option} « {shown(path)} » : le nom « {shown(name, 60)} » fait {len(os.fsencode(name))} octets,"
+                f" au-delà de la limite du système de fichiers ({name_max}) ; choisissez un nom plus court"
+            )
+
+
+def _pathconf(path: Path, name: str, default: int) -> int:
+    """``os.pathconf`` of the nearest existing folder of ``path``, or ``default``."""
+    try:
+        return os.pathconf(_existing(path), name)
+    except (OSError, ValueError):
+        return default
+
+
+def _existing(path: Path) -> Path:
+    """``path`` or its nearest existing parent."""
+    return next(p for p in (path, *path.parents) if os.path.lexists(p))
+
+
+def _system_place(path: Path) -> Path | None:
+    """The system location ``path`` is, or is inside (None if it is none)."""
+    if path.parent == path or path.parent == Path(path.anchor):
+        return Path(path.anchor)
+    if any(path == d or d in path.parents for d in LOCAL_DIRS):
+        return None
+    return next((d for d in SYSTEM_DIRS if path == d or d in path.parents), None)
+
+
+def _check_kind_and_writable(path: Path, named: str) -> None:
+    """Not a special file; its folder (or nearest existing parent) accepts a new entry (tried, then removed).
+
+    ``named`` is how the messages name the path (option and path).
+    """
+    if path.exists() and not (path.is_file() or path.is_dir()):
+        raise OutputPathError(f"{named} est un fichier spécial ; choisissez un fichier ordinaire")
+    existing = _existing(path.parent if path.is_file() else path)
+    if not existing.is_dir():
+        raise OutputPathError(f"{named} ne peut pas être créé : « {shown(existing)} » n'est pas un dossier")
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".aaas-essai-", dir=existing))
+    except OSError as exc:
+        raise OutputPathError(
+            f"{named} : écriture impossible dans « {shown(existing)} » ({exc.strerror}) ;"
+            " choisissez un dossier accessible en écriture"
+        ) from None
+
+
+def temporary_name(path: str | os.PathLike) -> Path:
+    """A temporary file beside ``path``, named so that it stays within the name limit.
+
+    Derived from a hash of the name and the process id (at most 32 characters): a name
+    near the limit gets a temporary name that can still be created.
+
+    >>> temporary_name("/tmp/" + "a" * 250 + ".xlsx").parent.as_posix(), len(temporary_name("/x/y").name) <= 32
+    ('/tmp', True)
+    """
+    path = Path(path)
+    digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:12]
+    return path.with_name(f".aaas-{digest}-{os.getpid()}.tmp")

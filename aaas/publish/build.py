@@ -90,7 +90,7 @@ def build_book(
     scenario = _scenario_for_every_convention(scenarios.resolve(scenario_file, overrides, convention))
     target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
     pdf = wants_pdf(pdf, progress)
-    with outdir.claimed(target, adopt=adopt) as owned:
+    with outdir.claimed(target, adopt=adopt) as owned, cache.in_use(tasks):
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention, pdf)
         job = _Publication(root, owned, scenario, convention, pdf, progress)
@@ -151,19 +151,32 @@ def _plan(
 ) -> tuple[Path, bool, list[cache.NotebookTask], dict[str, Any]]:
     """Check the output folder, the cache and Chromium (``pdf``), and plan the notebooks; nothing is written.
 
-    Returns the output folder, whether to adopt it (the default folder is accepted without
-    the ownership marker: under ``<root>/_build``, it belongs to the build, e.g. a book of
-    an older version), the notebooks and the injected parameters.
+    Returns the output folder, whether to adopt it (:func:`_output_folder`), the notebooks
+    and the injected parameters.
     """
-    default = default_out_dir(root, scenario, convention)
-    target = outdir.resolve(out) if out is not None else default
+    target, adopt, option = _output_folder(out, default_out_dir(root, scenario, convention))
     folder = cache.cache_dir(root, target)
-    outdir.check(target, root, cache=folder, adopt=target == default)
+    outdir.check(target, root, cache=folder, adopt=adopt, option=option)
     if pdf is True:
         pdf_module.chromium()
     parameters = papermill_parameters(scenario, convention)
     tasks = cache.plan_notebooks(root, toc.toc_notebooks(root), parameters, convention, folder)
-    return target, target == default, tasks, parameters
+    return target, adopt, tasks, parameters
+
+
+def _output_folder(out: str | os.PathLike | None, default: Path) -> tuple[Path, bool, str]:
+    """The output folder resolved (symbolic links followed), whether to adopt it, and its name in messages.
+
+    Only the default folder itself (``--out`` naming it too) is accepted without the
+    ownership marker: under ``<root>/_build``, it belongs to the build (e.g. a book of an
+    older version).  A default folder that is a link elsewhere is checked as that folder.
+    """
+    target = outdir.resolve(out if out is not None else default)
+    if out is not None:
+        return target, target == default, "--out"
+    if target != default:
+        return target, False, f"dossier de sortie {default} (lien symbolique vers)"
+    return target, True, "dossier de sortie"
 
 
 def check_jobs(jobs: object) -> None:

@@ -16,20 +16,31 @@ Where the cache is (:func:`cache_dir`):
    that a read-only checkout can build ``--out`` elsewhere;
 4. and as a last resort ``<out>/.cache``, inside the output folder.
 
+The cache is a folder the tool owns (:func:`check_cache`): resolved (symbolic links
+followed), it must be a place any output may be written
+(:func:`aaas.present.exports.check_output_path`), outside the repository's sources
+(anything in the checkout but ``_build/``), and new, empty, marked by :data:`MARKER`
+(written when a build first uses it, :func:`claim`) or holding only files named as the
+tool names them.  Anything else is refused with one line naming the folder.
+
 Every build marks its notebooks as used at the same instant (their modification time);
-:func:`prune_cache` keeps those of the most recent builds.  Partial copies left by an
-interrupted or killed build are swept (:func:`sweep_partials`).
+:func:`prune_cache` keeps those of the most recent builds, and removes only entries the
+tool wrote (``<64-hex key>.ipynb`` in a cache it owns), never those of a running build
+(:func:`in_use`, :mod:`aaas.publish.lock`).  Partial copies left by an interrupted or
+killed build are swept (:func:`sweep_partials`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +48,8 @@ from typing import Any
 from .. import __version__
 from .. import datastore as data
 from ..errors import InputError, OutputPathError
+from ..present import exports
+from . import lock
 
 #: Environment variable naming the notebook cache folder.
 CACHE_ENV = "AAAS_CACHE_DIR"
@@ -48,6 +61,15 @@ KERNEL_TOOLS = ("papermill", "nbclient", "nbformat", "ipykernel", "myst-nb", "nu
 PARTIAL_MAX_AGE_S = 24 * 3600
 #: Suffix of the partial copies written while a notebook runs (``<key>.<pid>-<thread>.partial.ipynb``).
 PARTIAL_SUFFIX = ".partial.ipynb"
+#: File marking a folder as a notebook cache of the tool.
+MARKER = ".aaas-cache"
+MARKER_TEXT = "Cache des notebooks exécutés par « aaas build » (aaas variants --prune le nettoie).\n"
+#: Name of a cache entry; of a partial copy (its process id as group 1).
+ENTRY = re.compile(r"[0-9a-f]{64}\.ipynb")
+PARTIAL = re.compile(r"[0-9a-f]{64}\.(\d+)-\d+" + re.escape(PARTIAL_SUFFIX))
+#: Other names the tool writes in a cache (failed copies, locks, registrations of builds,
+#: the data files' validation stamps of :mod:`aaas.datastore`).
+OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name)
 
 
 @dataclass(frozen=True)
@@ -76,19 +98,84 @@ def cache_dir(root: Path, out: Path | None = None) -> Path:
     Raises
     ------
     OutputPathError
-        ``AAAS_CACHE_DIR`` names a place that cannot be written.
+        ``AAAS_CACHE_DIR`` (or the default folder) is refused by :func:`check_cache`.
     """
     configured = os.environ.get(CACHE_ENV, "").strip()
     if configured:
-        folder = Path(os.path.abspath(Path(configured).expanduser())).resolve()
-        if not _writable(folder):
-            raise OutputPathError(f"{CACHE_ENV} « {folder} » : dossier impossible à créer ou à écrire")
-        return folder
+        return check_cache(configured, root, CACHE_ENV)
     candidates = [root / "_build" / "cache", _user_cache()]
     for folder in candidates:
         if _writable(folder):
-            return folder
+            return check_cache(folder, root, "cache des notebooks")
     return (out or root / "_build") / ".cache"
+
+
+def check_cache(folder: str | os.PathLike, root: Path, option: str = CACHE_ENV) -> Path:
+    """``folder`` resolved, if the tool may use it as its notebook cache (see the module).
+
+    Raises
+    ------
+    OutputPathError
+        One line naming ``option`` (e.g. ``AAAS_CACHE_DIR``) and the folder: a place no
+        output may be written, a file, inside the repository's sources, or a non-empty
+        folder holding files the tool did not write.
+    """
+    path = exports.check_output_path(Path(folder).expanduser(), option)
+    if path.exists() and not path.is_dir():
+        raise OutputPathError(f"{option} « {path} » n'est pas un dossier ; choisissez un dossier pour le cache")
+    build_dir = root.resolve() / "_build"
+    if (path == root or root in path.parents or path in root.parents) and not (
+        path == build_dir or build_dir in path.parents
+    ):
+        raise OutputPathError(
+            f"{option} « {path} » est dans les sources du dépôt ou les contient ;"
+            f" choisissez un dossier dédié, par exemple {build_dir / 'cache'}"
+        )
+    foreign = foreign_files(path)
+    if foreign:
+        raise OutputPathError(
+            f"{option} « {path} » n'est pas vide et n'a pas été créé par aaas (pas de fichier {MARKER},"
+            f" « {exports.shown(foreign[0], 60)} ») ; choisissez un dossier vide ou nouveau pour le cache"
+        )
+    return path
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """Names in ``folder`` the tool did not write, unless it carries :data:`MARKER` (then none)."""
+    if not folder.is_dir() or is_owned(folder):
+        return []
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if not (ENTRY.fullmatch(p.name) or PARTIAL.fullmatch(p.name) or p.name in OWN_NAMES)
+    )
+
+
+def is_owned(folder: Path) -> bool:
+    """Whether ``folder`` carries the cache's :data:`MARKER` (a file, not a link)."""
+    return (folder / MARKER).is_file() and not (folder / MARKER).is_symlink()
+
+
+def claim(folder: Path) -> None:
+    """Create the cache ``folder`` if needed and mark it as the tool's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not is_owned(folder):
+        (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def in_use(tasks: list[NotebookTask]) -> Iterator[None]:
+    """Claim the cache of ``tasks`` and protect their entries from prune for the block.
+
+    See :func:`aaas.publish.lock.registered`; nothing happens without tasks.
+    """
+    if not tasks:
+        yield
+        return
+    folder = tasks[0].executed.parent
+    claim(folder)
+    with lock.registered(folder, [task.key for task in tasks]):
+        yield
 
 
 def _user_cache() -> Path:
@@ -232,8 +319,9 @@ def prune_cache(folder: Path, keep: int) -> list[Path]:
     """Delete the executed notebooks not used by the ``keep`` most recent builds.
 
     The notebooks of one build share their modification time (:func:`mark_used`); a
-    notebook used by several builds counts for the latest.  Partial copies of dead
-    builds are swept too.
+    notebook used by several builds counts for the latest.  Only the tool's entries
+    (``<64-hex key>.ipynb``) are removed, never those a running build registered
+    (:func:`in_use`); partial copies of dead builds are swept too.
 
     Returns
     -------
@@ -244,18 +332,28 @@ def prune_cache(folder: Path, keep: int) -> list[Path]:
     ------
     InputError
         ``keep`` is not an integer >= 0.
+    OutputPathError
+        ``folder`` holds files the tool did not write and is not marked (:func:`foreign_files`).
     """
     check_keep(keep)
-    removed = sweep_partials(folder)
     if not folder.is_dir():
-        return removed
-    entries = [p for p in folder.glob("*.ipynb") if p.is_file() and not p.name.endswith(PARTIAL_SUFFIX)]
-    builds = sorted({p.stat().st_mtime_ns for p in entries}, reverse=True)
-    kept = set(builds[:keep])
-    for path in entries:
-        if path.stat().st_mtime_ns not in kept:
-            path.unlink(missing_ok=True)
-            removed.append(path)
+        return []
+    foreign = foreign_files(folder)
+    if foreign:
+        raise OutputPathError(
+            f"cache des notebooks « {folder} » : non nettoyé, il contient des fichiers qu'aaas n'a pas écrits"
+            f" (« {exports.shown(foreign[0], 60)} »)"
+        )
+    with lock.cache_lock(folder):
+        busy = lock.keys_in_use(folder)
+        removed = sweep_partials(folder)
+        entries = [p for p in folder.iterdir() if ENTRY.fullmatch(p.name) and p.is_file() and not p.is_symlink()]
+        builds = sorted({p.stat().st_mtime_ns for p in entries}, reverse=True)
+        kept = set(builds[:keep])
+        for path in entries:
+            if path.stat().st_mtime_ns not in kept and path.name[:64] not in busy:
+                path.unlink(missing_ok=True)
+                removed.append(path)
     return removed
 
 
@@ -275,31 +373,18 @@ def check_keep(keep: object) -> int:
 
 
 def sweep_partials(folder: Path) -> list[Path]:
-    """Delete the partial copies whose build is gone (its process ended, or a day old)."""
+    """Delete the partial copies (:data:`PARTIAL`) whose build is gone (its process ended, or a day old)."""
     removed = []
-    if not folder.is_dir():
-        return removed
-    for path in folder.glob("*" + PARTIAL_SUFFIX):
-        pid = _partial_pid(path.name)
+    for path in folder.glob("*" + PARTIAL_SUFFIX) if folder.is_dir() else []:
+        found = PARTIAL.fullmatch(path.name)
         try:
             old = time.time() - path.stat().st_mtime > PARTIAL_MAX_AGE_S
         except OSError:
             continue
-        if old or pid is None or not _alive(pid):
+        if found and (old or not _alive(int(found.group(1)))):
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
-
-
-def _partial_pid(name: str) -> int | None:
-    """The process id in ``<key>.<pid>-<thread>.partial.ipynb``.
-
-    >>> _partial_pid("abc.123-456.partial.ipynb"), _partial_pid("abc.partial.ipynb")
-    (123, None)
-    """
-    middle = name[: -len(PARTIAL_SUFFIX)].rpartition(".")[2]
-    pid = middle.partition("-")[0]
-    return int(pid) if pid.isdigit() else None
 
 
 def _alive(pid: int) -> bool:

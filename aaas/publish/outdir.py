@@ -1,11 +1,14 @@
 """The output folder of a build: where a book may be written, and how a new book replaces the old.
 
 A build writes only inside a folder it owns, marked by the file :data:`MARKER`.  It
-refuses, before any notebook runs (:func:`check`), a file or a device, a system
-location, the repository itself or a folder containing it, the repository's source
-folders, a folder inside another book, the notebook cache, a place it cannot write to,
-and a non-empty folder it does not own; :func:`claimed` then creates and marks the
-folder and holds its lock (:mod:`aaas.publish.lock`).
+refuses, before any notebook runs (:func:`check`), what no output may be
+(:func:`aaas.present.exports.check_output_path`: a system location, a path or name beyond
+the file system's limits, a device, a place it cannot write to), a file, the repository
+itself or a folder containing it, the repository's source folders, a folder inside
+another book, the notebook cache, and a non-empty folder it does not own; :func:`claimed`
+then creates and marks the folder and holds its lock (:mod:`aaas.publish.lock`).  The
+folder is resolved (symbolic links followed) before any of these decisions: a link to a
+folder the build does not own is refused like that folder.
 
 Layout of an owned folder ``<out>``::
 
@@ -29,19 +32,17 @@ import contextlib
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputPathError
+from ..present import exports
 from . import lock
 
 #: File marking a folder as an output folder of ``aaas build``.
 MARKER = ".aaas-build"
 MARKER_TEXT = "Dossier de sortie de « aaas build » : son contenu est remplacé à chaque construction.\n"
-#: Places where no book is written (devices, kernel interfaces).
-SYSTEM_DIRS = (Path("/dev"), Path("/proc"), Path("/sys"))
 #: Folders of the repository that are sources of the build (or of the project).
 SOURCE_DIRS = ("aaas", "data", "notebooks", "book", "_static", "_templates", "tests", "benchmarks", ".git")
 #: Written in ``.work`` once jupyter-book succeeded there; absent, the next build is full.
@@ -94,7 +95,7 @@ def is_owned(path: Path) -> bool:
 # --------------------------------------------------------------------------------------
 
 
-def check(path: Path, root: Path, cache: Path | None = None, adopt: bool = False) -> None:
+def check(path: Path, root: Path, cache: Path | None = None, adopt: bool = False, option: str = "--out") -> None:
     """Refuse, with one line, an output folder that cannot receive a book.
 
     Parameters
@@ -108,70 +109,58 @@ def check(path: Path, root: Path, cache: Path | None = None, adopt: bool = False
         ``<path>/.cache``).
     adopt : bool
         Accept a non-empty folder without the marker: only the default folders under
-        ``<root>/_build``, which belong to the build (a book of an older version).
+        ``<root>/_build``, which belong to the build (a book of an older version), and
+        only when no symbolic link leads elsewhere (the caller compares the resolved path).
+    option : str
+        What named the folder, quoted in the messages (``--out``, or the default folder).
 
     Raises
     ------
     OutputPathError
         Naming the folder and what to do.
     """
-    _check_place(path, root)
+    exports.check_output_path(path, option)
+    _check_place(path, root, option)
     if cache is not None and cache != path / ".cache" and _overlap(path, cache):
         raise OutputPathError(
-            f"--out « {path} » recouvre le cache des notebooks « {cache} » ; choisissez un autre dossier"
+            f"{option} « {path} » recouvre le cache des notebooks « {cache} » ; choisissez un autre dossier"
         )
     for parent in path.parents:
         if is_owned(parent):
             raise OutputPathError(
-                f"--out « {path} » est à l'intérieur d'un autre livre (« {parent} ») ; choisissez un dossier distinct"
+                f"{option} « {path} » est à l'intérieur d'un autre livre (« {parent} ») ;"
+                " choisissez un dossier distinct"
             )
-    _check_kind(path, adopt)
-    _check_writable(path)
+    _check_kind(path, adopt, option)
 
 
-def _check_place(path: Path, root: Path) -> None:
-    """Not a system location, not the repository nor a folder containing it, not its sources."""
-    if any(path == d or d in path.parents for d in SYSTEM_DIRS):
-        raise OutputPathError(f"--out « {path} » est un emplacement système ; choisissez un dossier de travail")
+def _check_place(path: Path, root: Path, option: str) -> None:
+    """Not the repository nor a folder containing it, not its sources."""
     if path == root or path in root.parents:
         raise OutputPathError(
-            f"--out « {path} » est le dépôt lui-même ou le contient ;"
+            f"{option} « {path} » est le dépôt lui-même ou le contient ;"
             f" choisissez un dossier dédié, par exemple {root / '_build' / 'livre'}"
         )
     for name in SOURCE_DIRS:
         if _overlap(path, root / name):
             raise OutputPathError(
-                f"--out « {path} » est dans les sources du dépôt ({name}/) ; choisissez un dossier dédié"
+                f"{option} « {path} » est dans les sources du dépôt ({name}/) ; choisissez un dossier dédié"
             )
 
 
-def _check_kind(path: Path, adopt: bool) -> None:
+def _check_kind(path: Path, adopt: bool, option: str) -> None:
     """A folder (or nothing yet), empty or owned."""
     if not path.exists():
         return
     mode = path.stat().st_mode
     if not stat.S_ISDIR(mode):
         kind = "un fichier" if stat.S_ISREG(mode) else "un fichier spécial"
-        raise OutputPathError(f"--out « {path} » est {kind}, pas un dossier ; choisissez un dossier")
+        raise OutputPathError(f"{option} « {path} » est {kind}, pas un dossier ; choisissez un dossier")
     if not (adopt or is_owned(path) or _is_empty(path)):
         raise OutputPathError(
-            f"--out « {path} » n'est pas vide et n'a pas été créé par aaas build (pas de fichier {MARKER}) ;"
+            f"{option} « {path} » n'est pas vide et n'a pas été créé par aaas build (pas de fichier {MARKER}) ;"
             " choisissez un dossier vide ou nouveau"
         )
-
-
-def _check_writable(path: Path) -> None:
-    """The folder, or its nearest existing parent, accepts a new folder (tried, then removed)."""
-    existing = next(p for p in (path, *path.parents) if p.exists())
-    if not existing.is_dir():
-        raise OutputPathError(f"--out « {path} » ne peut pas être créé : « {existing} » n'est pas un dossier")
-    try:
-        os.rmdir(tempfile.mkdtemp(prefix=".aaas-essai-", dir=existing))
-    except OSError as exc:
-        raise OutputPathError(
-            f"--out « {path} » : écriture impossible dans « {existing} » ({exc.strerror}) ;"
-            " choisissez un dossier accessible en écriture"
-        ) from None
 
 
 def _overlap(a: Path, b: Path) -> bool:
@@ -211,8 +200,19 @@ def claimed(path: Path, adopt: bool = False) -> Iterator[OutDir]:
 def _make_folder(path: Path) -> list[Path]:
     """Create ``path`` and its missing parents; return the folders created, deepest first."""
     missing = [p for p in (path, *path.parents) if not p.exists()]
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except BaseException:
+        _remove_empty(missing)  # never an empty _build/variants left behind
+        raise
     return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each of ``folders`` (deepest first) that is empty."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _mark(path: Path, adopt: bool) -> None:
@@ -230,9 +230,7 @@ def _discard(out: OutDir, created: list[Path]) -> None:
     """Remove what this build wrote in a folder it created, then the folders if left empty."""
     for name in (".work", "_build", MARKER, lock.LOCK_FILE):
         _remove(out.path / name)
-    for folder in created:
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+    _remove_empty(created)
 
 
 def _remove(path: Path) -> None:

@@ -4,7 +4,9 @@ A variant (parameters that differ from the report's, or the ``corrige`` conventi
 built by default into ``<root>/_build/variants/<name>/``, where :func:`variant_name` is
 the scenario file's stem (``variante`` when only ``--set`` values are given), the hash
 of the parameter values and ``-corrige`` under that convention, e.g.
-``territoire_rural-1a2b3c4d5e6f`` or ``variante-1a2b3c4d5e6f-corrige``.
+``territoire_rural-1a2b3c4d5e6f`` or ``variante-1a2b3c4d5e6f-corrige``; a stem longer
+than :data:`STEM_MAX` characters is cut and ends with a hash of the whole stem, so that
+the name stays within the file system's limits.
 
 Every output folder holds a ``manifest.json`` (:func:`manifest`): the variant's name, its
 convention, the parameters changed with their values, the scenario file's name (never
@@ -14,13 +16,16 @@ its path), the date of the build and the provenance of the code and data
 API of the command ``aaas variants [--prune N]``: :func:`list_variants` describes the
 variant folders, newest first; :func:`prune` removes all but the ``N`` most recently
 used; :func:`prune_cache` bounds the notebook cache the same way (the notebooks of the
-``N`` most recent builds are kept).
+``N`` most recent builds are kept).  Only what the tool wrote is removed: variant folders
+carrying the ownership marker, and cache entries of a cache it owns
+(:func:`aaas.publish.cache.prune_cache`); never a variant or cache entry a running build uses.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -33,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from .. import datastore as data
+from ..errors import OutputPathError
 from ..models import conventions
 from ..models.scenario import Scenario
 from ..provenance import stamp
@@ -40,6 +46,8 @@ from . import cache, lock, outdir
 
 #: Folder of the variant books, relative to the repository.
 VARIANTS_DIR = Path("_build") / "variants"
+#: Longest scenario-file stem kept whole in a variant's folder name.
+STEM_MAX = 64
 
 
 # --------------------------------------------------------------------------------------
@@ -58,7 +66,7 @@ def variant_name(scenario: Scenario, convention: str) -> str:
     >>> variant_name(s, "corrige") == f"territoire_rural_ete-{s.hash()}-corrige"
     True
     """
-    stem = _slug(Path(scenario.scenario_file).stem) if scenario.scenario_file else ""
+    stem = _shortened(_slug(Path(scenario.scenario_file).stem)) if scenario.scenario_file else ""
     suffix = "" if convention == "rapport" else f"-{convention}"
     return f"{stem or 'variante'}-{scenario.hash()}{suffix}"
 
@@ -71,6 +79,17 @@ def _slug(text: str) -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+def _shortened(stem: str) -> str:
+    """``stem``, or when longer than :data:`STEM_MAX` its start and a hash of the whole.
+
+    >>> _shortened("court"), len(_shortened("x" * 300)), _shortened("x" * 300) != _shortened("x" * 299)
+    ('court', 64, True)
+    """
+    if len(stem) <= STEM_MAX:
+        return stem
+    return f"{stem[: STEM_MAX - 9]}_{hashlib.sha256(stem.encode()).hexdigest()[:8]}"
 
 
 def plain(value: Any) -> Any:
@@ -173,19 +192,27 @@ def folder_size(path: Path) -> int:
 def prune(root: str | os.PathLike | None, keep: int) -> list[Path]:
     """Remove every variant book but the ``keep`` most recently used; return the removed folders.
 
-    Only folders carrying the ownership marker are touched, and a variant being built
-    (its lock held) is kept.
+    Only folders carrying the ownership marker are touched (never a link), and a variant
+    being built (its lock held) is kept.
 
     Raises
     ------
     InputError
         ``keep`` is not an integer >= 0.
+    OutputPathError
+        ``_build/variants`` is a link to another folder (whose books are not the checkout's
+        variants): nothing is removed.
     """
     cache.check_keep(keep)
+    folder = _root(root) / VARIANTS_DIR
+    if folder.is_symlink():
+        raise OutputPathError(
+            f"« {folder} » est un lien vers « {os.path.realpath(folder)} » : les variantes n'y sont pas supprimées"
+        )
     removed = []
     for variant in list_variants(root)[keep:]:
         path = variant["path"]
-        trash = path.with_name(f".suppression-{path.name}-{os.getpid()}")
+        trash = path.with_name(f".suppression-{os.getpid()}-{hashlib.sha256(path.name.encode()).hexdigest()[:12]}")
         with lock.try_locked(path) as free:
             if not free:
                 continue
@@ -199,7 +226,13 @@ def prune_cache(root: str | os.PathLike | None, keep: int) -> list[Path]:
     """Delete the cached notebooks not used by the ``keep`` most recent builds; return them.
 
     The cache is the one a build of ``root`` uses (:func:`aaas.publish.cache.cache_dir`,
-    ``AAAS_CACHE_DIR`` included); see :func:`aaas.publish.cache.prune_cache`.
+    ``AAAS_CACHE_DIR`` included, refused unless the tool owns it); see
+    :func:`aaas.publish.cache.prune_cache`.
+
+    Raises
+    ------
+    OutputPathError
+        The cache folder is refused (:func:`aaas.publish.cache.check_cache`).
     """
     return cache.prune_cache(cache.cache_dir(_root(root)), keep)
 

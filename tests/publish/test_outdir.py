@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from aaas.errors import ChoiceError, OutputPathError
+from aaas.present import exports
 from aaas.publish import build, outdir
 from aaas.publish.build import build_book
 
@@ -114,7 +115,7 @@ def test_an_unwritable_place_is_refused(tmp_path, monkeypatch):
     def no_write(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(outdir.tempfile, "mkdtemp", no_write)
+    monkeypatch.setattr(exports.tempfile, "mkdtemp", no_write)
     assert "écriture impossible dans" in refused(out=tmp_path / "livre")
     assert not (tmp_path / "livre").exists()
 

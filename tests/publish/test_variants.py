@@ -167,14 +167,16 @@ def test_the_cache_key_covers_the_data_folder(make_repo, tmp_path, monkeypatch):
 
 def test_stale_partial_copies_are_swept(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    gone = tmp_path / f"abc.{dead.stdout.strip()}-1{cache.PARTIAL_SUFFIX}"
-    mine = tmp_path / f"abc.{os.getpid()}-1{cache.PARTIAL_SUFFIX}"
-    old = tmp_path / f"def.{os.getpid()}-2{cache.PARTIAL_SUFFIX}"
-    for path in (gone, mine, old):
+    key = "ab" * 32
+    gone = tmp_path / f"{key}.{dead.stdout.strip()}-1{cache.PARTIAL_SUFFIX}"
+    mine = tmp_path / f"{key}.{os.getpid()}-1{cache.PARTIAL_SUFFIX}"
+    old = tmp_path / f"{'de' * 32}.{os.getpid()}-2{cache.PARTIAL_SUFFIX}"
+    foreign = tmp_path / f"mon_essai.{dead.stdout.strip()}-1{cache.PARTIAL_SUFFIX}"  # not a name the tool writes
+    for path in (gone, mine, old, foreign):
         path.write_text("{}", encoding="utf-8")
     os.utime(old, (time.time() - 2 * cache.PARTIAL_MAX_AGE_S,) * 2)
     assert sorted(cache.sweep_partials(tmp_path)) == sorted([gone, old])
-    assert mine.exists()
+    assert mine.exists() and foreign.exists()
 
 
 def test_the_command_lists_and_prunes_variants(tmp_path, monkeypatch, capsys):
