@@ -27,10 +27,9 @@ An interrupted or failed build leaves the previous book as it was; an interrupti
 during the swap takes effect once the new book, its key and its manifest are in place.
 An interruption raises :class:`~aaas.errors.Interrupted`, whose message says which
 (« le livre précédent est intact », « le nouveau livre est complet », « aucun livre
-publié »).  Nothing is written
-outside the output folder and the notebook cache.  The committed notebooks are never
-modified by a build; :func:`refresh_notebooks` is the deliberate way to re-execute them
-in place (stored outputs checked by nbval).
+publié »).  Nothing is written outside the output folder and the notebook cache.  The
+committed notebooks are never modified by a build; :func:`refresh_notebooks` is the
+deliberate way to re-execute them in place (stored outputs checked by nbval).
 """
 
 from __future__ import annotations
@@ -196,9 +195,9 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
     jupyter-book runs in the output folder's work area on the staged tree, incrementally
     when the work area holds a successful run; the spreadsheet of the tables and, when
     asked, the PDF are written into the new HTML; the new HTML is then swapped in
-    (:func:`aaas.publish.swap.publish`).  The build key and the manifest are removed before the swap and
-    recorded after it, signals held meanwhile, so that none of them ever describes other
-    pages.  Returns whether a new book was published.
+    (:func:`aaas.publish.swap.publish`).  The build key and the manifest are removed
+    before the swap and recorded after it, signals held meanwhile, so that none of them
+    ever describes other pages.  Returns whether a new book was published.
     """
     out, progress = job.out, job.progress
     key = jupyterbook.build_key(files)

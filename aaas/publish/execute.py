@@ -181,14 +181,10 @@ def _work(todo: queue.SimpleQueue, finished: queue.Queue, run: Callable[[Any], O
 
 
 class _Abandoned(logging.Filter):
-    """Drops the log records of abandoned worker threads."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.threads: set[int] = set()
+    """Drops the log records emitted by abandoned worker threads (marked by :func:`silence`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.thread not in self.threads
+        return not getattr(threading.current_thread(), "aaas_abandoned", False)
 
 
 _ABANDONED = _Abandoned()
@@ -197,7 +193,8 @@ _ABANDONED = _Abandoned()
 def silence(threads: Sequence[threading.Thread]) -> None:
     """Silence what ``threads`` still log through the notebook libraries (:data:`LOGGERS`)
     once their run is abandoned: an interrupted build prints its own line only."""
-    _ABANDONED.threads.update(t.ident for t in threads if t.ident is not None)
+    for thread in threads:
+        thread.aaas_abandoned = True
     for name in LOGGERS:
         logger = logging.getLogger(name)
         if _ABANDONED not in logger.filters:
