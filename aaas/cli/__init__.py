@@ -32,7 +32,7 @@ def run() -> None:
     once once its line is printed (``os._exit``): the threads still waiting on a killed
     kernel are not waited for.
     """
-    interrupts.install()
+    interrupts.install(process=True)
     code = main()
     if code == EXIT_INTERRUPTED:
         for stream in (sys.stdout, sys.stderr):

@@ -10,16 +10,19 @@ non-interactive shell, ``nohup``) stays ignored.
 
 Two ways to stop:
 
-* by default, the handler prints « aaas : interrompu » and ends the process at once
-  (``os._exit``): the commands that build nothing (``tables``, ``check``,
-  ``sensitivity`` …) have nothing to clean up, and ending there leaves no room for a
-  traceback, a half-printed warning or a library that would catch the interruption;
+* by default, in the process's own run (:func:`aaas.cli.run`), the handler prints
+  « aaas : interrompu » and ends the process at once (``os._exit``): the commands that
+  build nothing (``tables``, ``check``, ``sensitivity`` …) have nothing to clean up, and
+  ending there leaves no room for a traceback, a half-printed warning or a library that
+  would catch the interruption;
 * after :func:`unwind` (``aaas build``, which must stop its kernels and jupyter-book
   and leave its output folder whole), the first signal raises ``KeyboardInterrupt`` in
   the main thread; the build stops its children without waiting for them and turns the
   interruption into an :class:`~aaas.errors.Interrupted` that tells what became of the
   book, which :func:`aaas.cli.main` prints.  Later signals are ignored while the build
   unwinds, and a watchdog ends the process after :data:`WATCHDOG_S` if unwinding hangs.
+  :func:`aaas.cli.main` called in-process (a test, a script) always stops this way, so
+  that its caller is never ended by ``os._exit``.
 """
 
 from __future__ import annotations
@@ -42,12 +45,18 @@ WATCHDOG_S = 5.0
 #: The signals handled.
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-_state: dict[str, object] = {"unwind": False, "stopping": False, "told": False, "watchdog": None}
+_state: dict[str, object] = {"process": False, "unwind": False, "stopping": False, "told": False, "watchdog": None}
 
 
-def install() -> dict[int, object]:
+def install(process: bool = False) -> dict[int, object]:
     """Handle SIGINT and SIGTERM in this process (main thread only); return the previous
-    handlers (an ignored signal is left ignored, and not listed)."""
+    handlers (an ignored signal is left ignored, and not listed).
+
+    ``process``: the caller is the process's entry point, which may end the process at
+    once; otherwise (:func:`aaas.cli.main` called in-process, by a test or a script) an
+    interruption always raises ``KeyboardInterrupt``, as Python's own handler does.
+    """
+    _state["process"] = _state["process"] or process
     previous = {}
     with contextlib.suppress(ValueError):  # not the main thread: left to the caller
         for signum in SIGNALS:
@@ -85,15 +94,16 @@ def told() -> None:
 
 
 def _on_signal(signum: int, frame) -> None:
-    if not _state["unwind"]:
+    if _state["process"] and not _state["unwind"]:
         streams.say_now(MESSAGE)
         os._exit(EXIT_INTERRUPTED)
     if _state["stopping"]:
-        return  # already stopping: the watchdog is armed
+        return  # already stopping (and, in the process's own run, the watchdog is armed)
     _state["stopping"] = True
-    watchdog = _state["watchdog"] = threading.Timer(WATCHDOG_S, _force_exit)
-    watchdog.daemon = True
-    watchdog.start()
+    if _state["process"]:
+        watchdog = _state["watchdog"] = threading.Timer(WATCHDOG_S, _force_exit)
+        watchdog.daemon = True
+        watchdog.start()
     raise KeyboardInterrupt
 
 
