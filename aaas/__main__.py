@@ -1,5 +1,6 @@
-import sys
+"""``python -m aaas``: the command line (:func:`aaas.cli.run`, which handles Ctrl-C and
+SIGTERM before anything heavy is imported)."""
 
-from .cli import main
+from .cli import run
 
-sys.exit(main())
+run()

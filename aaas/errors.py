@@ -1,7 +1,8 @@
 """Every error the package raises on purpose, with its message in French.
 
 :class:`InputError` is what the user can fix (the command line exits with status 2 and
-prints the message on one line); :class:`BuildError` is a failed book build (status 1).
+prints the message on one line); :class:`BuildError` is a failed book build (status 1);
+:class:`Interrupted` an interruption that says what became of the book (status 130).
 
 >>> issubclass(ParameterError, InputError) and issubclass(ParameterError, ValueError)
 True
@@ -39,3 +40,12 @@ class BuildError(RuntimeError):
     and where."""
 
     exit_code = 1
+
+
+class Interrupted(KeyboardInterrupt):
+    """An interrupted command (Ctrl-C, SIGTERM); the message tells, in French, what became
+    of what it was writing (« le livre précédent est intact », « le nouveau livre est
+    complet »).  The command line prints « aaas : interrompu ; <message> » and exits
+    with status 130."""
+
+    exit_code = 130

@@ -294,6 +294,28 @@ def test_an_interruption_is_one_line_and_exit_130(capsys, monkeypatch):
     assert (code, out) == (130, "") and err.count("\n") == 1 and "interrompu" in err
 
 
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_a_real_signal_in_process_returns_130_and_spares_the_caller(capsys, monkeypatch, signame):
+    """main() called in-process (not the process's entry point): the signal becomes
+    KeyboardInterrupt, main returns 130, and the caller's handlers are back."""
+    import os
+    import signal
+    import time
+
+    from aaas.cli import commands
+
+    def interrupted(args):
+        os.kill(os.getpid(), getattr(signal, signame))
+        time.sleep(5)
+        raise AssertionError("pas interrompu")
+
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    monkeypatch.setitem(commands.COMMANDS, "tables", interrupted)
+    code, out, err = run(capsys, "tables")
+    assert (code, out, err) == (130, "", "aaas : interrompu\n")
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before
+
+
 def test_build_passes_pdf_and_jobs_to_the_book(capsys, monkeypatch, tmp_path):
     from aaas.publish import build
 

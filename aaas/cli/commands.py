@@ -85,10 +85,13 @@ def cmd_check(args) -> tuple[str, int]:
 
 
 def cmd_build(args) -> tuple[str, int]:
-    """``aaas build``: the book for a scenario."""
+    """``aaas build``: the book for a scenario.  Interrupted, it stops its children and
+    leaves its output folder whole before it ends (:func:`aaas.cli.interrupts.unwind`)."""
     from ..models import scenario as scenarios
     from ..publish import build
+    from . import interrupts
 
+    interrupts.unwind()
     index = build.build_book(
         scenario_file=args.scenario,
         overrides=scenarios.parse_assignments(args.sets),

@@ -20,12 +20,16 @@
    (:func:`aaas.publish.stage.write_tables_workbook`) and, with ``pdf``, prints the
    book as one PDF beside it (:mod:`aaas.publish.pdf`);
 6. swaps the new HTML (with its spreadsheet and PDF) in place of the published book,
-   then records the build key and the manifest (:mod:`aaas.publish.variants`).
+   then records the build key and the manifest (:mod:`aaas.publish.variants`), with
+   SIGINT and SIGTERM held from the first rename to the manifest (:mod:`aaas.publish.swap`).
 
-An interrupted or failed build leaves the previous book as it was.  Nothing is written
-outside the output folder and the notebook cache.  The committed notebooks are never
-modified by a build; :func:`refresh_notebooks` is the deliberate way to re-execute them
-in place (stored outputs checked by nbval).
+An interrupted or failed build leaves the previous book as it was; an interruption
+during the swap takes effect once the new book, its key and its manifest are in place.
+An interruption raises :class:`~aaas.errors.Interrupted`, whose message says which
+(« le livre précédent est intact », « le nouveau livre est complet », « aucun livre
+publié »).  Nothing is written outside the output folder and the notebook cache.  The
+committed notebooks are never modified by a build; :func:`refresh_notebooks` is the
+deliberate way to re-execute them in place (stored outputs checked by nbval).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from ..errors import BuildError, ChoiceError, InputError
 from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
-from . import cache, execute, jupyterbook, outdir, pages, processes, stage, toc, variants
+from . import cache, execute, jupyterbook, outdir, pages, processes, stage, swap, toc, variants
 from . import pdf as pdf_module
 from .outdir import OutDir
 
@@ -81,8 +85,8 @@ def build_book(
         ``True``, ``False`` or ``None``, when Chromium is found (:func:`wants_pdf`).
 
     Bad input (:class:`~aaas.errors.InputError`, e.g. :class:`~aaas.errors.OutputPathError`) is refused
-    before anything is written.  A :class:`~aaas.errors.BuildError`, or a ``KeyboardInterrupt``
-    (kernels, jupyter-book and Chromium stopped), leaves the previous book.
+    before anything is written.  A :class:`~aaas.errors.BuildError` leaves the previous book; a
+    ``KeyboardInterrupt`` becomes an :class:`~aaas.errors.Interrupted` saying what became of it.
     """
     root = Path(root).resolve() if root else ROOT
     check_jobs(jobs)
@@ -90,11 +94,16 @@ def build_book(
     scenario = _scenario_for_every_convention(scenarios.resolve(scenario_file, overrides, convention))
     target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
     pdf = wants_pdf(pdf, progress)
-    with outdir.claimed(target, adopt=adopt) as owned, cache.in_use(tasks):
+    with (
+        swap.telling(OutDir(target)) as fate,
+        outdir.claimed(target, adopt=adopt) as owned,
+        swap.recovering(owned, fate),
+        cache.in_use(tasks),
+    ):
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention, pdf)
-        job = _Publication(root, owned, scenario, convention, pdf, progress)
-        if _build_html(files, job) or not owned.manifest.is_file():
+        job = _Publication(root, owned, scenario, convention, pdf, progress, fate)
+        if not _build_html(files, job) and not owned.manifest.is_file():
             variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
         os.utime(owned.path / outdir.MARKER)  # last use, for variants.prune
     return owned.index
@@ -144,6 +153,7 @@ class _Publication:
     convention: str
     pdf: bool
     progress: Callable[[str], object]
+    fate: swap.Fate
 
 
 def _plan(
@@ -203,9 +213,9 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
     jupyter-book runs in the output folder's work area on the staged tree, incrementally
     when the work area holds a successful run; the spreadsheet of the tables and, when
     asked, the PDF are written into the new HTML; the new HTML is then swapped in
-    (:func:`aaas.publish.outdir.publish`).  The build key and the manifest are removed
-    before the swap and the key recorded after it, so that none of them ever describes
-    other pages.  Returns whether a new book was published.
+    (:func:`aaas.publish.swap.publish`).  The build key and the manifest are removed
+    before the swap and recorded after it, signals held meanwhile, so that none of them
+    ever describes other pages.  Returns whether a new book was published.
     """
     out, progress = job.out, job.progress
     key = jupyterbook.build_key(files)
@@ -230,10 +240,10 @@ def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:
         except BaseException:
             work_pdf.unlink(missing_ok=True)  # never published with other pages
             raise
-    outdir.publish(out, before_swap=functools.partial(_forget, out))
+    manifest = variants.manifest(job.scenario, job.convention, job.root)
+    swap.publish(out, key, manifest, job.fate, forget=functools.partial(_forget, out))
     if job.pdf:
         progress("PDF : " + str(pdf_path(out.index)))
-    jupyterbook.record_build_key(out.path, key)
     progress("Livre HTML : " + str(out.index))
     return True
 

@@ -6,19 +6,22 @@ tagged to be hidden from readers and without any trace of where or when it ran
 (:mod:`aaas.publish.executed`).  A failed notebook is described in French, naming the cell of
 the committed notebook, and its partial copy is kept under ``<cache>/failed/``.  When the
 build is interrupted (``KeyboardInterrupt``), the queued notebooks are cancelled and the
-running kernels killed (:func:`aaas.publish.processes.stop_kernels`).
+running kernels killed (:func:`aaas.publish.processes.stop_kernels`), without waiting for
+their threads: those are daemon threads, and what they would still log (« Kernel died
+while waiting for execute reply ») is silenced (:func:`silence`).
 :func:`refresh_one` re-executes a committed notebook in place.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import queue
 import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +31,8 @@ from .cache import NotebookTask
 
 #: Longest run allowed for one notebook cell, in seconds (a hung cell fails the build).
 CELL_TIMEOUT_S = 600
-#: Seconds an interrupted build waits for its running notebooks to end (their kernels killed).
-STOP_WAIT_S = 10
+#: Loggers of the libraries that run the notebooks (nbclient logs through papermill's).
+LOGGERS = ("papermill", "nbclient", "traitlets", "jupyter_client", "asyncio")
 
 #: Result of running one notebook: seconds taken, French error message or None.
 Outcome = tuple[float, str | None]
@@ -102,7 +105,7 @@ def run_parallel(
     total: int | None = None,
     on_interrupt: Callable[[], object] | None = None,
 ) -> list[str]:
-    """Call ``run`` on every item in a thread pool, reporting each as it finishes.
+    """Call ``run`` on every item in worker threads, reporting each as it finishes.
 
     Parameters
     ----------
@@ -117,35 +120,87 @@ def run_parallel(
     done, total : int
         Items already reported, and the count shown (default: ``done + len(items)``).
     on_interrupt : callable, optional
-        Stops the running items (e.g. kills their kernels) on ``KeyboardInterrupt``; the
-        items not started are cancelled (:func:`_abandon`).
+        Stops the running items (kills their kernels) on ``KeyboardInterrupt``; the others are
+        cancelled; the daemon workers are not waited for, their logs silenced (:func:`silence`).
 
     Returns the error messages, in the order the failures finished.
     """
     total = done + len(items) if total is None else total
     failures: list[str] = []
-    pool, futures = ThreadPoolExecutor(max_workers=_workers(jobs, len(items))), {}
+    finished, stop, workers = queue.Queue(), threading.Event(), []
     try:
-        futures = {pool.submit(run, item): item for item in items}
-        for fut in as_completed(futures):
-            seconds, error = fut.result()
+        workers = _start_workers(items, run, jobs, finished, stop)
+        for _ in items:
+            item, (seconds, error) = finished.get()
             done += 1
-            progress(f"[{done}/{total}] {futures[fut].name} … {seconds:.1f} s" + (" ÉCHEC" if error else ""))
+            progress(f"[{done}/{total}] {item.name} … {seconds:.1f} s" + (" ÉCHEC" if error else ""))
             if error:
                 failures.append(error)
     except BaseException:
-        _abandon(pool, futures, on_interrupt)
+        _abandon(workers, stop, on_interrupt)
         raise
-    pool.shutdown()
     return failures
 
 
-def _abandon(pool: ThreadPoolExecutor, futures, on_interrupt: Callable[[], object] | None) -> None:
-    """Cancel the items not started, stop the running ones, wait for them at most :data:`STOP_WAIT_S`."""
-    pool.shutdown(wait=False, cancel_futures=True)
+def _abandon(workers: list[threading.Thread], stop: threading.Event, on_interrupt: Callable[[], object] | None) -> None:
+    """Cancel the items not started, silence the workers, stop the running items."""
+    stop.set()
+    silence(workers)
     if on_interrupt is not None:
         on_interrupt()
-    wait(futures, timeout=STOP_WAIT_S)
+
+
+def _start_workers(
+    items: Sequence[Any], run: Callable[[Any], Outcome], jobs: int | None, finished: queue.Queue, stop: threading.Event
+) -> list[threading.Thread]:
+    """Start the daemon threads that run ``items``, each putting ``(item, outcome)`` in ``finished``."""
+    todo: queue.SimpleQueue = queue.SimpleQueue()
+    for item in items:
+        todo.put(item)
+    workers = [
+        threading.Thread(target=_work, args=(todo, finished, run, stop), name=f"aaas-notebooks-{i}", daemon=True)
+        for i in range(_workers(jobs, len(items)))
+    ]
+    for worker in workers:
+        worker.start()
+    return workers
+
+
+def _work(todo: queue.SimpleQueue, finished: queue.Queue, run: Callable[[Any], Outcome], stop: threading.Event) -> None:
+    """A worker: run the queued items until none is left or the run is stopped."""
+    while not stop.is_set():
+        try:
+            item = todo.get_nowait()
+        except queue.Empty:
+            return
+        try:
+            outcome = run(item)
+        except BaseException as exc:  # noqa: BLE001 - reported as the item's failure
+            outcome = (0.0, f"  - {item.name} : {type(exc).__name__} : {exc}")
+        finished.put((item, outcome))
+
+
+class _Abandoned(logging.Filter):
+    """Drops the log records emitted by abandoned worker threads (marked by :func:`silence`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(threading.current_thread(), "aaas_abandoned", False)
+
+
+_ABANDONED = _Abandoned()
+
+
+def silence(threads: Sequence[threading.Thread]) -> None:
+    """Silence what ``threads`` still log through the notebook libraries (:data:`LOGGERS`)
+    once their run is abandoned: an interrupted build prints its own line only."""
+    for thread in threads:
+        thread.aaas_abandoned = True
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        if _ABANDONED not in logger.filters:
+            logger.addFilter(_ABANDONED)
+    if logging.lastResort is not None and _ABANDONED not in logging.lastResort.filters:
+        logging.lastResort.addFilter(_ABANDONED)
 
 
 def execute_one(

@@ -11,6 +11,9 @@ Two kinds of children write while a book is built:
   while it runs, the group is terminated, then killed after :data:`GRACE_S`.  On Linux
   the command also asks the system to kill it if the build's process dies without
   cleaning up (``SIGKILL``): see :data:`DIE_WITH_PARENT`.
+
+:func:`signals_held` holds SIGINT and SIGTERM during the few renames that publish a
+book, and delivers them after: an interruption never leaves a half-swapped book.
 """
 
 from __future__ import annotations
@@ -22,11 +25,14 @@ import signal
 import subprocess
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-#: Seconds a terminated command is given to end before it is killed.
-GRACE_S = 5.0
+#: Seconds a terminated command is given to end before it is killed (an interrupted
+#: build answers within a second).
+GRACE_S = 0.5
+#: The signals :func:`signals_held` holds.
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 #: Environment variable giving a child the process id it must not outlive.
 PARENT_ENV = "AAAS_PARENT_PID"
 #: Python prologue of a child command: on Linux, be killed when the parent process dies
@@ -126,3 +132,34 @@ def signal_group(pid: int, signum: int) -> None:
     """Send ``signum`` to the process group led by ``pid`` (not yet reaped); ignore a gone group."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signum)
+
+
+# --------------------------------------------------------------------------------------
+# Signals
+# --------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for the block; one received meanwhile is delivered after it.
+
+    The handlers are swapped for one that only records the signal (Python runs every
+    signal handler in the main thread, whichever thread the system chose, so this holds
+    them whatever other threads run); at the end of the block the previous handlers are
+    put back and each recorded signal is raised again (``signal.raise_signal``), so that
+    it has its usual effect, just later.  Outside the main thread, nothing is held.
+    """
+    received: list[int] = []
+    previous = {}
+    try:
+        for signum in HELD_SIGNALS:
+            previous[signum] = signal.signal(signum, lambda signum, _frame: received.append(signum))
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)
