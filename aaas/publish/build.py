@@ -34,11 +34,12 @@ deliberate way to re-execute them in place (stored outputs checked by nbval).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,7 @@ def build_book(
     scenario = _scenario_for_every_convention(scenarios.resolve(scenario_file, overrides, convention))
     target, adopt, tasks, parameters = _plan(root, out, scenario, convention, pdf)
     pdf = wants_pdf(pdf, progress)
-    with (
-        swap.telling(OutDir(target)) as fate,
-        outdir.claimed(target, adopt=adopt) as owned,
-        swap.recovering(owned, fate),
-        cache.in_use(tasks),
-    ):
+    with _publishing(target, adopt, tasks) as (owned, fate):
         execute.execute_notebooks(tasks, parameters, root, jobs=jobs, progress=progress)
         files = stage.staged_files(root, tasks, scenario, convention, pdf)
         job = _Publication(root, owned, scenario, convention, pdf, progress, fate)
@@ -107,6 +103,19 @@ def build_book(
             variants.write_manifest(owned.manifest, variants.manifest(scenario, convention, root))
         os.utime(owned.path / outdir.MARKER)  # last use, for variants.prune
     return owned.index
+
+
+@contextlib.contextmanager
+def _publishing(target: Path, adopt: bool, tasks: list[cache.NotebookTask]) -> Iterator[tuple[OutDir, swap.Fate]]:
+    """The output folder claimed (its lock held), what became of its book (told on an
+    interruption, the swap recovered) and the build's cache entries in use (spared by prune)."""
+    with (
+        swap.telling(OutDir(target)) as fate,
+        outdir.claimed(target, adopt=adopt) as owned,
+        swap.recovering(owned, fate),
+        cache.in_use(tasks),
+    ):
+        yield owned, fate
 
 
 def _scenario_for_every_convention(scenario: Scenario) -> Scenario:
