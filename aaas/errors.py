@@ -39,3 +39,24 @@ class BuildError(RuntimeError):
     and where."""
 
     exit_code = 1
+
+
+#: Characters of a user's value echoed in a message (the rest is counted, not shown).
+ECHO_MAX = 40
+
+
+def cite(value: object, limit: int = ECHO_MAX) -> str:
+    """A user's value as a message echoes it: whole if short, else its first ``limit``
+    characters and its length — the one place that shortens what a message repeats.
+
+    >>> cite("50000")
+    '50000'
+    >>> cite("1" * 309)
+    '1111111111111111111111111111111111111111… (309 caractères)'
+    >>> cite("x" * 100_000)[-20:]
+    '(100\u202f000 caractères)'
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} caractères)".replace(",", "\u202f")
