@@ -53,10 +53,11 @@ def cite(value: object, limit: int = ECHO_MAX) -> str:
     '50000'
     >>> cite("1" * 309)
     '1111111111111111111111111111111111111111… (309 caractères)'
-    >>> cite("x" * 100_000)[-20:]
-    '(100\u202f000 caractères)'
+    >>> cite("a,b" * 50_000)
+    'a,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba… (150\u202f000 caractères)'
     """
     text = value if isinstance(value, str) else str(value)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({len(text):,} caractères)".replace(",", "\u202f")
+    size = f"{len(text):,}".replace(",", "\u202f")
+    return f"{text[:limit]}… ({size} caractères)"

@@ -140,7 +140,7 @@ def test_scenario_file(capsys, tmp_path):
         (["tables", "--convention", "corrigee"], "convention inconnue"),
         (["tables", "--format", "xml"], "--format : valeur inconnue 'xml'"),
         (["tables", "synthes"], "tableau inconnu"),
-        (["tables", "--scenario", "/nonexistent/x.yaml"], "fichier de scénario introuvable"),
+        (["tables", "--scenario", "/nonexistent/x.yaml"], "introuvable"),
         (["tables", "--set", "population_bassin"], "nom=valeur"),
         (["frobnicate"], "valeur inconnue 'frobnicate'"),
     ],
