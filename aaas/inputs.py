@@ -35,14 +35,16 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0
 
 
 def taille(n: int) -> str:
-    """A size in French units (« 256 ko », « 8 Mo », « 23,2 Gio » above 1 024 Mo).
+    """A size in French units (« 256 ko », « 8 Mo », « 23,2 Gio » from 1 Gio).
 
-    >>> taille(256 * 1024), taille(8 * 1024 * 1024), taille(23 * 2**30), taille(300)
-    ('256 ko', '8 Mo', '23 Gio', '300 octets')
+    >>> taille(256 * 1024), taille(8 * 1024 * 1024), taille(int(23.2 * 2**30)), taille(300)
+    ('256 ko', '8 Mo', '23,2 Gio', '300 octets')
+    >>> taille(2**60)
+    '1\u202f024 Pio'
     """
-    for unit, size in (("Tio", 2**40), ("Gio", 2**30), ("Mo", 2**20), ("ko", 2**10)):
+    for unit, size in (("Pio", 2**50), ("Tio", 2**40), ("Gio", 2**30), ("Mo", 2**20), ("ko", 2**10)):
         if n >= size:
-            shown = f"{n / size:.1f}".removesuffix(".0").replace(".", ",")
+            shown = f"{n / size:,.1f}".removesuffix(".0").replace(",", "\u202f").replace(".", ",")
             return f"{shown} {unit}"
     return f"{n} octets"
 
@@ -136,18 +138,20 @@ enregistrer le fichier en UTF-8
 
 
 def whole(text: str) -> int:
-    """A whole number as typed (digits only, spaces around allowed; at most 30 digits).
+    """A whole number as typed: decimal digits, a sign, spaces around (at most 30 digits:
+    the range is :func:`count`'s to check).
 
-    >>> whole(" 1024 ")
-    1024
+    >>> whole(" 1024 "), whole("-1")
+    (1024, -1)
     >>> whole("0x10")
     Traceback (most recent call last):
     ...
-    ValueError: '0x10' : un nombre entier positif ou nul est attendu (chiffres décimaux)
+    ValueError: '0x10' : un nombre entier est attendu (chiffres décimaux)
     """
     digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 30:
-        raise ValueError(f"'{cite(text)}' : un nombre entier positif ou nul est attendu (chiffres décimaux)")
+    unsigned = digits.removeprefix("-").removeprefix("+") if digits[:1] in "+-" else digits
+    if not (unsigned.isascii() and unsigned.isdigit()) or len(unsigned) > 30:
+        raise ValueError(f"'{cite(text)}' : un nombre entier est attendu (chiffres décimaux)")
     return int(digits)
 
 
