@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import inputs
-from .errors import DataFileError
+from .errors import CHEMIN_MAX, DataFileError, cite
 
 if TYPE_CHECKING:  # pandera is imported only when a folder is checked
     from .schemas import Table
@@ -196,7 +196,9 @@ def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
 
 def _bytes(p: Path) -> bytes:
     """The bytes of a data file: a regular file of at most :data:`TAILLE_MAX_DONNEES`."""
-    return inputs.read_bounded(p, TAILLE_MAX_DONNEES, DataFileError, f"fichier de données « {p} »")
+    return inputs.read_bounded(
+        p, TAILLE_MAX_DONNEES, DataFileError, f"fichier de données « {cite(str(p), CHEMIN_MAX)} »"
+    )
 
 
 def _text(p: Path) -> str:

@@ -43,6 +43,8 @@ class BuildError(RuntimeError):
 
 #: Characters of a user's value echoed in a message (the rest is counted, not shown).
 ECHO_MAX = 40
+#: Characters of a path echoed (a file name, at most 255 bytes, is shown whole).
+CHEMIN_MAX = 300
 
 
 def cite(value: object, limit: int = ECHO_MAX) -> str:

@@ -17,6 +17,7 @@ A foundation module: it imports only the standard library and :mod:`aaas.errors`
 
 from __future__ import annotations
 
+import errno
 import operator
 import os
 import stat
@@ -31,6 +32,15 @@ KINDS = (
     (stat.S_ISCHR, "un périphérique"),
     (stat.S_ISBLK, "un périphérique"),
 )
+#: The system's reasons, in French (others: « erreur système n° … »).
+RAISONS = {
+    errno.ENAMETOOLONG: "nom ou chemin trop long",
+    errno.ELOOP: "trop de liens symboliques (une boucle ?)",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EIO: "erreur d'entrée-sortie",
+    errno.ENXIO: "périphérique absent",
+    errno.EOVERFLOW: "fichier trop grand",
+}
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 
@@ -61,6 +71,15 @@ def _too_big(size: str, cap: int, label: str, error: type[InputError]) -> InputE
     return error(f"{label} trop grand ({size} ; au plus {taille(cap)})")
 
 
+def _size(n: int, cap: int) -> str:
+    """``n`` bytes in words, in bytes when its unit would round it to the cap's figure."""
+    return taille(n) if taille(n) != taille(cap) else f"{n:,} octets".replace(",", "\u202f")
+
+
+def _raison(exc: OSError) -> str:
+    return RAISONS.get(exc.errno, f"erreur système n° {exc.errno}")
+
+
 def read_bounded(path: str | os.PathLike, cap: int, error: type[InputError], label: str) -> bytes:
     """The bytes of ``path``, a regular file of at most ``cap`` bytes.
 
@@ -87,14 +106,14 @@ def read_bounded(path: str | os.PathLike, cap: int, error: type[InputError], lab
         info = os.stat(path)  # follows symlinks
         _refuse_kind(info.st_mode, label, error)
         if info.st_size > cap:
-            raise _too_big(taille(info.st_size), cap, label, error)
+            raise _too_big(_size(info.st_size, cap), cap, label, error)
         fd = os.open(path, _FLAGS)  # never blocks, even if a FIFO took the file's place
     except FileNotFoundError:
         raise error(f"{label} introuvable") from None
     except PermissionError:
         raise error(f"{label} : lecture non autorisée") from None
     except OSError as exc:
-        raise error(f"{label} illisible : {exc.strerror or 'erreur système'}") from None
+        raise error(f"{label} illisible : {_raison(exc)}") from None
     try:
         _refuse_kind(os.fstat(fd).st_mode, label, error)
         chunks, size = [], 0
@@ -105,7 +124,7 @@ def read_bounded(path: str | os.PathLike, cap: int, error: type[InputError], lab
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise error(f"{label} illisible : {exc.strerror or 'erreur système'}") from None
+        raise error(f"{label} illisible : {_raison(exc)}") from None
     finally:
         os.close(fd)
     if size > cap:

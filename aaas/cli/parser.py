@@ -93,7 +93,9 @@ def convention(text: str) -> str:
     """A convention name as typed (accents accepted)."""
     name = sans_accents(text.strip()).lower()
     if name not in CONVENTIONS:
-        raise argparse.ArgumentTypeError(f"convention inconnue '{text}' ; valeurs acceptées : {', '.join(CONVENTIONS)}")
+        raise argparse.ArgumentTypeError(
+            f"convention inconnue '{cite(text)}' ; valeurs acceptées : {', '.join(CONVENTIONS)}"
+        )
     return name
 
 

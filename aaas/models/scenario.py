@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from .. import inputs
-from ..errors import ParameterError, ScenarioFileError, cite
+from ..errors import CHEMIN_MAX, ParameterError, ScenarioFileError, cite
 from . import conventions, paie
 from .parameters import lookup, parameters
 
@@ -99,10 +99,15 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _label(p: Path) -> str:
+    """How messages name the scenario file (a long path shortened)."""
+    return f"fichier de scénario '{cite(str(p), CHEMIN_MAX)}'"
+
+
 def _read_text(p: Path) -> str:
     """The file's text (a regular file, at most :data:`TAILLE_MAX_SCENARIO`, UTF-8), or a
     one-line error saying in words why it cannot be read."""
-    label = f"fichier de scénario '{p}'"
+    label = _label(p)
     return inputs.decode_utf8(
         inputs.read_bounded(p, TAILLE_MAX_SCENARIO, ScenarioFileError, label), ScenarioFileError, label
     )
@@ -112,21 +117,19 @@ def _parse(text: str, p: Path) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except ScenarioFileError as exc:
-        raise ScenarioFileError(f"fichier de scénario '{p}' : {exc}") from None
+        raise ScenarioFileError(f"{_label(p)} : {exc}") from None
     except yaml.constructor.ConstructorError as exc:
         tag = getattr(exc, "problem", "") or ""
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (ligne {line + 1})" if line is not None else ""
         if "tag" in tag:
             name = tag.split("'")[1] if tag.count("'") >= 2 else tag
-            raise ScenarioFileError(
-                f"fichier de scénario '{p}' : balise YAML non autorisée « {cite(name)} »{at}"
-            ) from None
-        raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
+            raise ScenarioFileError(f"{_label(p)} : balise YAML non autorisée « {cite(name)} »{at}") from None
+        raise ScenarioFileError(f"{_label(p)} : YAML mal formé{at}") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (ligne {line + 1})" if line is not None else ""
-        raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
+        raise ScenarioFileError(f"{_label(p)} : YAML mal formé{at}") from None
 
 
 def load_scenario(path: str | Path) -> dict[str, Any]:
@@ -140,14 +143,12 @@ def load_scenario(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     content = _parse(_read_text(p), p)
     if content is None:
-        raise ScenarioFileError(f"fichier de scénario '{p}' vide : au moins une ligne nom: valeur est attendue")
+        raise ScenarioFileError(f"{_label(p)} vide : au moins une ligne nom: valeur est attendue")
     if not isinstance(content, dict):
-        raise ScenarioFileError(
-            f"fichier de scénario '{p}' : un dictionnaire nom: valeur est attendu, reçu {type(content).__name__}"
-        )
+        raise ScenarioFileError(f"{_label(p)} : un dictionnaire nom: valeur est attendu, reçu {type(content).__name__}")
     for key, value in content.items():
         if isinstance(value, (dict, list)):
-            raise ScenarioFileError(f"fichier de scénario '{p}' : paramètre '{cite(key)}' doit être une valeur simple")
+            raise ScenarioFileError(f"{_label(p)} : paramètre '{cite(key)}' doit être une valeur simple")
     return dict(content)
 
 

@@ -226,12 +226,34 @@ def test_decimal_numbers_read_the_same_in_yaml_and_set(tmp_path, form, value):
         (["tables", "synthese", "x" * 100_000], "arguments inconnus"),
         (["sensitivity", "oneway", "--sortie", "x" * 100_000], "--sortie"),
         (["sensitivity", "montecarlo", "--draws", "9" * 100_000], "--draws"),
+        (["compare", "rapport", "x" * 100_000], "terme de comparaison"),
+        (["compare", "rapport", "xy" * 50_000 + ".yaml"], "trop long"),
+        (["tables", "--scenario", "xy" * 50_000 + ".yaml"], "trop long"),
+        (["tables", "x" * 100_000], "tableau inconnu"),
+        (["tables", "--convention", "x" * 100_000], "--convention"),
+        (["financements", "--mission", "x" * 100_000], "mission"),
     ],
-    ids=["1e308", "chiffres", "texte", "nom", "choix", "format", "argument", "sortie", "tirages"],
+    ids=[
+        "1e308",
+        "chiffres",
+        "texte",
+        "nom",
+        "choix",
+        "format",
+        "argument",
+        "sortie",
+        "tirages",
+        "compare",
+        "compare-fichier",
+        "scenario",
+        "tableau",
+        "convention",
+        "mission",
+    ],  # fmt: skip
 )
 def test_echoed_values_are_shortened(capsys, argv, name):
     line = refused(main(capsys, *argv), name)
-    assert len(line) < 300, line
+    assert len(line) < 600 and not re.search(r"(.)\1{40}", line), line  # no 41 same characters in a row
 
 
 # --- counts and seeds --------------------------------------------------------------------------
