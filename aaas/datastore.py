@@ -12,6 +12,10 @@ A damaged file raises :class:`~aaas.errors.DataFileError` with one line naming t
 the line of the CSV (the header is line 1) and the column::
 
     errata.csv, ligne 4, colonne « id » : 'E02' en double (déjà ligne 3)
+    missions.csv, ligne 2, colonne 40 : encodage non UTF-8 (octet 0xE9) ; enregistrer le fichier en UTF-8
+
+Every file is read bounded (:func:`aaas.inputs.read_bounded`): a regular file of at most
+:data:`TAILLE_MAX_DONNEES`, never a FIFO or a device, which could hang or grow without end.
 
 A folder that passed is stamped (``_build/cache/data/<key>.json``, the key covering the
 files' contents, the schemas and pandas' version): a later process reading the same
@@ -28,7 +32,6 @@ import hashlib
 import io
 import json
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -191,7 +194,9 @@ def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise DataFileError(f"{name} : fichier vide (la ligne d'en-tête manque)") from None
     except pd.errors.ParserError as exc:
-        raise DataFileError(f"{name}, {_ragged(p) or _parse_problem(str(exc), text)}") from None
+        from .schemas.report import parse_error
+
+        raise DataFileError(f"{name}, {_ragged(p) or parse_error(str(exc), text)}") from None
 
 
 def _bytes(p: Path) -> bytes:
@@ -204,26 +209,6 @@ def _bytes(p: Path) -> bytes:
 def _text(p: Path) -> str:
     """The text of a data file (UTF-8; an encoding error names the line and the column)."""
     return inputs.decode_utf8(_bytes(p), DataFileError, p.name)
-
-
-def _parse_problem(detail: str, text: str) -> str:
-    """A parser error of pandas in French, with its line when pandas gives its row."""
-    found = re.search(r"EOF inside string starting at row (\d+)", detail)
-    if found:
-        line = _row_line(text, int(found.group(1)))
-        return f"ligne {line} : guillemet ouvert jamais refermé (la cellule court jusqu'à la fin du fichier)"
-    return "illisible comme CSV : " + " ".join(detail.split())[:200]
-
-
-def _row_line(text: str, row: int) -> int:
-    """The line of ``text`` where its CSV record ``row`` (0-based, header included) starts."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    number = 1
-    for i, _ in enumerate(reader):
-        if i == row:
-            return number
-        number = reader.line_num + 1
-    return number
 
 
 def _ragged(p: Path) -> str | None:

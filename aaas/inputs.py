@@ -116,19 +116,25 @@ def read_bounded(path: str | os.PathLike, cap: int, error: type[InputError], lab
         raise error(f"{label} illisible : {_raison(exc)}") from None
     try:
         _refuse_kind(os.fstat(fd).st_mode, label, error)
-        chunks, size = [], 0
-        while size <= cap:
-            chunk = os.read(fd, cap + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        data = _read_at_most(fd, cap + 1)
     except OSError as exc:
         raise error(f"{label} illisible : {_raison(exc)}") from None
     finally:
         os.close(fd)
-    if size > cap:
+    if len(data) > cap:
         raise _too_big(f"plus de {taille(cap)}", cap, label, error)
+    return data
+
+
+def _read_at_most(fd: int, n: int) -> bytes:
+    """At most ``n`` bytes of ``fd``, up to its end."""
+    chunks, size = [], 0
+    while size < n:
+        chunk = os.read(fd, n - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
     return b"".join(chunks)
 
 

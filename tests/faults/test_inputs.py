@@ -117,6 +117,16 @@ def test_a_scenario_file_in_latin_1_names_its_line_and_column(capsys, tmp_path):
     refused(main(capsys, "params", "--scenario", str(f)), "latin.yaml", "ligne 1, colonne 9", "0xE8")
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="no /proc")
+def test_the_cap_holds_whatever_size_the_file_announces():
+    """A file of /proc announces 0 bytes and holds more: the bytes read are capped too."""
+    from aaas import inputs
+    from aaas.errors import ScenarioFileError
+
+    with pytest.raises(ScenarioFileError, match="maps' trop grand \\(plus de 16 octets ; au plus 16 octets\\)"):
+        inputs.read_bounded("/proc/self/maps", 16, ScenarioFileError, "fichier '/proc/self/maps'")
+
+
 # --- YAML: keys, nesting ---------------------------------------------------------------
 
 
