@@ -73,8 +73,11 @@ class _Loader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    #: Nodes being composed, one inside the other.
+    _depth = 0
+
     def compose_node(self, parent, index):
-        self._depth = getattr(self, "_depth", 0) + 1
+        self._depth += 1
         try:
             if self._depth > PROFONDEUR_MAX:
                 line = self.peek_event().start_mark.line + 1
@@ -97,6 +100,16 @@ class _Loader(yaml.SafeLoader):
                 raise ScenarioFileError(f"clé '{cite(key_node.value)}' répétée (ligne {line})")
             seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
+
+
+def _as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    """An explicit ``!!int`` or ``!!float`` is read as its text too (``!!int 0x10`` is no
+    way around the number syntax)."""
+    return loader.construct_scalar(node)
+
+
+for _tag in _NOT_RESOLVED:
+    _Loader.add_constructor(_tag, _as_text)
 
 
 def _label(p: Path) -> str:

@@ -200,6 +200,13 @@ def test_non_decimal_numbers_are_refused_in_yaml_and_set_alike(capsys, tmp_path,
     refused(run, "population_bassin", form, "nombre décimal")
 
 
+@pytest.mark.parametrize("tagged", ["!!int 0x10", "!!float .inf", "!!int 1_000"])
+def test_an_explicit_yaml_tag_is_no_way_around_the_number_syntax(capsys, tmp_path, tagged):
+    f = tmp_path / "balise.yaml"
+    f.write_text(f"population_bassin: {tagged}\n", encoding="utf-8")
+    refused(main(capsys, "params", "--scenario", str(f)), "population_bassin", tagged.split()[1], "nombre décimal")
+
+
 @pytest.mark.parametrize(
     "form,value",
     [
