@@ -12,6 +12,10 @@ A damaged file raises :class:`~aaas.errors.DataFileError` with one line naming t
 the line of the CSV (the header is line 1) and the column::
 
     errata.csv, ligne 4, colonne « id » : 'E02' en double (déjà ligne 3)
+    missions.csv, ligne 2, colonne 40 : encodage non UTF-8 (octet 0xE9) ; enregistrer le fichier en UTF-8
+
+Every file is read bounded (:func:`aaas.inputs.read_bounded`): a regular file of at most
+:data:`TAILLE_MAX_DONNEES`, never a FIFO or a device, which could hang or grow without end.
 
 A folder that passed is stamped (``_build/cache/data/<key>.json``, the key covering the
 files' contents, the schemas and pandas' version): a later process reading the same
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 from pathlib import Path
@@ -33,7 +38,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .errors import DataFileError
+from . import inputs
+from .errors import CHEMIN_MAX, DataFileError, cite
 
 if TYPE_CHECKING:  # pandera is imported only when a folder is checked
     from .schemas import Table
@@ -42,6 +48,9 @@ if TYPE_CHECKING:  # pandera is imported only when a folder is checked
 ROOT = Path(__file__).resolve().parent.parent
 #: Stamps of the data folders that passed their checks, one per contents and schemas.
 STAMPS = ROOT / "_build" / "cache" / "data"
+#: Largest data file read (8 Mo: ten times the largest, ``paie_regles.csv``, 0,8 Mo; the
+#: others are under 60 ko); a file must also be a regular file (not a FIFO, a device…).
+TAILLE_MAX_DONNEES = 8 * 2**20
 
 #: Tables read (and checked) so far.
 _CACHE: dict[str, pd.DataFrame] = {}
@@ -74,7 +83,7 @@ def digest() -> str:
     folder = data_dir()
     for p in sorted(q for q in folder.rglob("*") if q.is_file()):
         h.update(p.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(p.read_bytes()).digest())
+        h.update(hashlib.sha256(_bytes(p)).digest())
     return h.hexdigest()[:12]
 
 
@@ -179,33 +188,41 @@ def _validate(name: str, df: pd.DataFrame, checks, spec: Table, targets=None) ->
 def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
     """The file as text, empty cells of the ``numeric`` columns as NaN."""
     p = path(name)
+    text = _text(p)
     try:
-        return pd.read_csv(p, dtype=str, keep_default_na=False, na_values={c: [""] for c in numeric})
-    except FileNotFoundError:
-        raise DataFileError(f"fichier de données introuvable « {p} »") from None
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values={c: [""] for c in numeric})
     except pd.errors.EmptyDataError:
         raise DataFileError(f"{name} : fichier vide (la ligne d'en-tête manque)") from None
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        ragged = _ragged(p) if isinstance(exc, pd.errors.ParserError) else None
-        if ragged:
-            raise DataFileError(f"{name}, {ragged}") from None
-        detail = " ".join(str(exc).split())
-        raise DataFileError(f"fichier de données illisible « {p} » : {detail}") from None
+    except pd.errors.ParserError as exc:
+        from .schemas.report import parse_error
+
+        raise DataFileError(f"{name}, {_ragged(p) or parse_error(str(exc), text)}") from None
+
+
+def _bytes(p: Path) -> bytes:
+    """The bytes of a data file: a regular file of at most :data:`TAILLE_MAX_DONNEES`."""
+    return inputs.read_bounded(
+        p, TAILLE_MAX_DONNEES, DataFileError, f"fichier de données « {cite(str(p), CHEMIN_MAX)} »"
+    )
+
+
+def _text(p: Path) -> str:
+    """The text of a data file (UTF-8; an encoding error names the line and the column)."""
+    return inputs.decode_utf8(_bytes(p), DataFileError, p.name)
 
 
 def _ragged(p: Path) -> str | None:
     """The first row whose count of cells is not the header's (pandas would shift it into
     an index, or fill it with empty cells), described; None if every row is complete."""
-    with open(p, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header, start = next(reader, []), reader.line_num + 1
-        for record in reader:
-            if record and len(record) != len(header):
-                return (
-                    f"ligne {start} : {len(record)} cellules pour {len(header)} colonnes "
-                    "(une virgule de trop ou de moins, ou une cellule à mettre entre guillemets ?)"
-                )
-            start = reader.line_num + 1
+    reader = csv.reader(io.StringIO(_text(p), newline=""))
+    header, start = next(reader, []), reader.line_num + 1
+    for record in reader:
+        if record and len(record) != len(header):
+            return (
+                f"ligne {start} : {len(record)} cellules pour {len(header)} colonnes "
+                "(une virgule de trop ou de moins, ou une cellule à mettre entre guillemets ?)"
+            )
+        start = reader.line_num + 1
     return None
 
 
@@ -221,12 +238,11 @@ def _line_numbers(p: Path) -> list[int]:
     """The line of the file where each row of the table starts (the header is line 1);
     quoted cells may span lines, blank lines are skipped as pandas does."""
     starts, number = [], 1
-    with open(p, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        for record in reader:
-            if record:
-                starts.append(number)
-            number = reader.line_num + 1
+    reader = csv.reader(io.StringIO(_text(p), newline=""))
+    for record in reader:
+        if record:
+            starts.append(number)
+        number = reader.line_num + 1
     return starts[1:]
 
 

@@ -49,3 +49,27 @@ class Interrupted(KeyboardInterrupt):
     with status 130."""
 
     exit_code = 130
+
+
+#: Characters of a user's value echoed in a message (the rest is counted, not shown).
+ECHO_MAX = 40
+#: Characters of a path echoed (a file name, at most 255 bytes, is shown whole).
+CHEMIN_MAX = 300
+
+
+def cite(value: object, limit: int = ECHO_MAX) -> str:
+    """A user's value as a message echoes it: whole if short, else its first ``limit``
+    characters and its length — the one place that shortens what a message repeats.
+
+    >>> cite("50000")
+    '50000'
+    >>> cite("1" * 309)
+    '1111111111111111111111111111111111111111… (309 caractères)'
+    >>> cite("a,b" * 50_000)
+    'a,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba,ba… (150\u202f000 caractères)'
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    size = f"{len(text):,}".replace(",", "\u202f")
+    return f"{text[:limit]}… ({size} caractères)"

@@ -140,7 +140,7 @@ def test_scenario_file(capsys, tmp_path):
         (["tables", "--convention", "corrigee"], "convention inconnue"),
         (["tables", "--format", "xml"], "--format : valeur inconnue 'xml'"),
         (["tables", "synthes"], "tableau inconnu"),
-        (["tables", "--scenario", "/nonexistent/x.yaml"], "fichier de scénario introuvable"),
+        (["tables", "--scenario", "/nonexistent/x.yaml"], "introuvable"),
         (["tables", "--set", "population_bassin"], "nom=valeur"),
         (["frobnicate"], "valeur inconnue 'frobnicate'"),
     ],
@@ -181,7 +181,7 @@ def test_module_entry_point():
     "argv,message",
     [
         (["tables", "synthese", "--table", "mediateur"], "deux tableaux demandés"),
-        (["build", "--jobs", "0"], "--jobs : '0' : un nombre entier supérieur ou égal à 1 est attendu"),
+        (["build", "--jobs", "0"], "--jobs : 0 hors bornes ; plage acceptée : de 1 à 32"),
         (["build", "--jobs", "-1"], "--jobs"),
         (["build", "--jobs", "x"], "un nombre entier"),
         (["tables", "--list", "--set", "population_bassin=abc"], "n'est pas un nombre"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import datastore
-from ..errors import ChoiceError
+from ..errors import ChoiceError, cite
 
 #: The publics and missions of the tables (the columns of ``financements.csv``; a test checks
 #: they agree with :mod:`aaas.schemas.files`, which this module does not import: pandera is slow).
@@ -33,7 +33,7 @@ def _check(kind: str, value: str | None, accepted: tuple[str, ...]) -> str | Non
         return None
     value = ALIAS.get(value, value) if kind == "public" else value
     if value not in accepted:
-        raise ChoiceError(f"{kind} inconnu(e) : {value!r} ; valeurs acceptées : {', '.join(accepted)}")
+        raise ChoiceError(f"{kind} inconnu(e) : '{cite(value)}' ; valeurs acceptées : {', '.join(accepted)}")
     return value
 
 
@@ -63,6 +63,6 @@ def matrice(axe: str = "missions") -> pd.DataFrame:
     indexed by programme, for a heat map."""
     columns = AXES.get(axe)
     if columns is None:
-        raise ChoiceError(f"axe inconnu : {axe!r} ; valeurs acceptées : {', '.join(AXES)}")
+        raise ChoiceError(f"axe inconnu : '{cite(axe)}' ; valeurs acceptées : {', '.join(AXES)}")
     df = table().set_index("programme")[list(columns)]
     return df.replace({"oui": 1.0, "non": 0.0, "nd": float("nan")}).astype(float)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datastore
-from ..errors import ChoiceError
+from ..errors import ChoiceError, cite
 from ..models import conventions
 from ..models import scenario as scenarios
 from .evaluation import Evaluation
@@ -38,12 +38,20 @@ def operand(text: str, base: scenarios.Scenario) -> tuple[str, Evaluation]:
     if "=" in text:
         pairs = scenarios.parse_assignments(p for p in text.split(",") if p.strip())
         return text, Evaluation(scenarios.resolve(None, {**base.explicit, **pairs}, base.convention))
-    if Path(text).suffix.lower() in {".yaml", ".yml"} or Path(text).exists():
+    if Path(text).suffix.lower() in {".yaml", ".yml"} or _exists(text):
         return Path(text).name, Evaluation(scenarios.resolve(text, base.explicit, base.convention))
     raise ChoiceError(
-        f"terme de comparaison inconnu '{text}' ; attendu : une convention ({', '.join(conventions.CONVENTIONS)}), "
-        "un fichier de scénario .yaml, ou nom=valeur[,nom=valeur…]"
+        f"terme de comparaison inconnu '{cite(text)}' ; attendu : une convention "
+        f"({', '.join(conventions.CONVENTIONS)}), un fichier de scénario .yaml, ou nom=valeur[,nom=valeur…]"
     )
+
+
+def _exists(text: str) -> bool:
+    """Does ``text`` name an existing path (False for a name the system refuses, too long)?"""
+    try:
+        return Path(text).exists()
+    except OSError:
+        return False
 
 
 def compare(a: tuple[str, Evaluation], b: tuple[str, Evaluation]) -> pd.DataFrame:

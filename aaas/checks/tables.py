@@ -14,7 +14,7 @@ import difflib
 import pandas as pd
 
 from .. import datastore
-from ..errors import ChoiceError
+from ..errors import ChoiceError, cite
 
 #: What a table's gap is measured against: the printed figure, or the convention's
 #: default recomputed (to see a scenario's own effect).
@@ -54,7 +54,7 @@ def check_table(table_id: str) -> str:
     if table_id not in ids():
         near = difflib.get_close_matches(table_id, ids(), n=1)
         hint = f" ; vouliez-vous dire '{near[0]}' ?" if near else ""
-        raise ChoiceError(f"tableau inconnu '{table_id}'{hint} ; tableaux disponibles : {', '.join(ids())}")
+        raise ChoiceError(f"tableau inconnu '{cite(table_id)}'{hint} ; tableaux disponibles : {', '.join(ids())}")
     return table_id
 
 
@@ -66,7 +66,7 @@ def shape(rows: pd.DataFrame, baseline: str = "rapport", affiches=None, affiches
     amounts displayed for lines, missions and the total (:mod:`.affichage`), in
     ``df.attrs["affiches"]`` (those of the convention's default: ``affiches_defaut``)."""
     if baseline not in BASELINES:
-        raise ChoiceError(f"--baseline inconnue '{baseline}' ; valeurs acceptées : {', '.join(BASELINES)}")
+        raise ChoiceError(f"--baseline inconnue '{cite(baseline)}' ; valeurs acceptées : {', '.join(BASELINES)}")
     df = rows.rename(columns={"value": "rapport", "unit": "unite", "label": "libelle"}).set_index("libelle")
     if baseline == "defaut":
         df["ecart"] = (df["recalcule"] - df["defaut"]).where(df["comparaison"] != "-")

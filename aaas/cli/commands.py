@@ -3,7 +3,7 @@ so that ``aaas --help`` stays instant."""
 
 from __future__ import annotations
 
-from ..errors import ChoiceError
+from ..errors import ChoiceError, cite
 
 
 def _scenario(args, convention: str | None = None):
@@ -37,7 +37,9 @@ def cmd_tables(args) -> tuple[str, int]:
     if args.list:
         return "\n".join(f"{r.tableau:28s} {r.section:8s} {r.titre}" for r in tables.listing()), 0
     if args.name and args.table and args.name != args.table:
-        raise ChoiceError(f"deux tableaux demandés ('{args.name}' et --table '{args.table}') : n'en donner qu'un")
+        raise ChoiceError(
+            f"deux tableaux demandés ('{cite(args.name)}' et --table '{cite(args.table)}') : n'en donner qu'un"
+        )
     name = args.table or args.name
     if name:
         tables.check_table(name)

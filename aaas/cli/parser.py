@@ -6,17 +6,25 @@ command, argparse's own messages translated, and no heavy import (``aaas --help`
 from __future__ import annotations
 
 import argparse
-import re
 import unicodedata
+from collections.abc import Callable
 
-from .. import __version__
-from ..errors import ChoiceError
+from .. import __version__, inputs
+from ..errors import ChoiceError, InputError, cite
+from ..sensitivity import limits
 
 #: Output formats of ``tables`` and ``compare`` (``csv-fr``: « ; » and decimal comma, for
 #: a French spreadsheet); ``params`` adds ``yaml`` (a complete scenario file).
 FORMATS = ("text", "csv", "csv-fr", "json", "markdown")
 #: The conventions (kept equal to ``aaas.models.conventions.CONVENTIONS`` by a test).
 CONVENTIONS = ("rapport", "corrige", "actualise")
+#: Notebooks executed at once at most (``build --jobs``): the book has ten, each kernel
+#: takes 0,2 to 0,5 Gio.
+JOBS_MAX = 32
+#: Variant books kept at most (``variants --prune``): more keeps them all anyway.
+GARDER_MAX = 100_000
+#: Longest message of the parser (the values it echoes are shortened before).
+MESSAGE_MAX = 500
 
 #: argparse's messages, translated (argparse reads its ``_`` at each call).
 FRANCAIS = {
@@ -54,7 +62,22 @@ class Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
 
     def error(self, message):
-        raise ChoiceError(message)
+        raise ChoiceError(cite(message, MESSAGE_MAX))
+
+    def _check_value(self, action, value):
+        """argparse's check of a choice, echoing the value shortened."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            raise argparse.ArgumentError(
+                action, f"valeur inconnue '{cite(str(value))}' ; valeurs acceptées : {choices}"
+            )
+
+    def parse_args(self, args=None, namespace=None):
+        """argparse's, the unknown arguments echoed shortened."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            self.error(f"arguments inconnus : {' '.join(cite(a) for a in extra)}")
+        return parsed
 
 
 def sans_accents(text: str) -> str:
@@ -70,15 +93,39 @@ def convention(text: str) -> str:
     """A convention name as typed (accents accepted)."""
     name = sans_accents(text.strip()).lower()
     if name not in CONVENTIONS:
-        raise argparse.ArgumentTypeError(f"convention inconnue '{text}' ; valeurs acceptées : {', '.join(CONVENTIONS)}")
+        raise argparse.ArgumentTypeError(
+            f"convention inconnue '{cite(text)}' ; valeurs acceptées : {', '.join(CONVENTIONS)}"
+        )
     return name
 
 
-def entier_positif(text: str) -> int:
-    """A whole number ≥ 1 (``--jobs``, ``--prune``)."""
-    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' : un nombre entier supérieur ou égal à 1 est attendu")
-    return int(text)
+def compte(option: str, check: Callable[[int, str], int]) -> Callable[[str], int]:
+    """The type of a count option: decimal digits (:func:`aaas.inputs.whole`), then
+    ``check(n, option)`` — the same check as the Python API's (:mod:`aaas.sensitivity.limits`,
+    :func:`aaas.inputs.count`): a count above its ceiling is refused with the figure and
+    what it would cost.
+
+    >>> compte("--draws", limits.tirages)("5000")
+    5000
+    >>> compte("--draws", limits.tirages)("0x10")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '0x10' : un nombre entier est attendu (chiffres décimaux)
+    """
+
+    def parse(text: str) -> int:
+        try:
+            return check(inputs.whole(text), option)
+        except (InputError, ValueError) as exc:  # argparse names the option itself
+            raise argparse.ArgumentTypeError(str(exc).removeprefix(f"{option} : ")) from None
+
+    parse.__name__ = "nombre entier"
+    return parse
+
+
+def entier_positif(high: int) -> Callable[[int, str], int]:
+    """The check of a whole number from 1 to ``high`` (``--jobs``, ``--prune``)."""
+    return lambda n, option: inputs.count(option, n, 1, high)
 
 
 def scenario_options(p: argparse.ArgumentParser) -> None:
@@ -177,7 +224,11 @@ def _build(sub, commands) -> None:
     scenario_options(p)
     p.add_argument("--out", metavar="DOSSIER", help="dossier de sortie du livre")
     p.add_argument(
-        "--jobs", type=entier_positif, default=None, metavar="N", help="notebooks exécutés en parallèle (≥ 1)"
+        "--jobs",
+        type=compte("--jobs", entier_positif(JOBS_MAX)),
+        default=None,
+        metavar="N",
+        help=f"notebooks exécutés en parallèle (de 1 à {JOBS_MAX})",
     )
     pdf = p.add_mutually_exclusive_group()
     pdf.add_argument(
@@ -193,7 +244,12 @@ def _build(sub, commands) -> None:
 
 def _variants(sub, commands) -> None:
     p = sub.add_parser("variants", help="liste les livres de variantes construits (nom, paramètres, date, taille)")
-    p.add_argument("--prune", type=entier_positif, metavar="N", help="ne garde que les N variantes les plus récentes")
+    p.add_argument(
+        "--prune",
+        type=compte("--prune", entier_positif(GARDER_MAX)),
+        metavar="N",
+        help="ne garde que les N variantes les plus récentes (de 1 à 100\u202f000)",
+    )
     p.set_defaults(func=commands["variants"])
 
 
@@ -205,14 +261,27 @@ def _sensitivity(sub, commands) -> None:
         "sensitivity", help="analyses de sensibilité (un à un, structurelle, Monte Carlo, Sobol, échelle)"
     )
     p.add_argument("analyse", choices=ANALYSES, metavar="ANALYSE", help=", ".join(ANALYSES))
-    p.add_argument("--draws", type=entier_positif, default=10_000, metavar="N", help="tirages Monte Carlo (10 000)")
-    p.add_argument("--seed", type=int, default=1, metavar="S", help="graine des tirages (1)")
+    p.add_argument(
+        "--draws",
+        type=compte("--draws", limits.tirages),
+        default=10_000,
+        metavar="N",
+        help="tirages Monte Carlo (10\u202f000 ; au plus 10\u202f000\u202f000 : environ 0,5\u00a0Gio et 30\u00a0s)",
+    )
+    p.add_argument(
+        "--seed",
+        type=compte("--seed", limits.graine),
+        default=1,
+        metavar="S",
+        help="graine des tirages, un entier de 0 à 2^32 − 1 = 4\u202f294\u202f967\u202f295 (1)",
+    )
     p.add_argument(
         "--base-samples",
-        type=entier_positif,
+        type=compte("--base-samples", limits.echantillon),
         default=1024,
         metavar="N",
-        help="échantillon de base de Sobol, une puissance de 2 (1 024)",
+        help="échantillon de base de Sobol, une puissance de 2 (1\u202f024 ; au plus 2^18 = 262\u202f144 : "
+        "environ 1,8\u00a0Gio et 7\u00a0min)",
     )
     p.add_argument("--correle", action="store_true", help="Monte Carlo : variations corrélées (même territoire)")
     p.add_argument(

@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from .. import datastore
-from ..errors import ChoiceError
+from ..errors import ChoiceError, cite
 from . import surcouts
 from .parameters import lookup, parameters
 
@@ -81,7 +81,7 @@ def check_convention(convention: str) -> str:
     'corrige'
     """
     if convention not in REGISTRE:
-        raise ChoiceError(f"convention inconnue '{convention}' ; valeurs acceptées : {', '.join(CONVENTIONS)}")
+        raise ChoiceError(f"convention inconnue '{cite(convention)}' ; valeurs acceptées : {', '.join(CONVENTIONS)}")
     return convention
 
 

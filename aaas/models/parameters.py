@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datastore, fmt
-from ..errors import DataFileError, ParameterError
+from ..errors import DataFileError, ParameterError, cite
 from ..formulas._arrays import scalar_or_array
 
 
@@ -135,27 +136,40 @@ class Parameter:
             text = _as_text(raw)
             choice = {_plain(c): c for c in self.choices}.get(_plain(text))
             if choice is None:
-                raise ParameterError(f"paramètre '{self.name}'{where} : valeur {text!r} invalide ; {self.accepted()}")
+                raise ParameterError(
+                    f"paramètre '{self.name}'{where} : valeur '{cite(text)}' invalide ; {self.accepted()}"
+                )
             return choice
         arr = np.asarray(_as_number(raw, self.name, where, self.accepted()), dtype=float)
-        problem = self._problem(arr.ravel())
+        problem = self._problem(arr.ravel(), raw.strip() if isinstance(raw, str) else None)
         if problem:
             raise ParameterError(f"paramètre '{self.name}'{where} : {problem} ; {self.accepted()}")
         return scalar_or_array(arr)
 
-    def _problem(self, flat: np.ndarray) -> str:
+    def _problem(self, flat: np.ndarray, typed: str | None = None) -> str:
         """What is wrong with these numbers (empty if nothing): a non-finite value, a
-        fraction for an integer parameter, a value out of bounds."""
-        if not np.all(np.isfinite(flat)):
-            return "valeur non finie"
+        fraction for an integer parameter, a value out of bounds (shown as ``typed``, the
+        text the user typed, when given; always shortened)."""
+        if not np.all(np.isfinite(flat)):  # typed in decimals, it overflowed (1e999)
+            return f"{cite(typed)} est hors bornes" if typed else "valeur non finie"
         fractions = flat[flat != np.round(flat)] if self.entier else flat[:0]
         if fractions.size:
             return f"{_exact(float(fractions[0]))} n'est pas un nombre entier"
         if self.min is not None and np.any(flat < self.min):
-            return f"{fmt.brut(float(np.min(flat)))} est hors bornes"
+            return f"{cite(typed or _shown(float(np.min(flat))))} est hors bornes"
         if self.max is not None and np.any(flat > self.max):
-            return f"{fmt.brut(float(np.max(flat)))} est hors bornes"
+            return f"{cite(typed or _shown(float(np.max(flat))))} est hors bornes"
         return ""
+
+
+def _shown(x: float) -> str:
+    """A number as a message shows it: as typed below 10^15, else in scientific notation
+    (not the 309 digits of 1e308).
+
+    >>> _shown(50000.0), _shown(1e308)
+    ('50\u202f000', '1e+308')
+    """
+    return fmt.brut(x) if abs(x) < 1e15 else f"{x:.6g}"
 
 
 def _exact(x: float) -> str:
@@ -180,6 +194,29 @@ def _as_text(raw: Any) -> str:
     return str(raw).strip()
 
 
+#: A number as typed in a scenario file or a ``--set`` value, once spaces are removed and the
+#: decimal comma read as a point: decimal digits, an optional exponent, an optional
+#: « % ».  Hexadecimal (``0x10``), octal, binary, ``1_000``, ``inf`` and ``nan`` are not.
+NOMBRE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+#: The accepted form, as messages state it.
+FORME = "nombre décimal (ex. 50000, 50 000, 12,5, 12.5, 1e5 ou 18 %)"
+
+
+def nombre(text: str) -> float | None:
+    """The number ``text`` writes (the one reader of numbers typed in a scenario file or
+    with ``--set``), or None if it is not written as :data:`NOMBRE` says.
+
+    >>> nombre("50 000"), nombre("12,5 %"), nombre("1e5"), nombre("0x10"), nombre("1_000"), nombre(".inf")
+    (50000.0, 0.125, 100000.0, None, None, None)
+    """
+    plain = text.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not NOMBRE.fullmatch(plain):
+        return None
+    if plain.endswith("%"):
+        return float(plain[:-1]) / 100
+    return float(plain)
+
+
 def _as_number(raw: Any, name: str, where: str, accepted: str):
     if isinstance(raw, bool):
         raise ParameterError(f"paramètre '{name}'{where} : valeur booléenne refusée ; {accepted}")
@@ -190,18 +227,11 @@ def _as_number(raw: Any, name: str, where: str, accepted: str):
             raise ParameterError(f"paramètre '{name}'{where} : tableau non numérique ; {accepted}")
         return raw.astype(float)
     if isinstance(raw, str):
-        text = raw.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-        percent = text.endswith("%")
-        if percent:
-            text = text[:-1]
-        text = text.replace(",", ".")
-        try:
-            value = float(text)
-        except ValueError:
-            raise ParameterError(f"paramètre '{name}'{where} : {raw!r} n'est pas un nombre ; {accepted}") from None
-        if math.isnan(value):
-            raise ParameterError(f"paramètre '{name}'{where} : valeur NaN refusée ; {accepted}")
-        return value / 100 if percent else value
+        value = nombre(raw)
+        if value is None:
+            shown = cite(raw.strip())
+            raise ParameterError(f"paramètre '{name}'{where} : '{shown}' n'est pas un {FORME} ; {accepted}")
+        return value
     raise ParameterError(f"paramètre '{name}'{where} : type {type(raw).__name__} refusé (nombre attendu) ; {accepted}")
 
 
@@ -283,7 +313,7 @@ def lookup(name: str) -> Parameter:
         return table[name]
     near = difflib.get_close_matches(name, list(table), n=1, cutoff=0.5)
     hint = f" ; vouliez-vous dire '{near[0]}' ?" if near else " ; voir `aaas params`"
-    raise ParameterError(f"paramètre inconnu '{name}'{hint}")
+    raise ParameterError(f"paramètre inconnu '{cite(name)}'{hint}")
 
 
 def table() -> pd.DataFrame:

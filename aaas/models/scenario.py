@@ -19,103 +19,149 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ..errors import ParameterError, ScenarioFileError
+from .. import inputs
+from ..errors import CHEMIN_MAX, ParameterError, ScenarioFileError, cite
 from . import conventions, paie
 from .parameters import lookup, parameters
 
 
 def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
-    """Parse ``name=value`` strings (the ``--set`` option).
+    """Parse ``name=value`` strings (the ``--set`` option); a name given twice is refused,
+    as a key repeated in a scenario file is (the last would silently win).
 
     >>> parse_assignments(["population_bassin=50000", "taux_recours_mg = 3,2"])
     {'population_bassin': '50000', 'taux_recours_mg': '3,2'}
+    >>> parse_assignments(["population_bassin=30000", "population_bassin=40000"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: paramètre 'population_bassin' : --set répété (30000 puis 40000) ; ...
     """
     out: dict[str, str] = {}
     for pair in pairs:
-        if "=" not in pair:
-            raise ParameterError(f"--set attend nom=valeur, reçu {pair!r}")
-        name, value = pair.split("=", 1)
+        name, equal, value = pair.partition("=")
         name = name.strip()
-        if not name:
-            raise ParameterError(f"--set attend nom=valeur, reçu {pair!r}")
+        if not equal or not name:
+            raise ParameterError(f"--set attend nom=valeur, reçu '{cite(pair)}'")
+        if name in out:
+            raise ParameterError(
+                f"paramètre '{cite(name)}' : --set répété ({cite(out[name])} puis {cite(value.strip())}) ; "
+                "une seule valeur par paramètre"
+            )
         out[name] = value.strip()
     return out
 
 
 #: Largest scenario file accepted (a complete scenario of every parameter is about 5 kB).
 TAILLE_MAX_SCENARIO = 256 * 1024
+#: Deepest nesting of a scenario file (a mapping of simple values has 2 levels); checked
+#: while the YAML is composed, so that no nesting can exhaust Python's recursion.
+PROFONDEUR_MAX = 10
+_STR = "tag:yaml.org,2002:str"
+#: The number forms YAML 1.1 would read itself (hexadecimal, octal, sexagesimal, ``1_000``,
+#: ``.inf``, ``.nan``): every number is left as text and read by
+#: :meth:`~aaas.models.parameters.Parameter.validate`, as a ``--set`` value is.
+_NOT_RESOLVED = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML loading that refuses duplicated keys (the last would silently win)."""
+    """Safe YAML loading for scenario files: keys are texts, none repeated (the last
+    would silently win); nesting is at most :data:`PROFONDEUR_MAX` deep; numbers are left
+    as text, read by the parameter's own validation."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NOT_RESOLVED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    #: Nodes being composed, one inside the other.
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > PROFONDEUR_MAX:
+                line = self.peek_event().start_mark.line + 1
+                raise ScenarioFileError(
+                    f"imbrication de plus de {PROFONDEUR_MAX} niveaux (ligne {line}) ; "
+                    "un dictionnaire nom: valeur est attendu"
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise ScenarioFileError(f"clé '{key}' répétée (ligne {key_node.start_mark.line + 1})")
-            seen.add(key)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                shown = cite(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "non scalaire"
+                raise ScenarioFileError(f"clé {shown} (ligne {line}) : un nom de paramètre est attendu")
+            if key_node.value in seen:
+                raise ScenarioFileError(f"clé '{cite(key_node.value)}' répétée (ligne {line})")
+            seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
 
+def _as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    """An explicit ``!!int`` or ``!!float`` is read as its text too (``!!int 0x10`` is no
+    way around the number syntax)."""
+    return loader.construct_scalar(node)
+
+
+for _tag in _NOT_RESOLVED:
+    _Loader.add_constructor(_tag, _as_text)
+
+
+def _label(p: Path) -> str:
+    """How messages name the scenario file (a long path shortened)."""
+    return f"fichier de scénario '{cite(str(p), CHEMIN_MAX)}'"
+
+
 def _read_text(p: Path) -> str:
-    """The file's text, or a one-line error saying in words why it cannot be read."""
-    try:
-        if p.is_file() and p.stat().st_size > TAILLE_MAX_SCENARIO:
-            raise ScenarioFileError(
-                f"fichier de scénario '{p}' trop grand ({p.stat().st_size // 1024} ko ; au plus "
-                f"{TAILLE_MAX_SCENARIO // 1024} ko)"
-            )
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioFileError(f"fichier de scénario introuvable '{p}'") from None
-    except IsADirectoryError:
-        raise ScenarioFileError(f"'{p}' est un dossier, pas un fichier de scénario") from None
-    except PermissionError:
-        raise ScenarioFileError(f"fichier de scénario '{p}' : lecture non autorisée") from None
-    except UnicodeDecodeError:
-        raise ScenarioFileError(f"fichier de scénario '{p}' : encodage non UTF-8") from None
-    except OSError as exc:
-        raise ScenarioFileError(f"fichier de scénario illisible '{p}' : {exc.strerror or 'erreur système'}") from None
+    """The file's text (a regular file, at most :data:`TAILLE_MAX_SCENARIO`, UTF-8), or a
+    one-line error saying in words why it cannot be read."""
+    label = _label(p)
+    return inputs.decode_utf8(
+        inputs.read_bounded(p, TAILLE_MAX_SCENARIO, ScenarioFileError, label), ScenarioFileError, label
+    )
 
 
 def _parse(text: str, p: Path) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except ScenarioFileError as exc:
-        raise ScenarioFileError(f"fichier de scénario '{p}' : {exc}") from None
+        raise ScenarioFileError(f"{_label(p)} : {exc}") from None
     except yaml.constructor.ConstructorError as exc:
         tag = getattr(exc, "problem", "") or ""
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (ligne {line + 1})" if line is not None else ""
         if "tag" in tag:
             name = tag.split("'")[1] if tag.count("'") >= 2 else tag
-            raise ScenarioFileError(f"fichier de scénario '{p}' : balise YAML non autorisée « {name} »{at}") from None
-        raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
+            raise ScenarioFileError(f"{_label(p)} : balise YAML non autorisée « {cite(name)} »{at}") from None
+        raise ScenarioFileError(f"{_label(p)} : YAML mal formé{at}") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (ligne {line + 1})" if line is not None else ""
-        raise ScenarioFileError(f"fichier de scénario '{p}' : YAML mal formé{at}") from None
+        raise ScenarioFileError(f"{_label(p)} : YAML mal formé{at}") from None
 
 
 def load_scenario(path: str | Path) -> dict[str, Any]:
-    """Read a YAML scenario file: a mapping of parameter names to simple values (safe
-    loading; duplicated keys, unsafe tags, an empty file and files over
-    :data:`TAILLE_MAX_SCENARIO` are refused)."""
+    """Read a YAML scenario file: a mapping of parameter names to simple values.
+
+    Safe loading: a file that is not a regular file (a FIFO, a device, a folder), a file
+    over :data:`TAILLE_MAX_SCENARIO`, text that is not UTF-8 (its line and column named),
+    nesting deeper than :data:`PROFONDEUR_MAX`, a key that is not a name or is repeated,
+    unsafe tags and an empty file are refused; numbers are left as text (read as a
+    ``--set`` value is)."""
     p = Path(path)
     content = _parse(_read_text(p), p)
     if content is None:
-        raise ScenarioFileError(f"fichier de scénario '{p}' vide : au moins une ligne nom: valeur est attendue")
+        raise ScenarioFileError(f"{_label(p)} vide : au moins une ligne nom: valeur est attendue")
     if not isinstance(content, dict):
-        raise ScenarioFileError(
-            f"fichier de scénario '{p}' : un dictionnaire nom: valeur est attendu, reçu {type(content).__name__}"
-        )
+        raise ScenarioFileError(f"{_label(p)} : un dictionnaire nom: valeur est attendu, reçu {type(content).__name__}")
     for key, value in content.items():
-        if not isinstance(key, str):
-            raise ScenarioFileError(f"fichier de scénario '{p}' : clé {key!r} non textuelle")
         if isinstance(value, (dict, list)):
-            raise ScenarioFileError(f"fichier de scénario '{p}' : paramètre '{key}' doit être une valeur simple")
+            raise ScenarioFileError(f"{_label(p)} : paramètre '{cite(key)}' doit être une valeur simple")
     return dict(content)
 
 

@@ -8,7 +8,10 @@ the line the user reads, for its first failure in the file's order::
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
+import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -94,3 +97,28 @@ def _reference_text(ref: Reference, df: pd.DataFrame, row: int, targets: Mapping
         near = difflib.get_close_matches(bad, [str(k) for k in ref.known(target)], n=1, cutoff=0.6)
         text += f" ; vouliez-vous dire {near[0]!r} ?" if near else ""
     return text
+
+
+def parse_error(detail: str, text: str) -> str:
+    """A parser error of pandas (``detail``) on the CSV ``text``, in French, with its line
+    when pandas gives its row.
+
+    >>> parse_error("Error tokenizing data. C error: EOF inside string starting at row 2", 'a,b\\n1,2\\n"3,4\\n')
+    "ligne 3 : guillemet ouvert jamais refermé (la cellule court jusqu'à la fin du fichier)"
+    """
+    found = re.search(r"EOF inside string starting at row (\d+)", detail)
+    if found:
+        line = row_line(text, int(found.group(1)))
+        return f"ligne {line} : guillemet ouvert jamais refermé (la cellule court jusqu'à la fin du fichier)"
+    return "illisible comme CSV : " + " ".join(detail.split())[:200]
+
+
+def row_line(text: str, row: int) -> int:
+    """The line of ``text`` where its CSV record ``row`` (0-based, header included) starts."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    number = 1
+    for i, _ in enumerate(reader):
+        if i == row:
+            return number
+        number = reader.line_num + 1
+    return number

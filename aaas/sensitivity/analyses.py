@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datastore
-from ..errors import ParameterError
+from ..errors import ParameterError, cite
 from ..models import parameters
 from . import engine, montecarlo, oneway, presets, scale, sobol, structural
 
@@ -38,13 +38,15 @@ def run(analyse: str, scenario, args, progress=None) -> tuple[pd.DataFrame, str]
         return presets.tableau(conv), "Scénarios bas, hauts et nommés"
     if analyse == "sobol":
         return sobol.sobol(conv, args.base_samples, args.seed, outputs), "Indices de Sobol"
-    names = [n.strip() for n in args.parametres.split(",") if n.strip()]
+    names = _names(args.parametres)
     if analyse == "scale":
         name = names[0]
         values = COURBES[name] if name in COURBES else _grid(name, base)
         return scale.courbe(name, values, conv, outputs, base), f"Coût selon {name}"
     if len(names) != 2:
-        raise ParameterError(f"--parametres '{args.parametres}' : deux paramètres attendus, séparés par une virgule")
+        raise ParameterError(
+            f"--parametres '{cite(args.parametres)}' : deux paramètres attendus, séparés par une virgule"
+        )
     a, b = names
     sortie = args.sortie
     grid = scale.deux_parametres(a, _grid(a, base), b, _grid(b, base), sortie, conv)
@@ -53,12 +55,29 @@ def run(analyse: str, scenario, args, progress=None) -> tuple[pd.DataFrame, str]
     return tidy, f"{sortie} selon {a} et {b}"
 
 
+def _names(text: str) -> list[str]:
+    """The names of ``--parametres`` (at least one, none twice).
+
+    >>> _names("population_bassin, file_active")
+    ['population_bassin', 'file_active']
+    """
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if not names:
+        raise ParameterError("--parametres : au moins un nom de paramètre est attendu (A ou A,B)")
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            raise ParameterError(
+                f"--parametres : paramètre '{cite(name)}' donné deux fois ; des paramètres différents sont attendus"
+            )
+    return names
+
+
 def _outputs(sortie: str) -> list[str]:
     if sortie == "total":
         return engine.sorties_par_defaut()
     probe = engine.evaluate({}, "rapport", None)
     if sortie not in probe and sortie not in _quantities():
-        raise ParameterError(f"--sortie '{sortie}' : quantité inconnue du modèle")
+        raise ParameterError(f"--sortie '{cite(sortie)}' : quantité inconnue du modèle")
     return [sortie]
 
 

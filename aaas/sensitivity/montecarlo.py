@@ -15,20 +15,21 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
-from . import engine
+from . import engine, limits
 from .ranges import plages
 
 QUANTILES = (0.05, 0.50, 0.95)
 #: Confidence level of the Monte Carlo interval of each quantile (:func:`precision_quantile`).
 CONFIANCE = 0.95
-#: Draws accepted at most.
-TIRAGES_MAX = 10_000_000
+#: Draws accepted at most (:data:`aaas.sensitivity.limits.TIRAGES_MAX`).
+TIRAGES_MAX = limits.TIRAGES_MAX
 
 
-def _check(n) -> None:
-    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= TIRAGES_MAX:
-        raise ParameterError(f"nombre de tirages {n!r} invalide ; plage acceptée : de 1 à {TIRAGES_MAX}")
+def _check(n, seed) -> None:
+    """``n`` draws (1 to :data:`TIRAGES_MAX`) and a seed (0 to 2^32 − 1), or a
+    :class:`~aaas.errors.ParameterError` with the figure and what it would cost."""
+    limits.tirages(n)
+    limits.graine(seed)
 
 
 def _draw(ps, rng: np.random.Generator, n: int, correle: bool) -> dict[str, np.ndarray]:
@@ -44,7 +45,7 @@ def tirages(
     """``n`` seeded draws of every drawn hypothesis, drawn lot by lot as :func:`montecarlo`
     draws them (``correle``: one common position within each range, in the cost-raising
     direction)."""
-    _check(n)
+    _check(n, seed)
     rng, ps = np.random.default_rng(seed), plages(convention, base=base)
     lots = [_draw(ps, rng, min(engine.TAILLE_LOT, n - s), correle) for s in range(0, n, engine.TAILLE_LOT)]
     return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
@@ -61,8 +62,9 @@ def montecarlo(
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
     complete parameter set, when given), drawn and evaluated lot by lot: memory holds one
-    lot of draws, not ``n``."""
-    _check(n)
+    lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`, ``seed`` from 0 to
+    2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
+    _check(n, seed)
     rng, ps = np.random.default_rng(seed), plages(convention, base=base)
     outputs = list(outputs or engine.sorties_par_defaut())
     result = {name: np.empty(n) for name in outputs}

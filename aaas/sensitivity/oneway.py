@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..models import conventions, parameters
-from . import engine
+from . import engine, limits
 from .ranges import borne, plages
 
 VARIATIONS = (-0.15, -0.10, 0.10, 0.15)
@@ -22,13 +22,15 @@ def oneway(
     outputs: Sequence[str] | None = None,
     base: dict | None = None,
 ) -> pd.DataFrame:
-    """The tidy one-way table: one row per (parameter, variation, output).
+    """The tidy one-way table: one row per (parameter, variation, output); at most
+    :data:`~aaas.sensitivity.limits.VARIATIONS_MAX` variations.
 
     >>> df = oneway(outputs=["total"])
     >>> row = df[(df.parametre == "tarif_horaire_interpretariat") & (df.variation == 0.1)].iloc[0]
     >>> round(row.ecart), round(float(row.elasticite), 3)
     (3514, 0.087)
     """
+    limits.variations(len(variations))
     outputs = list(outputs or engine.sorties_par_defaut())
     base = dict(base) if base else conventions.defaults(convention)
     names = [p.nom for p in plages(convention, base=base)]

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
+from ..errors import ParameterError, cite
 from ..models import parameters
-from . import engine
+from . import engine, limits
 
 POPULATIONS = np.linspace(5_000, 100_000, 96)
 FILES_ACTIVES = np.arange(20, 401, 1.0)
@@ -19,8 +19,10 @@ FILES_ACTIVES = np.arange(20, 401, 1.0)
 def courbe(parametre: str, valeurs: Sequence[float], convention: str = "rapport", outputs=None,
            base: dict | None = None) -> pd.DataFrame:  # fmt: skip
     """The outputs (missions, total) for every value of ``parametre``, the others at ``base``
-    (default: the convention's set), with the cost per unit of that parameter."""
+    (default: the convention's set), with the cost per unit of that parameter; at most
+    :data:`~aaas.sensitivity.limits.POINTS_MAX` values."""
     values = np.asarray(valeurs, dtype=float)
+    limits.points(values.size, "nombre de valeurs de la courbe")
     out = engine.evaluate({parametre: values}, convention, outputs, base=base)
     df = pd.DataFrame({parametre: values, **out})
     for name in out:
@@ -32,12 +34,13 @@ def seuil(parametre: str, sortie: str, cible: float, bas: float, haut: float, co
           base: dict | None = None, points: int = 4001) -> float:  # fmt: skip
     """The smallest value of ``parametre`` in [bas, haut] at which ``sortie`` reaches
     ``cible`` (NaN if never): e.g. the file active per référent ETP that keeps the cost per
-    person followed under an amount.
+    person followed under an amount.  ``points`` (at most
+    :data:`~aaas.sensitivity.limits.POINTS_MAX`) values are evaluated.
 
     >>> round(seuil("file_active_par_etp_referent", "cout_pair_aidance_par_personne", 1500, 30, 120), 1)
     60.7
     """
-    x = np.linspace(bas, haut, points)
+    x = np.linspace(bas, haut, limits.points(points, "nombre de points"))
     y = engine.evaluate({parametre: x}, convention, [sortie], base=base)[sortie]
     start = y[0] >= cible
     crossed = np.nonzero((y >= cible) != start)[0]
@@ -48,7 +51,11 @@ def seuil(parametre: str, sortie: str, cible: float, bas: float, haut: float, co
 
 
 def deux_parametres(a: str, valeurs_a, b: str, valeurs_b, sortie: str = "total", convention: str = "rapport"):
-    """A grid of ``sortie`` over two parameters (rows: ``a``, columns: ``b``), one pass."""
+    """A grid of ``sortie`` over two different parameters (rows: ``a``, columns: ``b``), one
+    pass; at most :data:`~aaas.sensitivity.limits.POINTS_MAX` points in all."""
+    if a == b:
+        raise ParameterError(f"paramètre '{cite(a)}' donné deux fois ; la grille croise deux paramètres différents")
+    limits.points(len(valeurs_a) * len(valeurs_b), "nombre de points de la grille")
     for name in (a, b):
         if parameters.lookup(name).categorical:
             raise ParameterError(

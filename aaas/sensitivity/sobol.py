@@ -8,8 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
-from . import engine
+from . import engine, limits
 from .ranges import plages
 
 #: Bootstrap resamples of the confidence intervals.
@@ -65,18 +64,27 @@ def sobol(
     convention: str = "rapport", base_samples: int = 1024, seed: int = 1, outputs: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """First-order (S1) and total-order (ST) indices per parameter and output, with their
-    95 % confidence half-widths; ``base_samples`` must be a power of two."""
+    95 % confidence half-widths.
+
+    ``base_samples`` is a power of two from 2 to 2^18 and ``seed`` an integer from 0 to
+    2^32 − 1 (:mod:`aaas.sensitivity.limits`: a larger sample is refused with the memory
+    and time it would take, counted for this set's drawn hypotheses)."""
     from SALib.analyze import sobol as analyze
 
-    if base_samples < 2 or base_samples & (base_samples - 1):
-        raise ParameterError(f"échantillon de base {base_samples} invalide ; une puissance de 2 est attendue (≥ 2)")
+    limits.graine(seed)
     problem = probleme(convention)
+    n_out = len(outputs) if outputs else limits.SORTIES
+    limits.echantillon(base_samples, hypotheses=problem["num_vars"], sorties=n_out)
     results = evaluer_plan(problem, base_samples, seed, lambda draws: engine.evaluate(draws, convention, outputs))
     rows = []
     for out, y in results.items():
         if np.ptp(y) == 0:
             continue
-        si = analyze.analyze(problem, y, calc_second_order=False, num_resamples=REECHANTILLONS, seed=seed)
+        # SALib seeds its resampling only with a true seed (``if seed:``): 0 would draw
+        # unseeded intervals, so it is given 2^32, outside the seeds users may choose.
+        si = analyze.analyze(
+            problem, y, calc_second_order=False, num_resamples=REECHANTILLONS, seed=seed or limits.GRAINE_MAX + 1
+        )
         for i, name in enumerate(problem["names"]):
             rows.append((name, out, si["S1"][i], si["S1_conf"][i], si["ST"][i], si["ST_conf"][i]))
     return pd.DataFrame(rows, columns=["parametre", "sortie", "s1", "s1_ic", "st", "st_ic"])
