@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import inputs
-from .errors import CHEMIN_MAX, DataFileError, cite
+from .errors import DataFileError, cite_path
 
 if TYPE_CHECKING:  # pandera is imported only when a folder is checked
     from .schemas import Table
@@ -201,9 +201,7 @@ def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
 
 def _bytes(p: Path) -> bytes:
     """The bytes of a data file: a regular file of at most :data:`TAILLE_MAX_DONNEES`."""
-    return inputs.read_bounded(
-        p, TAILLE_MAX_DONNEES, DataFileError, f"fichier de données « {cite(str(p), CHEMIN_MAX)} »"
-    )
+    return inputs.read_bounded(p, TAILLE_MAX_DONNEES, DataFileError, f"fichier de données « {cite_path(p)} »")
 
 
 def _text(p: Path) -> str:

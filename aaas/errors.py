@@ -8,6 +8,8 @@ prints the message on one line); :class:`BuildError` is a failed book build (sta
 True
 """
 
+import os
+
 
 class InputError(ValueError):
     """Bad input: one line for the user, naming what is wrong and what is accepted."""
@@ -53,8 +55,8 @@ class Interrupted(KeyboardInterrupt):
 
 #: Characters of a user's value echoed in a message (the rest is counted, not shown).
 ECHO_MAX = 40
-#: Characters of a path echoed (a file name, at most 255 bytes, is shown whole).
-CHEMIN_MAX = 300
+#: Characters of a path echoed: its start and its end (the file's name) are kept.
+CHEMIN_MAX = 120
 
 
 def cite(value: object, limit: int = ECHO_MAX) -> str:
@@ -73,3 +75,20 @@ def cite(value: object, limit: int = ECHO_MAX) -> str:
         return text
     size = f"{len(text):,}".replace(",", "\u202f")
     return f"{text[:limit]}… ({size} caractères)"
+
+
+def cite_path(path: object, limit: int = CHEMIN_MAX) -> str:
+    """A path as a message echoes it: whole if short, else its start and its end (the
+    file's name) with its length — the one place that shortens the paths a message names.
+
+    >>> cite_path("/tmp/" + "a" * 300, limit=40)
+    '/tmp/aaaaa…aaaaaaaaaa (305 caractères)'
+    >>> cite_path("/tmp/x.xlsx")
+    '/tmp/x.xlsx'
+    """
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
+    if len(text) <= limit:
+        return text
+    half = (limit - 20) // 2
+    size = f"{len(text):,}".replace(",", "\u202f")
+    return f"{text[:half]}…{text[-half:]} ({size} caractères)"

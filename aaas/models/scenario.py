@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from .. import inputs
-from ..errors import CHEMIN_MAX, ParameterError, ScenarioFileError, cite
+from ..errors import ParameterError, ScenarioFileError, cite, cite_path
 from . import conventions, paie
 from .parameters import lookup, parameters
 
@@ -114,7 +114,7 @@ for _tag in _NOT_RESOLVED:
 
 def _label(p: Path) -> str:
     """How messages name the scenario file (a long path shortened)."""
-    return f"fichier de scénario '{cite(str(p), CHEMIN_MAX)}'"
+    return f"fichier de scénario '{cite_path(p)}'"
 
 
 def _read_text(p: Path) -> str:

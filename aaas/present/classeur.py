@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from ..errors import OutputPathError
+from ..errors import OutputPathError, cite_path
 from ..models import conventions, parameters
 from . import exports
 
@@ -63,16 +63,14 @@ def check_destination(path: str | os.PathLike) -> Path:
     limits, system places, writable); then the workbook's own rules.
     """
     if Path(path).suffix.lower() != ".xlsx":
-        raise OutputPathError(f"--out « {exports.shown(path)} » : un classeur se termine par .xlsx")
+        raise OutputPathError(f"--out « {cite_path(path)} » : un classeur se termine par .xlsx")
     p = exports.check_output_path(path, "--out")
     if p.is_dir():
-        raise OutputPathError(f"--out « {exports.shown(p)} » est un dossier")
+        raise OutputPathError(f"--out « {cite_path(p)} » est un dossier")
     if not p.parent.is_dir():
-        raise OutputPathError(f"--out « {exports.shown(p)} » : dossier « {exports.shown(p.parent)} » absent")
+        raise OutputPathError(f"--out « {cite_path(p)} » : dossier « {cite_path(p.parent)} » absent")
     if p.exists() and not _ours(p):
-        raise OutputPathError(
-            f"--out « {exports.shown(p)} » existe et n'a pas été écrit par aaas : il n'est pas remplacé"
-        )
+        raise OutputPathError(f"--out « {cite_path(p)} » existe et n'a pas été écrit par aaas : il n'est pas remplacé")
     return p
 
 

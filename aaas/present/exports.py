@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from .. import fmt, provenance
-from ..errors import OutputPathError
+from ..errors import OutputPathError, cite_path
 
 #: Unit of a share in machine exports (the value is a fraction).
 UNITE_PART = "part"
@@ -118,8 +118,6 @@ SYSTEM_DIRS = tuple(
 LOCAL_DIRS = (Path("/usr/local"),)
 #: Limits used when the file system does not tell them (``os.pathconf``), in bytes.
 NAME_MAX, PATH_MAX = 255, 4096
-#: Longest path quoted whole in a message; longer ones are shortened (:func:`shown`).
-SHOWN_MAX = 120
 
 
 def check_output_path(path: str | os.PathLike, option: str = "--out") -> Path:
@@ -159,27 +157,13 @@ def check_output_path(path: str | os.PathLike, option: str = "--out") -> Path:
     _check_limits(absolute, option)
     resolved = Path(os.path.realpath(absolute))
     _check_limits(resolved, option)
-    named = f"{option} « {shown(absolute)} »" + ("" if resolved == absolute else f" (lien vers « {shown(resolved)} »)")
+    link = "" if resolved == absolute else f" (lien vers « {cite_path(resolved)} »)"
+    named = f"{option} « {cite_path(absolute)} »{link}"
     where = _system_place(resolved)
     if where is not None:
         raise OutputPathError(f"{named} est un emplacement système ({where}) ; choisissez un dossier de travail")
     _check_kind_and_writable(resolved, named)
     return resolved
-
-
-def shown(path: str | os.PathLike, limit: int = SHOWN_MAX) -> str:
-    """``path`` as quoted in a message: whole, or its start and end with its length.
-
-    >>> shown("/tmp/" + "a" * 300, limit=40)
-    '/tmp/aaaaa…aaaaaaaaaa (305 caractères)'
-    >>> shown("/tmp/x.xlsx")
-    '/tmp/x.xlsx'
-    """
-    text = os.fspath(path)
-    if len(text) <= limit:
-        return text
-    half = (limit - 20) // 2
-    return f"{text[:half]}…{text[-half:]} ({len(text)} caractères)"
 
 
 def _check_limits(path: Path, option: str) -> None:
@@ -188,14 +172,15 @@ def _check_limits(path: Path, option: str) -> None:
     limit = _pathconf(path, "PC_PATH_MAX", PATH_MAX)
     if size >= limit:
         raise OutputPathError(
-            f"{option} « {shown(path)} » : chemin de {size} octets, au-delà de la limite du système"
+            f"{option} « {cite_path(path)} » : chemin de {size} octets, au-delà de la limite du système"
             f" ({limit - 1}) ; choisissez un chemin plus court"
         )
     name_max = _pathconf(path, "PC_NAME_MAX", NAME_MAX)
     for name in path.parts[1:]:
         if len(os.fsencode(name)) > name_max:
             raise OutputPathError(
-                f"{option} « {shown(path)} » : le nom « {shown(name, 60)} » fait {len(os.fsencode(name))} octets,"
+                f"{option} « {cite_path(path)} » : le nom « {cite_path(name, 60)} »"
+                f" fait {len(os.fsencode(name))} octets,"
                 f" au-delà de la limite du système de fichiers ({name_max}) ; choisissez un nom plus court"
             )
 
@@ -231,12 +216,12 @@ def _check_kind_and_writable(path: Path, named: str) -> None:
         raise OutputPathError(f"{named} est un fichier spécial ; choisissez un fichier ordinaire")
     existing = _existing(path.parent if path.is_file() else path)
     if not existing.is_dir():
-        raise OutputPathError(f"{named} ne peut pas être créé : « {shown(existing)} » n'est pas un dossier")
+        raise OutputPathError(f"{named} ne peut pas être créé : « {cite_path(existing)} » n'est pas un dossier")
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".aaas-essai-", dir=existing))
     except OSError as exc:
         raise OutputPathError(
-            f"{named} : écriture impossible dans « {shown(existing)} » ({exc.strerror}) ;"
+            f"{named} : écriture impossible dans « {cite_path(existing)} » ({exc.strerror}) ;"
             " choisissez un dossier accessible en écriture"
         ) from None
 

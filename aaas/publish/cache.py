@@ -47,7 +47,7 @@ from typing import Any
 
 from .. import __version__
 from .. import datastore as data
-from ..errors import InputError, OutputPathError
+from ..errors import InputError, OutputPathError, cite_path
 from ..present import exports
 from . import lock
 
@@ -135,7 +135,7 @@ def check_cache(folder: str | os.PathLike, root: Path, option: str = CACHE_ENV) 
     if foreign:
         raise OutputPathError(
             f"{option} « {path} » n'est pas vide et n'a pas été créé par aaas (pas de fichier {MARKER},"
-            f" « {exports.shown(foreign[0], 60)} ») ; choisissez un dossier vide ou nouveau pour le cache"
+            f" « {cite_path(foreign[0], 60)} ») ; choisissez un dossier vide ou nouveau pour le cache"
         )
     return path
 
@@ -342,7 +342,7 @@ def prune_cache(folder: Path, keep: int) -> list[Path]:
     if foreign:
         raise OutputPathError(
             f"cache des notebooks « {folder} » : non nettoyé, il contient des fichiers qu'aaas n'a pas écrits"
-            f" (« {exports.shown(foreign[0], 60)} »)"
+            f" (« {cite_path(foreign[0], 60)} »)"
         )
     with lock.cache_lock(folder):
         busy = lock.keys_in_use(folder)
