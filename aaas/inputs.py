@@ -205,6 +205,42 @@ def count(name: str, n: object, low: int, high: int, cost: str = "") -> int:
     return n
 
 
+#: Notebooks executed at once at most (``build --jobs``, ``build_book(jobs=)``): the book
+#: has ten, each kernel takes 0,2 to 0,5 Gio.
+JOBS_MAX = 32
+#: Variant books (and builds' notebooks) kept at most (``variants --prune``,
+#: ``prune(keep=)``): more keeps them all anyway.
+GARDER_MAX = 100_000
+
+
+def jobs(n: object, name: str = "--jobs") -> int:
+    """Notebooks executed at once: a whole number from 1 to :data:`JOBS_MAX` (command line
+    and API alike).
+
+    >>> jobs(2)
+    2
+    >>> jobs(0)
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: --jobs : 0 hors bornes ; plage acceptée : de 1 à 32
+    """
+    return count(name, n, 1, JOBS_MAX)
+
+
+def keep(n: object, name: str = "--prune") -> int:
+    """Builds kept by a prune: a whole number from 0 (the API keeps none) to
+    :data:`GARDER_MAX` (the command line asks at least 1).
+
+    >>> keep(0), keep(3)
+    (0, 3)
+    >>> keep(-1)
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: --prune : -1 hors bornes ; plage acceptée : de 0 à 100\u202f000
+    """
+    return count(name, n, 0, GARDER_MAX)
+
+
 def _grouped(n: int) -> str:
     """``10000000`` → ``10 000 000`` (narrow no-break spaces, as :mod:`aaas.fmt` groups)."""
     return f"{n:,}".replace(",", "\u202f")

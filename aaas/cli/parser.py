@@ -18,11 +18,6 @@ from ..sensitivity import limits
 FORMATS = ("text", "csv", "csv-fr", "json", "markdown")
 #: The conventions (kept equal to ``aaas.models.conventions.CONVENTIONS`` by a test).
 CONVENTIONS = ("rapport", "corrige", "actualise")
-#: Notebooks executed at once at most (``build --jobs``): the book has ten, each kernel
-#: takes 0,2 to 0,5 Gio.
-JOBS_MAX = 32
-#: Variant books kept at most (``variants --prune``): more keeps them all anyway.
-GARDER_MAX = 100_000
 #: Longest message of the parser (the values it echoes are shortened before).
 MESSAGE_MAX = 500
 
@@ -225,10 +220,10 @@ def _build(sub, commands) -> None:
     p.add_argument("--out", metavar="DOSSIER", help="dossier de sortie du livre")
     p.add_argument(
         "--jobs",
-        type=compte("--jobs", entier_positif(JOBS_MAX)),
+        type=compte("--jobs", entier_positif(inputs.JOBS_MAX)),
         default=None,
         metavar="N",
-        help=f"notebooks exécutés en parallèle (de 1 à {JOBS_MAX})",
+        help=f"notebooks exécutés en parallèle (de 1 à {inputs.JOBS_MAX})",
     )
     pdf = p.add_mutually_exclusive_group()
     pdf.add_argument(
@@ -246,7 +241,7 @@ def _variants(sub, commands) -> None:
     p = sub.add_parser("variants", help="liste les livres de variantes construits (nom, paramètres, date, taille)")
     p.add_argument(
         "--prune",
-        type=compte("--prune", entier_positif(GARDER_MAX)),
+        type=compte("--prune", entier_positif(inputs.GARDER_MAX)),
         metavar="N",
         help="ne garde que les N variantes les plus récentes (de 1 à 100\u202f000)",
     )

@@ -46,7 +46,8 @@ from typing import Any
 import numpy as np
 
 from .. import datastore as data
-from ..errors import BuildError, ChoiceError, InputError
+from .. import inputs
+from ..errors import BuildError, InputError
 from ..models import conventions
 from ..models import scenario as scenarios
 from ..models.scenario import Scenario
@@ -199,21 +200,18 @@ def _output_folder(out: str | os.PathLike | None, default: Path) -> tuple[Path, 
 
 
 def check_jobs(jobs: object) -> None:
-    """Accept ``None`` or an integer >= 1, else raise a one-line :class:`~aaas.errors.ChoiceError`.
+    """Accept ``None`` or a whole number from 1 to :data:`aaas.inputs.JOBS_MAX`, else raise a
+    one-line :class:`~aaas.errors.ParameterError` (:func:`aaas.inputs.jobs`, as ``--jobs``).
 
     >>> check_jobs(None), check_jobs(2)
     (None, None)
     >>> check_jobs(0)
     Traceback (most recent call last):
     ...
-    aaas.errors.ChoiceError: --jobs : 0 invalide ; nombre de notebooks exécutés en parallèle, un entier >= 1 attendu
+    aaas.errors.ParameterError: --jobs : 0 hors bornes ; plage acceptée : de 1 à 32
     """
-    if jobs is None:
-        return
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ChoiceError(
-            f"--jobs : {jobs!r} invalide ; nombre de notebooks exécutés en parallèle, un entier >= 1 attendu"
-        )
+    if jobs is not None:
+        inputs.jobs(jobs)
 
 
 def _build_html(files: Mapping[str, bytes], job: _Publication) -> bool:

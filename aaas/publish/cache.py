@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import __version__, inputs
 from .. import datastore as data
-from ..errors import InputError, OutputPathError, cite_path
+from ..errors import OutputPathError, cite_path
 from ..present import exports
 from . import lock
 
@@ -330,8 +330,8 @@ def prune_cache(folder: Path, keep: int) -> list[Path]:
 
     Raises
     ------
-    InputError
-        ``keep`` is not an integer >= 0.
+    ParameterError
+        ``keep`` is not a whole number from 0 to :data:`aaas.inputs.GARDER_MAX`.
     OutputPathError
         ``folder`` holds files the tool did not write and is not marked (:func:`foreign_files`).
     """
@@ -358,18 +358,17 @@ def prune_cache(folder: Path, keep: int) -> list[Path]:
 
 
 def check_keep(keep: object) -> int:
-    """``keep`` when it is an integer >= 0, else an :class:`~aaas.errors.InputError`.
+    """``keep`` when it is a whole number from 0 to :data:`aaas.inputs.GARDER_MAX`, else a
+    one-line :class:`~aaas.errors.ParameterError` (:func:`aaas.inputs.keep`, as ``--prune``).
 
     >>> check_keep(3)
     3
     >>> check_keep(-1)
     Traceback (most recent call last):
     ...
-    aaas.errors.InputError: nombre de constructions à garder invalide : -1 ; un entier positif ou nul est attendu
+    aaas.errors.ParameterError: --prune : -1 hors bornes ; plage acceptée : de 0 à 100\u202f000
     """
-    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
-        raise InputError(f"nombre de constructions à garder invalide : {keep!r} ; un entier positif ou nul est attendu")
-    return keep
+    return inputs.keep(keep)
 
 
 def sweep_partials(folder: Path) -> list[Path]:
