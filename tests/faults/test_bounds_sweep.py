@@ -147,7 +147,7 @@ def test_only_the_payroll_rules_refuse_a_declared_value(convention):
     for (name, value), message in refused.items():
         assert message is not None and "\n" not in message
         assert f"'{expected[(name, value)]}'" in message, message
-        assert "plage acceptée" in message and "règles" in message, message
+        assert "plage acceptée" in message and "calcul_cotisations = regles_urssaf" in message, message
 
 
 @pytest.mark.parametrize("convention", CONVENTIONS)
