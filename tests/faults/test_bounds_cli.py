@@ -1,4 +1,5 @@
-"""Every declared value evaluable through the command line (issue 18, part 3; slow tier).
+"""Every declared value evaluable through the command line (issue 18, part 3): the issue's observation
+in ``make test``, the sweep in the slow tier.
 
 The sweep of :mod:`tests.faults.test_bounds_sweep` (every numeric parameter at its min,
 max and midpoint, every choice parameter at each choice) through ``aaas check``, ``aaas
@@ -31,8 +32,6 @@ from aaas.models import conventions
 from .harness import aaas, clean, refused
 from .test_bounds_sweep import REFUS, cases
 
-pytestmark = pytest.mark.slow
-
 CONVENTIONS = conventions.CONVENTIONS
 WORKERS = 2
 NON_FINI = re.compile(r"\b(?:nan|NaN|inf|-inf)\b|∞")
@@ -64,6 +63,23 @@ def _refused_by(name: str, value: str, convention: str) -> str | None:
     return REFUS.get((name, value, convention))
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tables", "--set", "salaire_net_mediateur=0"),
+        ("check", "--convention", "corrige", "--set", "salaire_net_mediateur=0"),
+        ("sensitivity", "oneway", "--set", "salaire_net_mediateur=0"),
+        ("tables", "synthese", "--set", "salaire_brut_secretariat=0"),
+    ],
+    ids=["tables", "check", "oneway", "secretariat"],
+)
+def test_a_zero_salary_costs_zero(args):
+    """Issue 18's observation (``make test``): a salary of 0, inside its bounds, gave a
+    ``ZeroDivisionError`` (``salaires.py:58``) or a ``RuntimeWarning`` (``paie.py:88``)."""
+    assert _check((args, None)) is None
+
+
+@pytest.mark.slow
 def test_check_every_value_under_every_convention():
     jobs = []
     for name, value in cases():
@@ -78,6 +94,7 @@ def test_check_every_value_under_every_convention():
     _run(jobs)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [("tables",), ("sensitivity", "oneway")], ids=["tables", "oneway"])
 def test_every_value_through_the_command(command):
     shift = 0 if command == ("tables",) else 1
