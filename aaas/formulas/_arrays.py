@@ -1,5 +1,5 @@
 """Array helpers shared by the formulas (NumPy only): a 0-d result as a float, a
-denominator with NaN where it is zero."""
+quotient that is 0 where its denominator is (no division by zero)."""
 
 from __future__ import annotations
 
@@ -26,22 +26,23 @@ def scalar_or_array(x):
     return float(out) if out.ndim == 0 else out
 
 
-def nan_si_nul(x):
-    """A denominator with NaN where it is 0: a ratio to nothing (no vehicle, no meeting,
-    no département) is undefined, not infinite.
+def quotient(numerateur, denominateur):
+    """``numerateur / denominateur``, 0 where the denominator is 0 — computed without
+    dividing by zero (no warning, no NaN, no infinity), for scalars and arrays alike.
 
     Parameters
     ----------
-    x : float or ndarray [u]
-        A count or an amount that divides another.
+    numerateur : float or ndarray [u]
+    denominateur : float or ndarray [v]
 
     Returns
     -------
-    float or ndarray [u]
-        ``x``, NaN where ``x`` is 0.
+    float or ndarray [u/v]
 
-    >>> nan_si_nul(2.0), nan_si_nul(0.0)
-    (2.0, nan)
+    >>> quotient(3.0, 2.0), quotient(1.0, 0.0), quotient(np.array([1.0, 4.0]), np.array([0.0, 2.0]))
+    (1.5, 0.0, array([0., 2.]))
     """
-    x = np.asarray(x, dtype=float)
-    return scalar_or_array(np.where(x == 0, np.nan, x))
+    num, den = np.broadcast_arrays(np.asarray(numerateur, dtype=float), np.asarray(denominateur, dtype=float))
+    out = np.zeros(num.shape)
+    np.divide(num, den, out=out, where=den != 0)
+    return scalar_or_array(out)

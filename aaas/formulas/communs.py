@@ -7,9 +7,7 @@ Every function is pure and accepts scalars or NumPy arrays.
 
 from __future__ import annotations
 
-import numpy as np
-
-from ._arrays import nan_si_nul, scalar_or_array
+from ._arrays import quotient
 
 #: Months per year (a unit conversion, not a hypothesis).
 MOIS_PAR_AN = 12
@@ -41,7 +39,12 @@ def nb_personnes(population, part):
 
 def ratio(numerateur, denominateur):
     """A ratio of two quantities: a share (same unit), or an amount per unit (per
-    inhabitant, per person, per vehicle, per meeting); NaN where the denominator is 0.
+    inhabitant, per person, per vehicle, per meeting); 0 where the denominator is 0.
+
+    A ratio to nothing (no vehicle, no meeting, no département, a total of 0 €) describes
+    nothing: it is 0, not NaN nor infinite, so that every value the parameters' bounds
+    allow gives finite results (a fleet of no vehicle drives 0 km per vehicle, a mission
+    costing nothing has no share, an event that never happens has no interval).
 
     Parameters
     ----------
@@ -56,9 +59,9 @@ def ratio(numerateur, denominateur):
     2.3.2.5 (13 245 € / 20 réunions = 662 € par réunion), 3.3 (shares of the total).
 
     >>> ratio(35140, 20000), ratio(13245, 20), ratio(1, 0)
-    (1.757, 662.25, nan)
+    (1.757, 662.25, 0.0)
     """
-    return scalar_or_array(np.asarray(numerateur, dtype=float) / nan_si_nul(denominateur))
+    return quotient(numerateur, denominateur)
 
 
 def somme(termes):

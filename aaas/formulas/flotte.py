@@ -11,8 +11,8 @@ from .communs import ratio
 
 
 def km_par_vehicule(km_total, nb_vehicules):
-    """Distance driven by each vehicle of a fleet sharing ``km_total`` equally; NaN for a
-    fleet of no vehicle.
+    """Distance driven by each vehicle of a fleet sharing ``km_total`` equally; 0 for a
+    fleet of no vehicle (:func:`~aaas.formulas.communs.ratio`).
 
     Parameters
     ----------
@@ -26,7 +26,7 @@ def km_par_vehicule(km_total, nb_vehicules):
     Source: report 2.3.2.3 (15 000 km for « deux véhicules » : 7 500 km each; erratum E22).
 
     >>> km_par_vehicule(15000, 2), km_par_vehicule(5640, 0)
-    (7500.0, nan)
+    (7500.0, 0.0)
     """
     return ratio(km_total, nb_vehicules)
 

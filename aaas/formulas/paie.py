@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import scalar_or_array
+from ._arrays import quotient, scalar_or_array
 
 
 def brut_pour_net(salaire_net, grille_brut, grille_net):
@@ -68,7 +68,8 @@ def cout_employeur(salaire_brut, grille_brut, grille_cout):
 
 def taux_implicite(montant, base):
     """The flat rate that turns ``base`` into ``montant``: montant / base − 1 (the rate the
-    report would have had to print for the rules' amount).
+    report would have had to print for the rules' amount); 0 for a base of 0 (a post paid
+    nothing bears no contribution).
 
     Parameters
     ----------
@@ -82,7 +83,8 @@ def taux_implicite(montant, base):
 
     Source: report 2.2.2.2 (« Charges patronales 20 % » : 2 450 € / 2 049 € − 1).
 
-    >>> round(taux_implicite(2450, 2049), 3)
-    0.196
+    >>> round(taux_implicite(2450, 2049), 3), taux_implicite(0, 0)
+    (0.196, 0.0)
     """
-    return scalar_or_array(np.asarray(montant, dtype=float) / base - 1)
+    base = np.asarray(base, dtype=float)
+    return scalar_or_array(np.where(base != 0, quotient(montant, base) - 1, 0.0))

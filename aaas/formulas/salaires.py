@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import scalar_or_array
+from ._arrays import quotient, scalar_or_array
 from .communs import MOIS_PAR_AN, ratio
 
 
@@ -39,7 +39,8 @@ def salaire_brut(salaire_net, taux_charges_salariales):
 
 
 def part_charges_salariales_du_brut(salaire_net, salaire_brut_):
-    """Employee contributions as a share of the gross (what the 2.2.2.2 table prints).
+    """Employee contributions as a share of the gross (what the 2.2.2.2 table prints); 0
+    for a gross of 0 (a post paid nothing bears no contribution).
 
     Parameters
     ----------
@@ -52,10 +53,11 @@ def part_charges_salariales_du_brut(salaire_net, salaire_brut_):
 
     Source: report 2.2.2.2 (« Charges salariales 22 % » : 1 − 1 600 / 2 049).
 
-    >>> round(part_charges_salariales_du_brut(1600, 2049), 2)
-    0.22
+    >>> round(part_charges_salariales_du_brut(1600, 2049), 2), part_charges_salariales_du_brut(0, 0)
+    (0.22, 0.0)
     """
-    return 1 - salaire_net / salaire_brut_
+    brut = np.asarray(salaire_brut_, dtype=float)
+    return scalar_or_array(np.where(brut != 0, 1 - quotient(salaire_net, brut), 0.0))
 
 
 def salaire_annuel(salaire_mensuel):

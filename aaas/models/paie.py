@@ -148,7 +148,8 @@ def verifie_salaires(values: Mapping[str, Any]) -> None:
             pire = float(x.min() if np.any(x < lo - 0.005) else x.max())
             raise ParameterError(
                 f"paramètre '{name}' : {fmt.euros(pire, 2)} {base} par mois à temps plein hors de ce que permettent "
-                f"les règles {g.annee} (SMIC brut {fmt.euros(g.smic, 2)}, modele-social {g.version}) ; "
+                f"les règles {g.annee} (postes payés par les règles URSSAF : calcul_cotisations = {REGLES} ; "
+                f"SMIC brut {fmt.euros(g.smic, 2)}, modele-social {g.version}) ; "
                 f"plage acceptée : {fmt.euros(lo, 2)} à {fmt.euros(hi, 2)} {base} par mois"
             )
 

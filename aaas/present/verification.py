@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import fmt
 from ..checks import reconcile
 from ..checks.evaluation import Evaluation
+from ..errors import ParameterError
 from ..models import conventions as conv
 from . import bilan
 
@@ -28,11 +29,32 @@ def check(scenario=None, conventions: list[str] | None = None) -> tuple[str, int
     for p in reconcile.errata_problems():
         code = EXIT_UNEXPLAINED
         lines.append(f"  ERRATUM INCOHÉRENT {p}")
-    total = Evaluation(scenario, "rapport").total
-    autres = []
-    for c in conv.CONVENTIONS[1:]:
-        t = Evaluation(scenario, c).total
-        autres.append(f"convention {c} : {fmt.euros(t)} (écart {fmt.ecart(round(t) - round(total), '€')})")
-    lines.append(f"total convention rapport : {fmt.euros(total)} ; " + " ; ".join(autres))
+    lines.append(_totaux(scenario, conventions or list(conv.CONVENTIONS)))
     lines.append("vérification réussie" if code == 0 else "vérification ÉCHOUÉE")
     return "\n".join(lines), code
+
+
+def _totaux(scenario, checked: list[str]) -> str:
+    """The line of every convention's total and its gap to the report's.  A convention not
+    checked whose own rules refuse the scenario (a salary below the SMIC when posts are paid
+    by the URSSAF rules) is « non calculé », with the reason: it does not fail the check of
+    another convention."""
+    totals: dict[str, float | ParameterError] = {}
+    for c in conv.CONVENTIONS:
+        try:
+            totals[c] = Evaluation(scenario, c).total
+        except ParameterError as exc:
+            if c in checked:
+                raise
+            totals[c] = exc
+    total = totals["rapport"]
+    parts = []
+    for c, t in totals.items():
+        if isinstance(t, ParameterError):
+            shown = f"non calculé ({t})"
+        elif c == "rapport" or isinstance(total, ParameterError):
+            shown = fmt.euros(t)
+        else:
+            shown = f"{fmt.euros(t)} (écart {fmt.ecart(round(t) - round(total), '€')})"
+        parts.append(f"convention {c} : {shown}")
+    return "total " + " ; ".join(parts)

@@ -1,4 +1,4 @@
-"""Shared formulas and array helpers: ratios NaN with nothing to divide by, sums in order,
+"""Shared formulas and array helpers: ratios 0 with nothing to divide by (no NaN, no warning), sums in order,
 the fleet, the synthesis, the prose checks."""
 
 import numpy as np
@@ -7,18 +7,21 @@ import pytest
 from aaas.formulas import _arrays, communs, controles, flotte, synthese
 
 
-def test_ratio_is_nan_where_the_denominator_is_zero():
+@pytest.mark.filterwarnings("error")
+def test_ratio_is_zero_where_the_denominator_is_zero():
     assert communs.ratio(13245, 20) == pytest.approx(662.25)
-    assert np.isnan(communs.ratio(13245, 0))
-    out = communs.ratio(np.array([10.0, 10.0]), np.array([2.0, 0.0]))
-    assert out[0] == 5 and np.isnan(out[1])
+    with np.errstate(all="raise"):
+        assert communs.ratio(13245, 0) == 0.0
+        assert communs.ratio(0, 0) == 0.0
+        out = communs.ratio(np.array([10.0, 10.0]), np.array([2.0, 0.0]))
+        assert list(out) == [5.0, 0.0]
+        assert list(communs.ratio(10.0, np.array([0.0, 5.0]))) == [0.0, 2.0]
     assert controles.ratio is communs.ratio
     assert isinstance(communs.ratio(1.0, 4.0), float)
 
 
-def test_nan_si_nul_and_scalar_or_array():
-    assert np.isnan(_arrays.nan_si_nul(0))
-    assert _arrays.nan_si_nul(3) == 3.0
+def test_quotient_and_scalar_or_array():
+    assert _arrays.quotient(3, 0) == 0.0 and _arrays.quotient(3, 2) == 1.5
     assert isinstance(_arrays.scalar_or_array(np.float64(2.0)), float)
 
 
@@ -30,7 +33,7 @@ def test_somme_adds_left_to_right():
 
 def test_fleet():
     assert flotte.km_par_vehicule(15000, 2) == 7500
-    assert np.isnan(flotte.km_par_vehicule(15000, 0))
+    assert flotte.km_par_vehicule(15000, 0) == 0.0
     assert flotte.taxe_vehicules(1400, 2) == 2800
     assert flotte.cout_deplacements(6107, 2800) == 8907
 

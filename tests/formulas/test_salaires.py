@@ -56,3 +56,19 @@ def test_arrondi_au_pas(x, pas, expected):
 def test_arrondi_vectorised():
     out = s.arrondi_au_pas(np.array([0.04, 0.06, 0.26]), 0.1)
     assert np.allclose(out, [0.0, 0.1, 0.3])
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_post_paid_nothing_costs_nothing_and_bears_no_contribution():
+    """A salary of 0 (inside the bounds) gives 0 €, and rates of 0, without dividing by
+    zero, for scalars and arrays alike (issue 18)."""
+    from aaas.formulas import paie
+
+    with np.errstate(all="raise"):
+        assert s.salaire_brut(0, 0.25) == 0 and s.cout_employeur_mensuel(0, 0.4) == 0
+        assert s.part_charges_salariales_du_brut(0, 0) == 0.0
+        assert paie.taux_implicite(0, 0) == 0.0
+        shares = s.part_charges_salariales_du_brut(np.array([0.0, 1600.0]), np.array([0.0, 2049.0]))
+        assert shares[0] == 0.0 and shares[1] == pytest.approx(0.2191, abs=1e-4)
+        rates = paie.taux_implicite(np.array([0.0, 2450.0]), np.array([0.0, 2049.0]))
+        assert rates[0] == 0.0 and rates[1] == pytest.approx(0.1957, abs=1e-4)

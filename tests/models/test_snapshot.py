@@ -11,7 +11,11 @@ value.  It was generated from the code before the refactoring of the model into 
 regenerated once when the ``actualise`` convention came: every quantity of the earlier
 snapshot was first checked unchanged; the new keys are the payroll reading, its year, the
 rates each salary chain implies and the secretariat's and advocacy officer's monthly costs,
-and the ``actualise`` cases were added.
+and the ``actualise`` cases were added.  Regenerated again when a ratio to nothing became 0
+instead of NaN (issue 18, every declared value evaluable): the 42 values that changed were
+all NaN before, in the draws with no vehicle or no département (a fleet of no vehicle, the
+coordination of no département: its shares, its cost per département, the spread of its
+functions; the key posts' range, NaN as soon as one share was) — every other value identical.
 """
 
 from __future__ import annotations
