@@ -72,13 +72,13 @@ test: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check aaas tests benchmarks
 	$(BIN)/ruff format --check aaas tests benchmarks
 	$(BIN)/aaas check
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup tests aaas
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope tests aaas
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The slow tier: the exhaustive command-line sweeps of the fault suite (tests marked slow);
 # .ci/run runs it after make test.
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --slow -m slow tests
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --slow -m slow tests
 
 # Deliberately re-execute the committed notebooks in place (default scenario) after an
 # intended change, so that nbval compares against the new stored outputs.

@@ -4,7 +4,8 @@ the groups of the parallel run.
 Tests marked ``@pytest.mark.slow`` (the exhaustive command-line sweeps) run only with
 ``pytest --slow`` (``make test-slow``, which ``.ci/run`` also runs).
 
-``make test`` runs pytest on two workers (pytest-xdist, ``--dist loadgroup``): the modules
+``make test`` runs pytest on two workers (pytest-xdist, ``--dist loadscope`` with the
+scopes of :func:`pytest_xdist_make_scheduler`): the modules
 of :data:`LIVRE`, which build or read the checkout's own book in ``_build/``, run one after
 another in one worker (group « livre »); the tests of every other module run together in
 one worker (they share its module-scoped fixtures), the modules spread over the two.
@@ -44,19 +45,26 @@ LIVRE = frozenset(
 )
 
 
-def _group(item) -> str:
-    """The xdist group of a test: « livre » for the modules of :data:`LIVRE`, else its
+def _scope(nodeid: str) -> str:
+    """The unit of work of a test: « livre » for the modules of :data:`LIVRE`, else its
     module (a module's tests share one worker and its module-scoped fixtures)."""
-    path = Path(str(item.fspath))
-    if path.parent.name == "publish" and path.name in LIVRE:
-        return "livre"
-    return path.stem if path.parent.name == "tests" else f"{path.parent.name}.{path.stem}"
+    path = Path(nodeid.split("::", 1)[0])
+    return "livre" if path.parent.name == "publish" and path.name in LIVRE else path.as_posix()
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's scheduling by scope, with :func:`_scope` as the scope (xdist's own
+    ``xdist_group`` marks do not reach the scheduler under pytest 9)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ParLivre(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _scope(nodeid)
+
+    return ParLivre(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_group(item)))
     if config.getoption("--slow"):
         return
     skip = pytest.mark.skip(reason="slow tier: pytest --slow (make test-slow)")

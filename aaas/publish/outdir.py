@@ -119,8 +119,8 @@ def check(path: Path, root: Path, cache: Path | None = None, adopt: bool = False
     OutputPathError
         Naming the folder and what to do.
     """
+    _check_place(path, root, option)  # the more telling refusal of the two
     exports.check_output_path(path, option)
-    _check_place(path, root, option)
     if cache is not None and cache != path / ".cache" and _overlap(path, cache):
         raise OutputPathError(
             f"{option} « {path} » recouvre le cache des notebooks « {cache} » ; choisissez un autre dossier"

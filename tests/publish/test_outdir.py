@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from aaas.errors import ChoiceError, OutputPathError
+from aaas.errors import OutputPathError, ParameterError
 from aaas.present import exports
 from aaas.publish import build, outdir
 from aaas.publish.build import build_book
@@ -120,9 +120,9 @@ def test_an_unwritable_place_is_refused(tmp_path, monkeypatch):
     assert not (tmp_path / "livre").exists()
 
 
-@pytest.mark.parametrize("jobs", [0, -2, 1.5, True])
-def test_jobs_below_one_is_refused_on_one_line(jobs, tmp_path):
-    with pytest.raises(ChoiceError) as err:
+@pytest.mark.parametrize("jobs", [0, -2, 1.5, True, 33])
+def test_jobs_outside_their_range_are_refused_on_one_line(jobs, tmp_path):
+    with pytest.raises(ParameterError) as err:
         build_book(out=tmp_path / "livre", jobs=jobs, progress=Recorder())
     assert "--jobs" in str(err.value) and "\n" not in str(err.value)
     assert not (tmp_path / "livre").exists()
