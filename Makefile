@@ -72,7 +72,7 @@ test: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check aaas tests benchmarks
 	$(BIN)/ruff format --check aaas tests benchmarks
 	$(BIN)/aaas check
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope tests aaas
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15 tests aaas
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The slow tier: the exhaustive command-line sweeps of the fault suite (tests marked slow);

@@ -11,10 +11,12 @@ another in one worker (group « livre »); the tests of every other module run t
 one worker (they share its module-scoped fixtures), the modules spread over the two.
 """
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from aaas import datastore
 from aaas.models import conventions
 
 
@@ -26,19 +28,17 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: exhaustive sweep, run with --slow (make test-slow)")
 
 
-#: Test modules (in ``tests/publish``) that build or read the checkout's own book.
+#: Test modules (in ``tests/publish``) that build, prune or read the checkout's own books
+#: (``_build/book``, ``_build/variants``); builds of the checkout into other folders share
+#: its notebook cache safely and run beside them.
 LIVRE = frozenset(
     {
         "test_accessibility.py",
         "test_book_outputs.py",
         "test_browser.py",
         "test_build.py",
-        "test_build_parts.py",
-        "test_citation.py",
         "test_display_precision.py",
-        "test_outdir.py",
         "test_pdf.py",
-        "test_published_files.py",
         "test_variant_book.py",
         "test_variants.py",
     }
@@ -86,3 +86,16 @@ def rapport(defaults):
 @pytest.fixture(scope="session")
 def corrige(defaults):
     return conventions.compute("corrige")
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of ``data/``, the data folder of this process and of its children
+    (``AAAS_DATA_DIR``), to damage at will."""
+    folder = tmp_path / "data"
+    shutil.copytree(datastore.ROOT / "data", folder)
+    monkeypatch.setenv("AAAS_DATA_DIR", str(folder))
+    datastore.clear_cache()
+    yield folder
+    monkeypatch.delenv("AAAS_DATA_DIR")
+    datastore.clear_cache()

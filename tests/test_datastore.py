@@ -3,7 +3,6 @@ a damaged file is one line naming the file, the line and the column."""
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -45,17 +44,6 @@ def test_scale_bands_are_read_only():
     assert list(taux) == [0.575, 0.323, 0.387]
     with pytest.raises(ValueError):
         taux[0] = 1.0
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    shutil.copytree(datastore.ROOT / "data", folder)
-    monkeypatch.setenv("AAAS_DATA_DIR", str(folder))
-    datastore.clear_cache()
-    yield folder
-    monkeypatch.delenv("AAAS_DATA_DIR")
-    datastore.clear_cache()
 
 
 def test_a_missing_column_is_named(data_copy):

@@ -9,7 +9,6 @@ run the real entry point in a child process with a timeout; the others run in pr
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,9 @@ VICTIME = "missions.csv"
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch) -> Path:
-    """A copy of ``data/``, the folder of this process and of its children."""
-    folder = tmp_path / "data"
-    shutil.copytree(datastore.ROOT / "data", folder)
-    monkeypatch.setenv("AAAS_DATA_DIR", str(folder))
-    datastore.clear_cache()
-    yield folder
-    monkeypatch.delenv("AAAS_DATA_DIR")
-    datastore.clear_cache()
+def data(data_copy) -> Path:
+    """A copy of ``data/``, the folder of this process and of its children (tests/conftest.py)."""
+    return data_copy
 
 
 def main(capsys, *args: str) -> Run:
