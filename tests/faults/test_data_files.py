@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from aaas import cli, datastore
-from tests.faults.harness import Run, aaas, refused
+from aaas import datastore
+from tests.faults.harness import aaas, refused
+from tests.faults.inprocess import main
 from tests.faults.test_inputs import DELAI, Writer
 
 #: The file damaged in most cases: small, read by every command.
@@ -25,12 +26,6 @@ VICTIME = "missions.csv"
 def data(data_copy) -> Path:
     """A copy of ``data/``, the folder of this process and of its children (tests/conftest.py)."""
     return data_copy
-
-
-def main(capsys, *args: str) -> Run:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return Run(tuple(args), code, out, err)
 
 
 def replace(path: Path, make) -> None:

@@ -22,17 +22,11 @@ from aaas import cli
 from aaas.errors import ParameterError
 from aaas.models import scenario as scenarios
 from aaas.sensitivity import limits, montecarlo, oneway, scale, sobol
-from tests.faults.harness import Run, aaas, refused
+from tests.faults.harness import aaas, refused
+from tests.faults.inprocess import main
 
 #: A child that refuses a bad file starts, reads its arguments and stops: far below this.
 DELAI = 60
-
-
-def main(capsys, *args: str) -> Run:
-    """``aaas ARGS`` in process (faster than a child when no hang, signal or memory is at stake)."""
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return Run(tuple(args), code, out, err)
 
 
 class Writer(threading.Thread):
