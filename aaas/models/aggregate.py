@@ -34,10 +34,11 @@ demarches = datastore.demarches
 
 def aggregate(v: Mapping[str, Any], comptes: Mapping[str, Any]) -> dict[str, Any]:
     """Lines, missions, total and shares, named ``ligne_*``, ``mission_*``, ``total``,
-    ``montant_*``, ``part_*``, ``plage_*``, ``demarche_*``, from the components ``v`` and
+    ``total_par_*``, ``montant_*``, ``part_*``, ``plage_*``, ``demarche_*``, from the components ``v`` and
     the count of units of each unit of ``data/lignes.csv`` (``comptes``)."""
     montants = montants_comptes(v, comptes)
     out = lignes_et_missions(montants)
+    out.update(totaux_par_unite(v, out["total"]))
     out.update(structure_des_couts(montants, out["total"]))
     out.update(postes_cles(out))
     out.update(parts_porteurs(out))
@@ -75,6 +76,41 @@ def lignes_et_missions(montants: Mapping[str, Any]) -> dict[str, Any]:
         out[f"mission_{mission}"] = somme(out[f"ligne_{i}"] for i in ids)
     out["total"] = somme(out[f"mission_{m}"] for m, _ in par_mission)
     return out
+
+
+#: The total per unit of each unit of ``data/lignes.csv`` (column ``echelle``): the
+#: quantity, and the size it divides by — the catchment's population, the file active, and
+#: the départements and structures counted as their scaling readings say
+#: (``nb_departements_couts``, ``nb_structures_couts``: the units the total pays for).
+PAR_UNITE = {
+    "habitants": ("total_par_habitant", "population_bassin"),
+    "file_active": ("total_par_personne", "file_active"),
+    "departements": ("total_par_departement", "nb_departements_couts"),
+    "structures": ("total_par_structure", "nb_structures_couts"),
+}
+
+
+def totaux_par_unite(v: Mapping[str, Any], total) -> dict[str, Any]:
+    """The total of the four missions per inhabitant of the catchment, per person followed,
+    per département and per structure counted (:data:`PAR_UNITE`; 0 for a size of 0).
+
+    >>> v = {"population_bassin": 20000.0, "file_active": 100.0, "nb_departements_couts": 1.0,
+    ...      "nb_structures_couts": 2.0}
+    >>> totaux_par_unite(v, 400000.0)["total_par_habitant"], totaux_par_unite(v, 400000.0)["total_par_structure"]
+    (20.0, 200000.0)
+    """
+    return {nom: ratio(total, v[taille]) for nom, taille in PAR_UNITE.values()}
+
+
+def par_unite_du_parametre(parametre: str) -> str | None:
+    """The total per unit whose size is the parameter ``parametre`` itself (the catchment's
+    population, the file active), or None (the départements and structures are divided
+    as counted, which their scaling readings may round).
+
+    >>> par_unite_du_parametre("population_bassin"), par_unite_du_parametre("nb_departements")
+    ('total_par_habitant', None)
+    """
+    return next((nom for nom, taille in PAR_UNITE.values() if taille == parametre), None)
 
 
 def structure_des_couts(montants: Mapping[str, Any], total) -> dict[str, Any]:

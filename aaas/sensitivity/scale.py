@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError, cite
-from ..models import parameters
+from ..models import aggregate, parameters
 from . import engine, limits
 
 POPULATIONS = np.linspace(5_000, 100_000, 96)
@@ -19,14 +19,18 @@ FILES_ACTIVES = np.arange(20, 401, 1.0)
 def courbe(parametre: str, valeurs: Sequence[float], convention: str = "rapport", outputs=None,
            base: dict | None = None) -> pd.DataFrame:  # fmt: skip
     """The outputs (missions, total) for every value of ``parametre``, the others at ``base``
-    (default: the convention's set), with the cost per unit of that parameter; at most
+    (default: the convention's set), with the cost per unit of that parameter (the total's
+    is the model's quantity, e.g. ``total_par_habitant``); at most
     :data:`~aaas.sensitivity.limits.POINTS_MAX` values."""
     values = np.asarray(valeurs, dtype=float)
     limits.points(values.size, "nombre de valeurs de la courbe")
-    out = engine.evaluate({parametre: values}, convention, outputs, base=base)
+    names = list(outputs or engine.sorties_par_defaut())
+    par_unite = aggregate.par_unite_du_parametre(parametre) if "total" in names else None
+    out = engine.evaluate({parametre: values}, convention, names + ([par_unite] if par_unite else []), base=base)
+    quotient = out.pop(par_unite) if par_unite else None
     df = pd.DataFrame({parametre: values, **out})
     for name in out:
-        df[f"{name}_par_unite"] = df[name] / values
+        df[f"{name}_par_unite"] = quotient if name == "total" and par_unite else df[name] / values
     return df
 
 

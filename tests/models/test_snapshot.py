@@ -16,6 +16,9 @@ instead of NaN (issue 18, every declared value evaluable): the 42 values that ch
 all NaN before, in the draws with no vehicle or no département (a fleet of no vehicle, the
 coordination of no département: its shares, its cost per département, the spread of its
 functions; the key posts' range, NaN as soon as one share was) — every other value identical.
+Regenerated when the total per unit became quantities (issue 19: ``total_par_habitant``,
+``total_par_personne``, ``total_par_departement``, ``total_par_structure``): every value of
+the earlier snapshot checked identical, these four keys added.
 """
 
 from __future__ import annotations
