@@ -15,8 +15,12 @@ floats (empty cells are NaN where allowed).  Its :class:`Table` (:data:`TABLES`)
 failure.  This package declares and reports; :mod:`aaas.datastore` reads and checks.
 """
 
+from . import files, quantites
 from .declare import Reference, Table
-from .files import ECHELLES, TABLES
+from .files import ECHELLES
 from .report import describe
+
+#: Every file of ``data/`` and its schema.
+TABLES = {**files.TABLES, **quantites.TABLES}
 
 __all__ = ["ECHELLES", "TABLES", "Reference", "Table", "describe"]
