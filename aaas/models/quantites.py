@@ -190,8 +190,9 @@ def search(words: str) -> pd.DataFrame:
     """The entries of :func:`dictionary` whose name, label or description contain every
     word of ``words`` (case and accents ignored; « _ » reads as a space).
 
-    >>> sorted(search("par habitant")["nom"])[:3]
-    ['cout_relais_par_habitant', 'depense_interpretariat_par_habitant', 'taux_recours_mg']
+    >>> found = search("par habitant")
+    >>> list(found.loc[found["nature"] == QUANTITE, "nom"])
+    ['depense_interpretariat_par_habitant', 'total_par_habitant', 'cout_relais_par_habitant']
     """
     d = dictionary()
     wanted = sans_accents(words).split()
