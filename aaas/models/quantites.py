@@ -77,7 +77,12 @@ def _derivees() -> dict[str, tuple[str, str, str, str]]:
     lig, mis = datastore.lignes(), datastore.missions()
     section = dict(zip(lig["ligne"], lig["section"], strict=True))
     libelle_ligne = dict(zip(lig["ligne"], lig["libelle"], strict=True))
-    out = {r.composante: (r.libelle, "€/an", section[r.ligne], "") for r in datastore.composantes().itertuples()}
+    comp = datastore.composantes()
+    doubles = set(comp.loc[comp["libelle"].duplicated(keep=False), "libelle"])
+    out = {
+        r.composante: (_qualifie(r.libelle, libelle_ligne[r.ligne], r.libelle in doubles), "€/an", section[r.ligne], "")
+        for r in comp.itertuples()
+    }
     out.update({f"ligne_{r.ligne}": (r.libelle, "€/an", r.section, "ligne") for r in lig.itertuples()})
     for r in mis.itertuples():
         out[f"mission_{r.mission}"] = (f"Mission : {r.libelle}", "€/an", r.section, "mission")
@@ -93,6 +98,11 @@ def _derivees() -> dict[str, tuple[str, str, str, str]]:
     for r in datastore.demarches().itertuples():
         out[f"demarche_{r.demarche}"] = (f"Démarche structurante : {r.libelle}", "€/an", "3.2.6", "demarche")
     return out
+
+
+def _qualifie(libelle: str, ligne: str, double: bool) -> str:
+    """A component's label, with its line's where another component has the same."""
+    return f"{libelle} — {ligne.lower()}" if double else libelle
 
 
 def _plages(libelles: dict[str, str]) -> dict[str, tuple[str, str, str, str]]:
@@ -192,7 +202,8 @@ def search(words: str) -> pd.DataFrame:
 
     >>> found = search("par habitant")
     >>> list(found.loc[found["nature"] == QUANTITE, "nom"])
-    ['depense_interpretariat_par_habitant', 'total_par_habitant', 'cout_relais_par_habitant']
+    ['depense_interpretariat_par_habitant', 'total_par_habitant', 'population_par_etp_coordinateur', \
+'cout_relais_par_habitant']
     """
     d = dictionary()
     wanted = sans_accents(words).split()
