@@ -93,8 +93,9 @@ def _derivees() -> dict[str, tuple[str, str, str, str]]:
         out[f"montant_{r.categorie}"] = (f"Montant : {r.libelle}", "€/an", r.section, "categorie")
         out[f"part_{r.categorie}"] = (f"Part du total : {r.libelle}", PART, r.section, "categorie")
     for r in datastore.porteurs().itertuples():
-        out[f"part_mutualisee_{r.porteur}"] = (f"Part du total déjà financée : {r.libelle}", PART, r.section, "porteur")
-        out[f"part_surcout_{r.porteur}"] = (f"Part du total restant à financer : {r.libelle}", PART, r.section, "porteur")
+        porteur = r.libelle, PART, r.section, "porteur"
+        out[f"part_mutualisee_{r.porteur}"] = (f"Part du total déjà mutualisée par : {porteur[0]}", *porteur[1:])
+        out[f"part_surcout_{r.porteur}"] = (f"Part du total restant en surcoût pour : {porteur[0]}", *porteur[1:])
     for r in datastore.demarches().itertuples():
         out[f"demarche_{r.demarche}"] = (f"Démarche structurante : {r.libelle}", "€/an", "3.2.6", "demarche")
     return out

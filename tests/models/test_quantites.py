@@ -77,7 +77,8 @@ def test_components_lines_and_missions_take_their_labels_from_their_files(d):
         assert q.loc[f"ligne_{r.ligne}", "section"] == r.section
     for r in datastore.composantes().itertuples():
         assert q.loc[r.composante, "libelle"].startswith(r.libelle)
-    assert q.loc["vad_indemnites", "libelle"] == "Indemnités kilométriques (barème fiscal) — déplacements visites à domicile"
+    vad = "Indemnités kilométriques (barème fiscal) — déplacements visites à domicile"
+    assert q.loc["vad_indemnites", "libelle"] == vad
     assert q.loc["ligne_mediateur", "fonction"] == "aaas.models.aggregate.lignes_et_missions"
     assert q.loc["cout_interpretariat", "fonction"] == "aaas.formulas.relais.cout_consultations"
     assert q.loc["deplacements_relais_taxe", "fonction"] == "copie de taxe_vehicules_relais"
