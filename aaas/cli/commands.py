@@ -20,11 +20,22 @@ def cmd_params(args) -> tuple[str, int]:
     from ..models import scenario as scenarios
     from ..present import parametres
 
+    if args.format == "yaml" and args.cherche is not None:
+        raise ChoiceError("--cherche ne sert pas avec --format yaml (un fichier de scénario complet)")
     scenario = _scenario(args)
     if args.format == "yaml":
         origin = f"aaas params --convention {scenario.convention}" + (" (scénario modifié)" if scenario.changed else "")
         return scenarios.scenario_yaml(scenario.values, origin), 0
-    return parametres.render_parametres(scenario, args.format), 0
+    return parametres.render_parametres(scenario, args.format, args.cherche), 0
+
+
+def cmd_quantites(args) -> tuple[str, int]:
+    """``aaas quantites``: the dictionary of parameters and computed quantities, with their
+    value in the scenario (``--cherche MOT``: those whose name or label contains MOT)."""
+    from ..present import quantites
+
+    scenario = _scenario(args)
+    return quantites.render_quantites(scenario, args.format, args.cherche), 0
 
 
 def cmd_tables(args) -> tuple[str, int]:
@@ -181,4 +192,5 @@ COMMANDS = {
     "sensitivity": cmd_sensitivity,
     "financements": cmd_financements,
     "sec": cmd_sec,
+    "quantites": cmd_quantites,
 }

@@ -139,13 +139,24 @@ def scenario_options(p: argparse.ArgumentParser) -> None:
         type=convention,
         default=None,
         metavar="CONVENTION",
-        help="rapport (défaut : erreurs reportées comme dans le rapport) ou corrige (corrigées)",
+        help="rapport (défaut : erreurs reportées comme dans le rapport), corrige (erreurs corrigées) "
+        "ou actualise (corrigée, aux tarifs et règles de paie d'aujourd'hui)",
     )
 
 
 def format_option(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
     """``--format``, one of ``formats``."""
     p.add_argument("--format", default="text", choices=formats, help=f"{', '.join(formats)} (défaut : text)")
+
+
+def cherche_option(p: argparse.ArgumentParser, quoi: str) -> None:
+    """``--cherche MOT``: a filter on names and labels (case and accents ignored)."""
+    p.add_argument(
+        "--cherche",
+        metavar="MOT",
+        help=f"n'affiche que {quoi} dont le nom ou le libellé contient chaque mot de MOT (majuscules et accents "
+        "ignorés, ex. --cherche coordinateur) ; sans résultat, une ligne le dit (statut 0)",
+    )
 
 
 def build_parser(commands) -> Parser:
@@ -172,11 +183,13 @@ def build_parser(commands) -> Parser:
     _sensitivity(sub, commands)
     _financements(sub, commands)
     _sec(sub, commands)
+    _quantites(sub, commands)
     return parser
 
 
 def _params(sub, commands) -> None:
     p = sub.add_parser("params", help="liste les hypothèses (valeur, unité, bornes, section, source)")
+    cherche_option(p, "les hypothèses")
     scenario_options(p)
     format_option(p, (*FORMATS, "yaml"))
     p.set_defaults(func=commands["params"])
@@ -206,7 +219,7 @@ def _compare(sub, commands) -> None:
         p.add_argument(
             side.lower(),
             metavar=side,
-            help="une convention (rapport, corrige), un fichier de scénario "
+            help="une convention (rapport, corrige, actualise), un fichier de scénario "
             "YAML, ou des affectations nom=valeur séparées par des virgules",
         )
     format_option(p)
@@ -325,3 +338,15 @@ def _sec(sub, commands) -> None:
     p.add_argument("--montee-en-charge", action="store_true", help="règle de montée en charge d'une structure nouvelle")
     format_option(p)
     p.set_defaults(func=commands["sec"])
+
+
+def _quantites(sub, commands) -> None:
+    p = sub.add_parser(
+        "quantites",
+        help="le dictionnaire : chaque paramètre et chaque quantité calculée (libellé, unité, section, "
+        "fonction, valeur dans le scénario)",
+    )
+    cherche_option(p, "les paramètres et quantités")
+    format_option(p)
+    scenario_options(p)
+    p.set_defaults(func=commands["quantites"])

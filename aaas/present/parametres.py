@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import fmt
-from ..models import conventions, parameters
+from ..models import conventions, parameters, quantites
 from . import exports
 
 COLONNES_NUMERIQUES = ("value", "valeur_rapport", "min", "max")
@@ -29,15 +29,41 @@ def parametres_frame(scenario) -> pd.DataFrame:
     return df
 
 
-def render_parametres(scenario, form: str) -> str:
-    """A scenario's parameter set in format ``form`` (text, csv, csv-fr, json, markdown)."""
-    df = parametres_frame(scenario)
+def cherche(df: pd.DataFrame, mots: str | None) -> pd.DataFrame:
+    """The rows of ``df`` (a column ``name``) whose parameter's name, short or long label
+    contains every word of ``mots`` (:func:`aaas.models.quantites.search`); all if None.
+
+    >>> sorted(cherche(parameters.table(), "coordinateur ETP")["name"])
+    ['etp_coordinateur', 'etp_medecin_reference', 'habitants_par_etp_coordinateur']
+    """
+    if mots is None:
+        return df
+    found = quantites.search(mots)
+    names = set(found.loc[found["nature"] == quantites.PARAMETRE, "nom"])
+    return df[df["name"].isin(names)].reset_index(drop=True)
+
+
+def aucun(mots: str) -> str:
+    """The line of a search of parameters that found nothing, with the nearest names."""
+    near = [n for n in quantites.nearest(mots, 10) if n in parameters.parameters()][:3]
+    hint = f" ; noms proches : {', '.join(near)}" if near else " ; `aaas params` les liste tous"
+    return f"aucun paramètre ne contient « {mots} »{hint}"
+
+
+def render_parametres(scenario, form: str, mots: str | None = None) -> str:
+    """A scenario's parameter set in format ``form`` (text, csv, csv-fr, json, markdown);
+    ``mots``: only the parameters whose name or label contains each of these words."""
+    df = cherche(parametres_frame(scenario), mots)
     prov = exports.provenance_of(scenario, scenario.convention)
+    if mots is not None:
+        prov["recherche"] = mots
     if form in {"csv", "csv-fr"}:
         return exports.to_csv(df, form, prov)
     if form == "json":
         return exports.to_json({"provenance": prov, "parametres": exports.records(df, None)})
     table = parameters.parameters()
+    if df.empty:
+        return aucun(mots or "")
     if form == "markdown":
         entete = "| paramètre | valeur | unité | bornes | section | libellé | source |"
         lines = [*exports.header_lines(prov), "", entete, "|---|---|---|---|---|---|---|"]
