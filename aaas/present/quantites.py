@@ -40,8 +40,9 @@ def _value(v):
 def aucune(mots: str) -> str:
     """The line of a search that found nothing, with the nearest names.
 
-    >>> aucune("populaton")
-    "aucune quantité ni aucun paramètre ne contient « populaton » ; noms proches : population_bassin, ..."
+    >>> aucune("populaton").split(" ; ")[1][:33]
+    'noms proches : population_bassin,'
+
     """
     near = quantites.nearest(mots)
     hint = f" ; noms proches : {', '.join(near)}" if near else " ; `aaas quantites` les liste tous"
