@@ -172,13 +172,23 @@ def cmd_financements(args) -> tuple[str, int]:
 
 
 def cmd_sec(args) -> tuple[str, int]:
-    """``aaas sec``: the four dotations of a participative SEC, their rules and the total."""
+    """``aaas sec``: the four dotations of a participative SEC, their rules and the total,
+    on the SEC parameter set with ``--set``/``--scenario`` on top."""
+    from ..models import scenario as scenarios
     from ..models import sec
     from ..present import sec as rendu
 
-    result = sec.evaluate(
-        args.file_active_mg, args.taux_pauvrete, args.psychologue, args.base_pauvrete, args.montee_en_charge
-    )
+    resolved = sec.resolve_sec(args.scenario, scenarios.parse_assignments(args.sets))
+    options = {
+        "file_active_mg": args.file_active_mg,
+        "taux_pauvrete": args.taux_pauvrete,
+        "psychologue_etp": args.psychologue,
+        "base_pauvrete": args.base_pauvrete,
+        "montee_en_charge": args.montee_en_charge,
+    }
+    result = sec.evaluate(**sec.arguments(options, resolved["entrees"]), parametres=resolved["valeurs"])
+    result["parametres_modifies"] = resolved["modifies"]
+    result["fichier_scenario"] = resolved["fichier_scenario"]
     return rendu.render_sec(result, args.format), 0
 
 

@@ -326,16 +326,33 @@ def _financements(sub, commands) -> None:
 
 def _sec(sub, commands) -> None:
     p = sub.add_parser("sec", help="les dotations d'une structure d'exercice coordonné participative (article 51)")
-    p.add_argument("--file-active-mg", required=True, metavar="N", help="file active de médecine générale (≥ 1 000)")
-    p.add_argument("--taux-pauvrete", required=True, metavar="X", help="taux de pauvreté du territoire (0,20 ou 20 %%)")
-    p.add_argument("--psychologue", default="1", metavar="ETP", help="ETP de psychologue (0 à 1, défaut 1)")
+    p.add_argument("--file-active-mg", metavar="N", help="file active de médecine générale (≥ 1 000)")
+    p.add_argument("--taux-pauvrete", metavar="X", help="taux de pauvreté du territoire (0,20 ou 20 %%)")
+    p.add_argument("--psychologue", metavar="ETP", help="ETP de psychologue (0 à 1, défaut 1)")
     p.add_argument(
         "--base-pauvrete",
         default=None,
         metavar="EUROS",
         help="base à laquelle s'applique la majoration de pauvreté (le texte ne la définit pas)",
     )
-    p.add_argument("--montee-en-charge", action="store_true", help="règle de montée en charge d'une structure nouvelle")
+    p.add_argument(
+        "--montee-en-charge",
+        action="store_const",
+        const=True,
+        help="règle de montée en charge d'une structure nouvelle",
+    )
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NOM=VALEUR",
+        help="change une valeur de data/sec_parametres.csv (ex. --set cout_etp=60000) ou donne une entrée "
+        "(file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, montee_en_charge=oui) ; répétable",
+    )
+    p.add_argument(
+        "--scenario", metavar="FICHIER.yaml", help="fichier YAML nom: valeur (mêmes noms que --set) ; pas de convention"
+    )
     format_option(p)
     p.set_defaults(func=commands["sec"])
 

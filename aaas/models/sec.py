@@ -10,9 +10,14 @@ total.  Dotation (b) has no base in the text: without ``base_pauvrete`` its amou
 
 from __future__ import annotations
 
+import difflib
+import math
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from .. import datastore, fmt
+from ..errors import ParameterError, cite
 from ..formulas import sec as f
 from .parameters import Parameter
 
@@ -37,6 +42,127 @@ def valeurs() -> dict[str, float]:
     return dict(zip(df["name"], df["value"].astype(float), strict=True))
 
 
+def _borne(x) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) or x == "" else float(x)
+
+
+def parametres_sec() -> dict[str, Parameter]:
+    """The SEC parameter set (``data/sec_parametres.csv``): each value with its unit, label,
+    section, source and bounds (the columns ``min`` and ``max``)."""
+    df = datastore.sec_parametres()
+    return {
+        r.name: Parameter(
+            r.name, float(r.value), r.unit, "sec", r.section, r.label, r.source, _borne(r.min), _borne(r.max), None
+        )
+        for r in df.itertuples(index=False)
+    }
+
+
+#: The inputs of a structure that ``--set`` and a scenario file may also give, besides the
+#: SEC parameter set (:func:`entrees`); ``montee_en_charge`` is 0 or 1.
+ENTREES = ("file_active_mg", "taux_pauvrete", "psychologue_etp", "base_pauvrete", "montee_en_charge")
+
+
+def resolve_sec(scenario_file: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> dict:
+    """The SEC parameter set <- scenario file <- overrides (``--set``), each name and value
+    validated as the cost model's are: an unknown name is refused with the nearest one, a
+    value out of the bounds of ``data/sec_parametres.csv`` with the accepted range.
+
+    Returns ``{"valeurs": the complete set, "modifies": the values that differ from the
+    data, "entrees": the structure's inputs given (raw, checked by :func:`evaluate`),
+    "fichier_scenario": the file's name or None}``.
+
+    >>> r = resolve_sec(overrides={"cout_etp": "60 000", "file_active_mg": "2500"})
+    >>> r["modifies"], r["entrees"]
+    ({'cout_etp': 60000.0}, {'file_active_mg': '2500'})
+    >>> resolve_sec(overrides={"cout_etpp": "1"})
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: paramètre SEC inconnu 'cout_etpp' ; vouliez-vous dire 'cout_etp' ?
+    """
+    from .scenario import load_scenario
+
+    table = parametres_sec()
+    base = {name: p.value for name, p in table.items()}
+    layers = []
+    if scenario_file:
+        layers.append((f"scénario {Path(scenario_file).name}", load_scenario(scenario_file)))
+    if overrides:
+        layers.append(("--set", overrides))
+    explicit: dict[str, Any] = {}
+    entrees_: dict[str, Any] = {}
+    for origin, layer in layers:
+        for name, raw in layer.items():
+            if name in ENTREES:
+                entrees_[name] = raw
+            else:
+                explicit[name] = _lookup(table, name).validate(raw, origin)
+    return {
+        "valeurs": {**base, **explicit},
+        "modifies": {k: v for k, v in explicit.items() if v != base[k]},
+        "entrees": entrees_,
+        "fichier_scenario": Path(scenario_file).name if scenario_file else None,
+    }
+
+
+#: The command line's option for each input (:func:`arguments`).
+OPTIONS = {
+    "file_active_mg": "--file-active-mg",
+    "taux_pauvrete": "--taux-pauvrete",
+    "psychologue_etp": "--psychologue",
+    "base_pauvrete": "--base-pauvrete",
+    "montee_en_charge": "--montee-en-charge",
+}
+#: What ``montee_en_charge`` accepts from ``--set`` or a scenario file.
+OUI_NON = {"1": True, "oui": True, "true": True, "vrai": True, "0": False, "non": False, "false": False, "faux": False}
+
+
+def arguments(options: Mapping[str, Any], entrees_: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs of :func:`evaluate` from the command line's options (None: not given)
+    and the inputs of ``--set`` or a scenario file (:func:`resolve_sec`): each given
+    once, the file active and the poverty rate required.
+
+    >>> arguments({"file_active_mg": "2500"}, {"taux_pauvrete": "0,2", "montee_en_charge": "oui"})
+    {'file_active_mg': '2500', 'taux_pauvrete': '0,2', 'montee_en_charge': True}
+    >>> arguments({"file_active_mg": "2500"}, {"file_active_mg": "3000"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: paramètre 'file_active_mg' donné deux fois (--file-active-mg et --set ou scénario) ; ...
+    """
+    out: dict[str, Any] = {}
+    for name in ENTREES:
+        given = [v for v in (options.get(name), entrees_.get(name)) if v is not None]
+        if len(given) == 2:
+            raise ParameterError(
+                f"paramètre '{name}' donné deux fois ({OPTIONS[name]} et --set ou scénario) ; une seule valeur"
+            )
+        if given:
+            out[name] = _oui_non(given[0]) if name == "montee_en_charge" else given[0]
+    for name in ("file_active_mg", "taux_pauvrete"):
+        if name not in out:
+            raise ParameterError(f"paramètre '{name}' manquant : {OPTIONS[name]} X ou --set {name}=X")
+    return out
+
+
+def _oui_non(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    value = OUI_NON.get(str(raw).strip().lower())
+    if value is None:
+        raise ParameterError(
+            f"paramètre 'montee_en_charge' : valeur '{cite(str(raw))}' invalide ; valeurs acceptées : oui ou non"
+        )
+    return value
+
+
+def _lookup(table: Mapping[str, Parameter], name: str) -> Parameter:
+    if name in table:
+        return table[name]
+    near = difflib.get_close_matches(str(name), [*table, *ENTREES], n=1, cutoff=0.5)
+    hint = f" ; vouliez-vous dire '{near[0]}' ?" if near else " ; voir data/sec_parametres.csv"
+    raise ParameterError(f"paramètre SEC inconnu '{cite(str(name))}'{hint}")
+
+
 def _entree(name: str, label: str, unit: str, lo: float | None, hi: float | None, entier: bool = False) -> Parameter:
     return Parameter(name, None, unit, "sec", "Financement 1)", label, "seed 001", lo, hi, None, entier=entier)
 
@@ -56,9 +182,10 @@ def entrees(v: dict[str, float], montee_en_charge: bool = False) -> dict[str, Pa
 def evaluate(
     file_active_mg,
     taux_pauvrete,
-    psychologue_etp=1.0,
+    psychologue_etp=None,
     base_pauvrete=None,
     montee_en_charge: bool = False,
+    parametres: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """Every dotation of a SEC participative (scalars), its rule and the total.
 
@@ -75,12 +202,15 @@ def evaluate(
         None leaves (b)'s amount out of the total.
     montee_en_charge : bool
         Ramp-up phase (Financement 2)): ETP = file active / 1 000 × 4, no floor.
+    parametres : mapping, optional
+        The SEC parameter set (default: ``data/sec_parametres.csv``; see :func:`resolve_sec`).
 
     Raises ``aaas.errors.ParameterError`` naming the parameter and the accepted range.
     >>> evaluate(2500, 0.20)["total"]  # 302 500 (a) + 57 000 (c) + 66 000 (d), b without base
     425500.0
     """
-    v = valeurs()
+    v = dict(parametres) if parametres is not None else valeurs()
+    psychologue_etp = v["psychologue_etp_max"] if psychologue_etp is None else psychologue_etp
     x = _valider(v, file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, montee_en_charge)
     n = x["file_active_mg"]
     dot = {

@@ -20,7 +20,14 @@ TITRE = "Dotations d'une SEC participative (cahier des charges de décembre 2023
 def provenance_sec(result: dict[str, Any]) -> dict[str, Any]:
     """Where the result comes from: the inputs, then commit, version, data date and digest."""
     entrees = {k: exports.jsonable(v, None) for k, v in result["entrees"].items()}
-    return {"modele": "sec_participatives", "entrees": entrees, **provenance.stamp()}
+    modifies = {k: exports.jsonable(v, None) for k, v in result.get("parametres_modifies", {}).items()}
+    return {
+        "modele": "sec_participatives",
+        "entrees": entrees,
+        "parametres_modifies": modifies,
+        "fichier_scenario": result.get("fichier_scenario") or "",
+        **provenance.stamp(),
+    }
 
 
 def frame_sec(result: dict[str, Any]) -> pd.DataFrame:
@@ -81,9 +88,12 @@ def _header(prov: dict[str, Any]) -> str:
         f"psychologue : {fmt.brut(e['psychologue_etp'])} ETP ; base de la dotation b : {base}"
         + (" ; montée en charge" if e["montee_en_charge"] else "")
     )
+    changes = ", ".join(f"{k} = {fmt.brut(v)}" for k, v in prov["parametres_modifies"].items())
+    fichier = f" ; fichier de scénario : {prov['fichier_scenario']}" if prov["fichier_scenario"] else ""
     return "\n".join(
         [
             first,
+            f"Paramètres SEC modifiés : {changes or 'aucun (data/sec_parametres.csv)'}{fichier}",
             f"aaas {prov['version']} ; commit {prov['commit']} ; données du {prov['date_donnees']} "
             f"(empreinte {prov['empreinte_donnees']})",
         ]
