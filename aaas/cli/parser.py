@@ -351,7 +351,10 @@ def _sec(sub, commands) -> None:
         "(file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, montee_en_charge=oui) ; répétable",
     )
     p.add_argument(
-        "--scenario", metavar="FICHIER.yaml", help="fichier YAML nom: valeur (mêmes noms que --set) ; pas de convention"
+        "--scenario",
+        metavar="FICHIER.yaml",
+        help="fichier YAML nom: valeur (mêmes noms que --set) ; les conventions du rapport "
+        "(rapport, corrige, actualise) ne s'appliquent pas à ce modèle",
     )
     format_option(p)
     p.set_defaults(func=commands["sec"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import fmt
+from ..errors import cite
 from ..models import conventions, parameters, quantites
 from . import exports
 
@@ -47,7 +48,7 @@ def aucun(mots: str) -> str:
     """The line of a search of parameters that found nothing, with the nearest names."""
     near = [n for n in quantites.nearest(mots, 10) if n in parameters.parameters()][:3]
     hint = f" ; noms proches : {', '.join(near)}" if near else " ; `aaas params` les liste tous"
-    return f"aucun paramètre ne contient « {mots} »{hint}"
+    return f"aucun paramètre ne contient « {cite(mots)} »{hint}"
 
 
 def render_parametres(scenario, form: str, mots: str | None = None) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import fmt
+from ..errors import cite
 from ..models import conventions, quantites
 from . import exports
 
@@ -46,7 +47,7 @@ def aucune(mots: str) -> str:
     """
     near = quantites.nearest(mots)
     hint = f" ; noms proches : {', '.join(near)}" if near else " ; `aaas quantites` les liste tous"
-    return f"aucune quantité ni aucun paramètre ne contient « {mots} »{hint}"
+    return f"aucune quantité ni aucun paramètre ne contient « {cite(mots)} »{hint}"
 
 
 def render_quantites(scenario, form: str, mots: str | None = None) -> str:
