@@ -40,6 +40,8 @@ from .sheet import Sheet
 COLONNES = ("nom", "nature", "libelle", "unite", "section", "fonction", "description")
 #: The kinds of entries (column ``nature``).
 PARAMETRE, QUANTITE = "paramètre", "quantité"
+#: Longest search accepted (``--cherche``), in characters.
+MOTS_MAX = 200
 #: The unit of a share (a fraction of 1), as every export writes it.
 PART = "part"
 #: The aggregation's functions, for the quantities it writes (by family).
@@ -206,6 +208,8 @@ def search(words: str) -> pd.DataFrame:
     ['depense_interpretariat_par_habitant', 'total_par_habitant', 'population_par_etp_coordinateur', \
 'cout_relais_par_habitant']
     """
+    if len(str(words)) > MOTS_MAX:
+        raise ParameterError(f"--cherche : {len(str(words))} caractères ; au plus {MOTS_MAX}")
     d = dictionary()
     wanted = sans_accents(words).split()
     if not wanted:
@@ -222,7 +226,7 @@ def nearest(words: str, n: int = 3) -> list[str]:
     ['population_bassin']
     """
     names = list(dictionary()["nom"])
-    return difflib.get_close_matches(str(words).strip().replace(" ", "_"), names, n=n, cutoff=0.5)
+    return difflib.get_close_matches(str(words)[:MOTS_MAX].strip().replace(" ", "_"), names, n=n, cutoff=0.5)
 
 
 def describe(name: str) -> dict[str, str]:
