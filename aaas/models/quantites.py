@@ -38,6 +38,16 @@ from .sheet import Sheet
 
 #: The columns of :func:`dictionary`.
 COLONNES = ("nom", "nature", "libelle", "unite", "section", "fonction", "description")
+#: The French header of each column of :func:`dictionary` (spreadsheet, exports for readers).
+ENTETES = {
+    "nom": "Nom",
+    "nature": "Nature",
+    "libelle": "Libellé",
+    "unite": "Unité",
+    "section": "Section du rapport",
+    "fonction": "Fonction qui la calcule",
+    "description": "Libellé du rapport (paramètres)",
+}
 #: The kinds of entries (column ``nature``).
 PARAMETRE, QUANTITE = "paramètre", "quantité"
 #: Longest search accepted (``--cherche``), in characters.

@@ -2,7 +2,10 @@
 ``aaas-tableaux.xlsx`` beside every book), with openpyxl: a first sheet with the
 provenance, one sheet per table (the printed figure and the three conventions side by side,
 the gap, unit, status, errata, the parameter behind each row), the parameters with their
-value in each convention, and the errata; French headers, frozen, with filters.
+value in each convention, every quantity of the dictionary (:mod:`aaas.models.quantites`:
+label, unit, section, function) with its value in each convention, and the errata; French
+headers, frozen, with filters.  A share's unit is the dictionary's, « part » (a fraction,
+shown in percent).
 
 Each cell holds the full-precision value; its number format shows it as the book rounds it
 (the precision of :mod:`aaas.present.render`), so the sheet reads like the book and still
@@ -22,7 +25,7 @@ import pandas as pd
 
 from .. import fmt
 from ..errors import OutputPathError, cite_path
-from ..models import conventions, parameters
+from ..models import conventions, parameters, quantites
 from . import exports
 
 AUTEUR = "aaas"
@@ -98,6 +101,7 @@ def write_workbook(ev, ids: list[str], path: str | os.PathLike, baseline: str = 
         par = {c: e.table(table_id, baseline) for c, e in evs.items()}
         _table_sheet(wb.create_sheet(table_id[:31]), par, ev.convention, baseline)
     _parametres_sheet(wb.create_sheet("parametres"), ev.scenario)
+    _quantites_sheet(wb.create_sheet("quantites"), ev.scenario)
     _frame_sheet(wb.create_sheet("errata"), conventions.errata().rename(columns=ENTETES_ERRATA))
     tmp = exports.temporary_name(p)
     try:
@@ -162,7 +166,7 @@ def _table_sheet(ws, par: dict[str, pd.DataFrame], convention: str, baseline: st
         values = [r["rapport"], *(par[c].iloc[i]["recalcule"] for c in TROIS)]
         values += [r["defaut"]] if baseline == "defaut" else []
         name = r["variable"] if r["variable"] in table else ""
-        unite = exports.UNITE_PART if r["unite"] == "%" else r["unite"]
+        unite = quantites.PART if r["unite"] == "%" else r["unite"]
         ws.append([label, *(_num(v) for v in values), _num(r["ecart"]), unite, r["statut"], r["errata"], name])
         formats = [_format(r, r["rapport"], imprime=True), *(_format(r, v) for v in values[1:])]
         formats.append(_format_ecart(r, values[1 + list(TROIS).index(convention)], baseline))
@@ -228,6 +232,23 @@ def _parametres_sheet(ws, scenario) -> None:
     rest = [k for k in ENTETES_PARAMETRES if k not in {"name", "label"}]
     out = pd.concat([out, df[rest].rename(columns=ENTETES_PARAMETRES)], axis=1)
     _frame_sheet(ws, out)
+
+
+def _quantites_sheet(ws, scenario) -> None:
+    """The dictionary: every parameter and quantity, its label, unit, section and function,
+    and its value in this scenario under each convention (shares shown in percent)."""
+    d = quantites.dictionary()
+    out = d[["nom", "nature", "libelle"]].rename(columns=quantites.ENTETES)
+    for c, titre in TROIS.items():
+        results = conventions.compute_scenario(scenario, c)
+        out[titre] = [results[n] for n in d["nom"]]
+    rest = ["unite", "section", "fonction", "description"]
+    out = pd.concat([out, d[rest].rename(columns=quantites.ENTETES)], axis=1)
+    _frame_sheet(ws, out)
+    for row, unite in enumerate(d["unite"], start=2):
+        if unite == quantites.PART:
+            for column in range(4, 4 + len(TROIS)):
+                ws.cell(row, column).number_format = "0.00 %"
 
 
 def _frame_sheet(ws, df: pd.DataFrame) -> None:

@@ -79,3 +79,20 @@ def test_a_scenario_measures_the_gap_against_the_report_scenario(tmp_path):
 def test_number_formats():
     assert classeur.format_nombre("€/h", 2) == '#,##0.00 "€"'
     assert classeur.format_nombre("%", 0, True) == "+0 %;-0 %;0 %"
+
+
+def test_the_quantities_sheet_is_the_dictionary_with_values_in_each_convention(workbook):
+    from aaas.models import conventions, quantites
+    from aaas.present import exports
+
+    ws = workbook["quantites"]
+    head = [c.value for c in ws[1]]
+    assert head[:6] == ["Nom", "Nature", "Libellé", "Rapport (recalculé)", "Corrigé", "Actualisé"]
+    assert ws.max_row == len(quantites.dictionary()) + 1
+    row = _row(ws, "total_par_habitant")
+    assert row["Libellé"].value == "Total des surcoûts par habitant du bassin"
+    assert row["Unité"].value == "€/habitant/an"
+    assert row["Corrigé"].value == pytest.approx(conventions.compute("corrige")["total_par_habitant"])
+    share = _row(ws, "part_ressources_humaines")
+    assert share["Unité"].value == quantites.PART == exports.UNITE_PART
+    assert share["Rapport (recalculé)"].number_format == "0.00 %"
