@@ -196,21 +196,20 @@ def evaluate(
     taux_pauvrete : float or str [part]
         Poverty rate of the territory, 0 to 1 (« 20 % » or 0.20).
     psychologue_etp : float or str [ETP]
-        Psychologist time of dotation (d), 0 to 1; by default the ceiling (1 ETP, 66 000 €).
+        Psychologist time of dotation (d), 0 to the ceiling (default: the ceiling, 1 ETP).
     base_pauvrete : float or str or None [€/an]
         What dotation (b)'s percentage applies to: undefined by the text, hence no default;
         None leaves (b)'s amount out of the total.
     montee_en_charge : bool
         Ramp-up phase (Financement 2)): ETP = file active / 1 000 × 4, no floor.
     parametres : mapping, optional
-        The SEC parameter set (default: ``data/sec_parametres.csv``; see :func:`resolve_sec`).
+        The SEC set (default: ``data/sec_parametres.csv``; :func:`resolve_sec`).
 
     Raises ``aaas.errors.ParameterError`` naming the parameter and the accepted range.
     >>> evaluate(2500, 0.20)["total"]  # 302 500 (a) + 57 000 (c) + 66 000 (d), b without base
     425500.0
     """
     v = dict(parametres) if parametres is not None else valeurs()
-    psychologue_etp = v["psychologue_etp_max"] if psychologue_etp is None else psychologue_etp
     x = _valider(v, file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, montee_en_charge)
     n = x["file_active_mg"]
     dot = {
@@ -220,14 +219,9 @@ def evaluate(
         "d_psychologue": _dotation_d(v, x["psychologue_etp"]),
     }
     total = float(sum(d["montant"] for d in dot.values() if d["montant"] is not None))
-    return {
-        "entrees": x,
-        "dotations": dot,
-        "total": total,
-        "total_inclut_b": x["base_pauvrete"] is not None,
-        "plafond_formation": f.plafond_formation(total, v["formation_part_max"]),
-        "non_defini": list(NON_DEFINI),
-    }
+    plafond = f.plafond_formation(total, v["formation_part_max"])
+    return {"entrees": x, "dotations": dot, "total": total, "total_inclut_b": x["base_pauvrete"] is not None,
+            "plafond_formation": plafond, "non_defini": list(NON_DEFINI)}  # fmt: skip
 
 
 def _valider(v, file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, montee_en_charge) -> dict[str, Any]:
@@ -236,7 +230,9 @@ def _valider(v, file_active_mg, taux_pauvrete, psychologue_etp, base_pauvrete, m
     return {
         "file_active_mg": spec["file_active_mg"].validate(file_active_mg),
         "taux_pauvrete": spec["taux_pauvrete"].validate(taux_pauvrete),
-        "psychologue_etp": spec["psychologue_etp"].validate(psychologue_etp),
+        "psychologue_etp": spec["psychologue_etp"].validate(
+            v["psychologue_etp_max"] if psychologue_etp is None else psychologue_etp
+        ),
         "base_pauvrete": None if base_pauvrete is None else spec["base_pauvrete"].validate(base_pauvrete),
         "montee_en_charge": montee_en_charge,
     }

@@ -73,3 +73,29 @@ def test_bad_input_names_parameter_and_range(kwargs, name, accepted):
 def test_result_is_json_ready():
     r = sec.evaluate(4500, 0.2)
     json.dumps(r)
+
+
+def test_the_sec_set_takes_changes_within_its_bounds():
+    r = sec.resolve_sec(overrides={"cout_etp": "60 000", "taux_pauvrete": "20 %", "palier_1_etp": "4"})
+    assert r["modifies"] == {"cout_etp": 60000.0} and r["entrees"] == {"taux_pauvrete": "20 %"}
+    out = sec.evaluate(2500, 0.2, parametres=r["valeurs"])
+    assert out["dotations"]["a_non_professionnels_sante"]["montant"] == pytest.approx(5.5 * 60000)
+    with pytest.raises(ParameterError, match="'taux_pauvrete_seuil' \\(--set\\) : 1,5 est hors bornes ; plage"):
+        sec.resolve_sec(overrides={"taux_pauvrete_seuil": "1,5"})
+    assert set(sec.parametres_sec()) == set(sec.valeurs())
+
+
+def test_the_psychologist_defaults_to_the_ceiling_of_the_set():
+    v = {**sec.valeurs(), "psychologue_etp_max": 0.5}
+    r = sec.evaluate(2500, 0.2, parametres=v)
+    assert r["entrees"]["psychologue_etp"] == 0.5
+    assert r["dotations"]["d_psychologue"]["montant"] == pytest.approx(33000)
+
+
+def test_inputs_from_options_and_set_are_each_given_once():
+    args = sec.arguments({"file_active_mg": "2500", "montee_en_charge": None}, {"taux_pauvrete": "0.2"})
+    assert args == {"file_active_mg": "2500", "taux_pauvrete": "0.2"}
+    assert (
+        sec.arguments({"file_active_mg": 1, "taux_pauvrete": 0}, {"montee_en_charge": "Non"})["montee_en_charge"]
+        is False
+    )
