@@ -199,6 +199,19 @@ def dictionary() -> pd.DataFrame:
     return pd.concat([_parametres(), _quantites()], ignore_index=True)
 
 
+def quantities(search_words: str | None = None) -> pd.DataFrame:
+    """The dictionary (:func:`dictionary`), or its entries matching ``search_words``
+    (:func:`search`): what ``aaas.quantities()`` gives.
+
+    >>> q = quantities("surcoûts par")
+    >>> list(q["nom"])
+    ['total_par_habitant', 'total_par_personne', 'total_par_departement', 'total_par_structure']
+    >>> list(q["unite"])
+    ['€/habitant/an', '€/personne/an', '€/département/an', '€/structure/an']
+    """
+    return dictionary() if search_words is None else search(search_words)
+
+
 def sans_accents(text: str) -> str:
     """``text`` in lower case, without accents, ``_`` read as a space (for searching).
 
