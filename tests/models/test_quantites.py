@@ -168,3 +168,12 @@ def test_a_quantity_named_twice_is_refused(data_copy):
         f.write("ligne_mediateur,Poste de médiateur,€/an,2.2.2.2\n")
     with pytest.raises(ValueError, match="ligne_mediateur"):
         quantites.dictionary()
+
+
+def test_a_share_the_report_prints_in_percent_is_a_part_in_the_dictionary(d):
+    units = d.set_index("nom")["unite"]
+    pub = datastore.published()
+    shares = pub[(pub["unit"] == "%") & pub["variable"].isin(d.loc[d["nature"] == quantites.QUANTITE, "nom"])]
+    assert len(shares) > 10
+    wrong = {v: units[v] for v in shares["variable"] if units[v] != quantites.PART}
+    assert not wrong, wrong
