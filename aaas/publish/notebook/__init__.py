@@ -8,7 +8,7 @@ Notebooks call these; they never compute a formula themselves.
 
 from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
-from .context import Contexte, setup
+from .context import Contexte, setup, setup_from
 from .glue import Texte
 from .html_tables import (
     show_errata,
@@ -29,6 +29,7 @@ __all__ = [
     "graphique_porteurs",
     "graphique_structure",
     "setup",
+    "setup_from",
     "show_errata",
     "show_figures",
     "show_mutualisation",
