@@ -310,7 +310,8 @@ def refresh_notebooks(
 
     This is the deliberate way to refresh the stored outputs that nbval compares.  Each
     notebook's parameters cell is first rewritten from the data
-    (:func:`aaas.publish.notebook.parameters_cell.rewrite`).  Execution metadata (timestamps, durations) is stripped to keep diffs small.
+    (:func:`aaas.publish.notebook.parameters_cell.rewrite`).  Execution metadata
+    (timestamps, durations) is stripped to keep diffs small.
     Also rewrites the pages generated from data (errata, parameters) in ``book/``.
 
     Parameters

@@ -10,8 +10,8 @@ numbers.
 """
 
 from . import tables
-from .collect import results
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
+from .collect import results
 from .context import Contexte, setup, setup_from
 from .glue import Texte
 from .html_tables import (

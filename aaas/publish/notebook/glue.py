@@ -63,8 +63,10 @@ def record(quantite: str, valeur: Any, unite: str, convention: str, nature: str)
 
     >>> record("mission_relais", np.float64(105540.2), "€", "rapport", "calculé")["valeur"]
     105540.2
-    >>> record("taux", 0.2, "%", "rapport", "paramètre")["unite"], record("x", "fixe", "lecture", "rapport", "paramètre")
-    ('part', None)
+    >>> record("taux", 0.2, "%", "rapport", "paramètre")["unite"]
+    'part'
+    >>> record("echelle", "fixe", "lecture", "rapport", "paramètre") is None
+    True
     """
     try:
         number = float(np.asarray(valeur, dtype=float))

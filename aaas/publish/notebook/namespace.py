@@ -72,7 +72,7 @@ def refuse_unknown(name: str, declared: tuple[str, ...]) -> ParameterError:
     it accepts.
 
     >>> print(refuse_unknown("populaton_bassin", parameters_cell.declared()))  # doctest: +ELLIPSIS
-    paramètre inconnu 'populaton_bassin' (paramètre papermill) ; vouliez-vous dire 'population_bassin' (plage acceptée : de 1 à 10...) ?
+    paramètre inconnu 'populaton_bassin' (paramètre papermill) ; vouliez-vous dire 'population_bassin' (...) ?
     """
     near = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.5)
     if not near:

@@ -27,7 +27,12 @@ INJECTED_TAG = "injected-parameters"
 #: The settings of a scenario, before the model's parameters: (name, type, default, help).
 REGLAGES = (
     ("scenario_file", "str", '""', "Fichier de scénario YAML (nom: valeur), lu avant les valeurs passées ici"),
-    ("convention", "str", '"rapport"', "Jeu de paramètres de départ : " + ", ".join(conventions.CONVENTIONS[:-1]) + " ou " + conventions.CONVENTIONS[-1]),
+    (
+        "convention",
+        "str",
+        '"rapport"',
+        f"Jeu de paramètres de départ : {', '.join(conventions.CONVENTIONS[:-1])} ou {conventions.CONVENTIONS[-1]}",
+    ),
     (
         "overrides",
         "dict",
@@ -40,8 +45,7 @@ REGLAGES = (
 ENTREES = {"sec_participatives": {"file_active_mg": 4500, "taux_pauvrete": 0.2}}
 #: What the cell says first (comments: papermill ignores them).
 EN_TETE = (
-    "# Paramètres du chapitre : papermill les remplace (-p nom valeur), "
-    "papermill --help-notebook les liste.",
+    "# Paramètres du chapitre : papermill les remplace (-p nom valeur), papermill --help-notebook les liste.",
     "# None : la valeur de la convention choisie.  Cellule générée depuis data/parameters.csv",
     "# (aaas.publish.notebook.parameters_cell) : ne pas la modifier à la main.",
     "from typing import Optional",
