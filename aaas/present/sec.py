@@ -86,6 +86,7 @@ def _header(prov: dict[str, Any]) -> str:
             first,
             f"aaas {prov['version']} ; commit {prov['commit']} ; données du {prov['date_donnees']} "
             f"(empreinte {prov['empreinte_donnees']})",
+            *exports.donnees_modifiees(prov),
         ]
     )
 

@@ -308,10 +308,9 @@ def refresh_notebooks(
 ) -> list[Path]:
     """Re-execute the committed notebooks IN PLACE with the report's parameters.
 
-    This is the deliberate way to refresh the stored outputs that nbval compares.  Each
-    notebook's parameters cell is first rewritten from the data
-    (:func:`aaas.publish.notebook.parameters_cell.rewrite`).  Execution metadata
-    (timestamps, durations) is stripped to keep diffs small.
+    This is the deliberate way to refresh the stored outputs that nbval compares, each
+    parameters cell first rewritten from the data (:mod:`.notebook.parameters_cell`).
+    Execution metadata (timestamps, durations) is stripped to keep diffs small.
     Also rewrites the pages generated from data (errata, parameters) in ``book/``.
 
     Parameters
@@ -333,9 +332,6 @@ def refresh_notebooks(
     """
     root = Path(root).resolve() if root else ROOT
     paths = [root / rel for rel in toc.toc_notebooks(root)]
-    from .notebook import parameters_cell  # imports the model: only when refreshing
-
-    parameters_cell.rewrite(paths)
     run = functools.partial(execute.refresh_one, root=root)
     failures = execute.run_parallel(paths, run, jobs=jobs, progress=progress, on_interrupt=processes.stop_kernels)
     if failures:

@@ -122,8 +122,11 @@ class Contexte:
         book_tables.show_markdown(self.markdown_scenario())
 
     def markdown_scenario(self) -> str:
-        """What differs from the report, in one Markdown line."""
-        return html_tables.scenario_markdown(self.scenario, self.convention)
+        """What differs from the report, in one Markdown line: the parameters this scenario
+        changes, then the edits to the data in use (:func:`aaas.datastore.modifications`)."""
+        text = html_tables.scenario_markdown(self.scenario, self.convention)
+        edits = datastore.modifications()
+        return f"{text} **Données modifiées** (par rapport aux données publiées) : {edits}." if edits else text
 
     def retenir(self, mission: str) -> None:
         """Glue « Ce qu'il faut retenir » of a mission's chapter (:func:`.resume.colle_mission`)."""
