@@ -47,7 +47,7 @@ def results(path: str | os.PathLike) -> pd.DataFrame:
         (a list of errata, a word) are left out.
 
     >>> df = results("notebooks/relais.ipynb")
-    >>> list(df.columns) == list(COLONNES) and (df["quantite"] == "mission_relais").any()
+    >>> list(df.columns) == list(COLONNES) and bool((df["quantite"] == "mission_relais").any())
     True
     """
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
