@@ -78,7 +78,8 @@ def test_a_parameter_passed_alone_changes_the_scenario():
         ({"overrides": {"population_bassin": 1}, "population_bassin": 2}, "paramètre 'population_bassin' "
          "(paramètre papermill) : donné seul (2) et dans overrides (1)"),
         ({"convention": 3}, "paramètre 'convention' (paramètre papermill) : int reçu"),
-        ({"overrides": {"population_basin": 1}}, "paramètre inconnu 'population_basin'"),
+        ({"overrides": {"population_basin": 1}}, "paramètre inconnu 'population_basin' (paramètre papermill) ; "
+         "vouliez-vous dire 'population_bassin' (plage acceptée"),
     ],
 )  # fmt: skip
 def test_bad_values_are_refused_in_one_french_line(values, expected):

@@ -130,6 +130,8 @@ def settings(namespace: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
         if not isinstance(value, str):
             raise ParameterError(f"paramètre '{name}' ({ORIGINE}) : {type(value).__name__} reçu ; un texte est attendu")
     values = overrides_of(namespace.get("overrides"))
+    for name in (n for n in values if n not in parameters.parameters()):
+        raise refuse_unknown(name, tuple(parameters.parameters()))
     direct = {n: namespace[n] for n in parameters.parameters() if namespace.get(n) is not None}
     for name in sorted(set(values) & set(direct)):
         raise ParameterError(
