@@ -170,7 +170,7 @@ class Colle:
         """Glue the figure the report prints for a row (as printed)."""
         row = self.ctx.ligne(table_id, label)
         text = fmt.imprime(row["value"], row["unit"], row["precision"])  # with the decimals it has
-        self.nombre(key, text, row["variable"], row["value"], row["unit"], nature="imprimé")
+        self.nombre(key, text, row["variable"], row["value"], row["unit"], convention="", nature="imprimé")
 
     def tableau(self, key: str, table_id: str, label: str) -> None:
         """Glue the recomputed figure of a table's row exactly as the table shows it (same
