@@ -92,7 +92,11 @@ def test_bad_values_are_refused_in_one_french_line(values, expected):
 
 def test_globals_the_notebook_defines_itself_are_not_parameters():
     assert namespace.unknown(_globals(np=os, ctx=object(), _i3="x"), parameters_cell.declared()) == []
-    assert namespace.unknown({"In": [], "Out": {}, "x": 1}, ()) == ["x"]
+    assert namespace.unknown({"In": ["x = 1"], "Out": {}, "x": 1}, ()) == []
+    injected = "# Parameters\npopulaton_bassin = 5\npopulation_bassin = 1\n"
+    assert namespace.unknown({"In": ["", injected, "annee = 2026"], "annee": 2026}, parameters_cell.declared()) == [
+        "populaton_bassin"
+    ]
 
 
 def test_overrides_as_json_text_or_mapping():

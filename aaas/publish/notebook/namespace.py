@@ -14,6 +14,7 @@ Messages name their origin « paramètre papermill », not a command-line option
 
 from __future__ import annotations
 
+import ast
 import difflib
 import json
 from collections.abc import Mapping
@@ -25,11 +26,11 @@ from . import parameters_cell
 
 #: How messages name a value passed to a notebook.
 ORIGINE = "paramètre papermill"
-#: The types papermill can inject (``-p``, ``-y``, ``-f``): any other global (a module, a
-#: function, a typing object) was defined by the notebook itself.
+#: The types papermill can inject (``-p``, ``-y``, ``-f``): outside IPython, any other
+#: global (a module, a function, a typing object) was defined by the code itself.
 INJECTABLE = (str, int, float, bool, list, dict, type(None))
-#: IPython's own globals of those types, when IPython does not say which are its own.
-IPYTHON = frozenset({"In", "Out"})
+#: The first line of the cell papermill injects (its Python translator's comment).
+EN_TETE_INJECTE = "# Parameters"
 #: An example of ``overrides`` as a JSON text, for the messages.
 EXEMPLE = '{"population_bassin": 50000}'
 
@@ -43,27 +44,44 @@ def _declared(namespace: Mapping[str, Any]) -> tuple[str, ...]:
     return parameters_cell.declared()
 
 
-def _hidden() -> frozenset[str]:
-    """The globals IPython put into the notebook (``In``, ``Out``, ``exit``…)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - the notebooks run under IPython
-        return IPYTHON
-    shell = get_ipython()
-    return IPYTHON | frozenset(getattr(shell, "user_ns_hidden", None) or ())
+def injected(history: list[str]) -> list[str]:
+    """The names the last cell papermill injected assigns (IPython's ``In``: the sources
+    run so far), none when papermill injected nothing.
+
+    >>> injected(["x = 1", "# Parameters\\npopulaton_bassin = 5\\nconvention = 'corrige'\\n", "ctx = 2"])
+    ['populaton_bassin', 'convention']
+    """
+    for source in reversed(history):
+        if isinstance(source, str) and source.lstrip().startswith(EN_TETE_INJECTE):
+            try:
+                body = ast.parse(source).body
+            except SyntaxError:  # pragma: no cover - papermill writes Python
+                return []
+            return [
+                t.id for node in body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)
+            ]
+    return []
 
 
 def unknown(namespace: Mapping[str, Any], declared: tuple[str, ...]) -> list[str]:
-    """The values papermill could have injected that the cell does not declare.
+    """The names passed to the notebook that its parameters cell does not declare: under
+    IPython, those of papermill's injected cell (:func:`injected`; the notebook's own
+    variables, defined later, are never taken for parameters, even when a cell is run
+    again); elsewhere (a mapping given by hand), every public global of a type papermill
+    can inject.
 
     >>> unknown({"populaton_bassin": 5, "np": __import__("math"), "_x": 1, "convention": "rapport"}, ("convention",))
     ['populaton_bassin']
+    >>> unknown({"In": ["# Parameters\\nx = 1"], "x": 1, "annee": 2026}, ())
+    ['x']
     """
-    hidden = _hidden()
+    history = namespace.get("In")
+    if isinstance(history, list):
+        return [name for name in injected(history) if name not in declared]
     return [
         name
         for name, value in namespace.items()
-        if not name.startswith("_") and name not in declared and name not in hidden and isinstance(value, INJECTABLE)
+        if not name.startswith("_") and name not in declared and isinstance(value, INJECTABLE)
     ]
 
 
