@@ -376,3 +376,11 @@ def cached(func):
         return _DERIVED[key]
 
     return wrapper
+
+
+def modifications() -> str:
+    """The edits of the data folder in use against the published data (:mod:`aaas.datadiff`:
+    HEAD's ``data/`` in a checkout, else the shipped folder), in one line; empty when none."""
+    from . import datadiff
+
+    return datadiff.describe(data_dir(), ROOT / "data")

@@ -12,9 +12,20 @@ import os
 
 
 class InputError(ValueError):
-    """Bad input: one line for the user, naming what is wrong and what is accepted."""
+    """Bad input: one line for the user, naming what is wrong and what is accepted.
+
+    In a notebook, IPython shows it as that line alone (:meth:`_render_traceback_`), not
+    after the frames of the package: papermill reports it as the failed cell's error.
+
+    >>> InputError("paramètre inconnu 'x'")._render_traceback_()
+    ["aaas : erreur : paramètre inconnu 'x'"]
+    """
 
     exit_code = 2
+
+    def _render_traceback_(self) -> list[str]:
+        """The lines IPython shows for this error instead of a traceback."""
+        return [f"aaas : erreur : {self}"]
 
 
 class ParameterError(InputError):

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from . import __version__
-from .datastore import ROOT, digest
+from .datastore import ROOT, digest, modifications
 
 
 def _git(root: Path, *args: str, timeout: float) -> str:
@@ -60,11 +60,13 @@ def regles_paie() -> str:
 
 
 def stamp(root: Path = ROOT) -> dict[str, str]:
-    """Commit, version, data date and digest, payroll rules, as a mapping of French keys."""
+    """Commit, version, data date and digest, the edits to the data (:mod:`aaas.datadiff`;
+    empty when none), payroll rules, as a mapping of French keys."""
     return {
         "commit": git_commit(root),
         "version": __version__,
         "date_donnees": data_date(root),
         "empreinte_donnees": digest(),
+        "donnees_modifiees": modifications(),
         "regles_paie": regles_paie(),
     }

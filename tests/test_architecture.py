@@ -19,6 +19,7 @@ RANKS = {
     "errors": 1,
     "inputs": 1.2,  # bounded reading of files and counts (errors only)
     "provenance": 3,
+    "datadiff": 1.5,  # what differs from the published data (standard library only)
     "fmt": 1,
     "grammaire": 0.5,  # French agreement of nouns, beneath fmt
     "datastore": 2,

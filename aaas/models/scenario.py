@@ -222,6 +222,7 @@ def resolve(
     scenario_file: str | Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     convention: str = "rapport",
+    origin: str = "--set",
 ) -> Scenario:
     """The convention's parameter set <- scenario file <- overrides, every name and value
     validated.
@@ -233,7 +234,9 @@ def resolve(
     overrides : mapping, optional
         Values as typed on the command line (``--set``), or numbers, or arrays of draws.
     convention : str
-        The parameter set the values are applied to (``rapport`` or ``corrige``).
+        The parameter set the values are applied to (``rapport``, ``corrige`` or ``actualise``).
+    origin : str
+        How messages name where ``overrides`` come from (``--set``, « paramètre papermill »).
 
     Raises :class:`~aaas.errors.InputError` on the first problem; nothing is evaluated
     before all inputs are known to be valid.  A value equal to the convention's changes
@@ -249,7 +252,7 @@ def resolve(
     if scenario_file:
         layers.append((f"scénario {Path(scenario_file).name}", load_scenario(scenario_file)))
     if overrides:
-        layers.append(("--set", overrides))
+        layers.append((origin, overrides))
     for origin, layer in layers:
         for name, raw in layer.items():
             explicit[name] = lookup(name).validate(raw, origin)

@@ -123,6 +123,7 @@ LIBELLES_PROVENANCE = {
     "version": "Version d'aaas",
     "date_donnees": "Date des données",
     "empreinte_donnees": "Empreinte des données",
+    "donnees_modifiees": "Données modifiées (par rapport aux données publiées)",
     "regles_paie": "Règles de paie (convention actualisée)",
 }
 #: How to read the table sheets' figures.

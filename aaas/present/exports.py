@@ -60,7 +60,20 @@ def header_lines(prov: dict[str, Any]) -> list[str]:
         f"aaas {prov['version']} ; commit {prov['commit']} ; données du {prov['date_donnees']} "
         f"(empreinte {prov['empreinte_donnees']}) ; règles de paie {prov['regles_paie']}"
     )
-    return lines
+    return lines + donnees_modifiees(prov)
+
+
+def donnees_modifiees(prov: dict[str, Any]) -> list[str]:
+    """« Données modifiées : … » when the data in use differ from the published data
+    (:func:`aaas.datastore.modifications`), else nothing.
+
+    >>> donnees_modifiees({"donnees_modifiees": "tarif_horaire_interpretariat 40 → 45"})
+    ['Données modifiées : tarif_horaire_interpretariat 40 → 45']
+    >>> donnees_modifiees({})
+    []
+    """
+    edits = prov.get("donnees_modifiees")
+    return [f"Données modifiées : {edits}"] if edits else []
 
 
 def jsonable(v, decimals: int | None = 6):

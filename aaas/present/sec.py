@@ -96,6 +96,7 @@ def _header(prov: dict[str, Any]) -> str:
             f"Paramètres SEC modifiés : {changes or 'aucun (data/sec_parametres.csv)'}{fichier}",
             f"aaas {prov['version']} ; commit {prov['commit']} ; données du {prov['date_donnees']} "
             f"(empreinte {prov['empreinte_donnees']})",
+            *exports.donnees_modifiees(prov),
         ]
     )
 

@@ -3,7 +3,7 @@ each unexplained gap, each inconsistent erratum, and both totals."""
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import datastore, fmt
 from ..checks import reconcile
 from ..checks.evaluation import Evaluation
 from ..errors import ParameterError
@@ -30,6 +30,9 @@ def check(scenario=None, conventions: list[str] | None = None) -> tuple[str, int
         code = EXIT_UNEXPLAINED
         lines.append(f"  ERRATUM INCOHÉRENT {p}")
     lines.append(_totaux(scenario, conventions or list(conv.CONVENTIONS)))
+    edits = datastore.modifications()
+    if code and edits:
+        lines.append(f"données modifiées (par rapport aux données publiées) : {edits}")
     lines.append("vérification réussie" if code == 0 else "vérification ÉCHOUÉE")
     return "\n".join(lines), code
 

@@ -308,7 +308,8 @@ def refresh_notebooks(
 ) -> list[Path]:
     """Re-execute the committed notebooks IN PLACE with the report's parameters.
 
-    This is the deliberate way to refresh the stored outputs that nbval compares.
+    This is the deliberate way to refresh the stored outputs that nbval compares, each
+    parameters cell first rewritten from the data (:mod:`.notebook.parameters_cell`).
     Execution metadata (timestamps, durations) is stripped to keep diffs small.
     Also rewrites the pages generated from data (errata, parameters) in ``book/``.
 

@@ -221,7 +221,8 @@ def environment_digest(root: Path, parameters: Mapping[str, Any], convention: st
     """
     package = root / "aaas" if (root / "aaas").is_dir() else Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    h.update(f"aaas:{tree_digest(package, '*.py')}\0data:{data_digest(root)}\0".encode())
+    edits = data.modifications() if root == data.ROOT else ""  # every header names them (aaas.datadiff)
+    h.update(f"aaas:{tree_digest(package, '*.py')}\0data:{data_digest(root)}\0edits:{edits}\0".encode())
     h.update(json.dumps(dict(parameters), sort_keys=True, ensure_ascii=False).encode())
     h.update(f"\0convention:{convention}\0version:{__version__}\0python:{sys.version_info[:3]}".encode())
     h.update(_tool_versions().encode())

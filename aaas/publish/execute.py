@@ -242,15 +242,19 @@ def execute_one(
 
 
 def refresh_one(path: Path, root: Path) -> Outcome:
-    """Re-execute a committed notebook in place with its own parameters.
+    """Re-execute a committed notebook in place with its own parameters, its parameters
+    cell first rewritten from the data (:func:`.notebook.parameters_cell.rewrite`).
 
     Execution metadata is stripped so that the refreshed notebook diffs cleanly.  Returns
     ``(seconds, error message or None)`` as :func:`execute_one`; on failure (or an
     interruption) the committed notebook is left untouched: it is replaced by renaming.
     """
+    from .notebook import parameters_cell  # imports the model: only when refreshing
+
     start = time.perf_counter()
     tmp = path.with_name(f".{path.stem}.refresh.ipynb")
     try:
+        parameters_cell.rewrite([path])
         run_papermill(path, tmp, {}, root)
         nb = executed.read_notebook(tmp)
         executed.strip_execution_metadata(nb)

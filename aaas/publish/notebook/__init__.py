@@ -3,12 +3,16 @@ then the context glues every figure of the prose (:mod:`.glue`), shows each repo
 with its links (:mod:`.html_tables`, rendered by the book's one table renderer
 :mod:`.tables`) and draws the charts (:mod:`.charts`).
 
-Notebooks call these; they never compute a formula themselves.
+Notebooks call these; they never compute a formula themselves.  A notebook's parameters
+cell is generated (:mod:`.parameters_cell`), its set-up reads what papermill passed
+(:mod:`.namespace`), and :func:`results` collects the figures of an executed notebook as
+numbers.
 """
 
 from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
-from .context import Contexte, setup
+from .collect import results
+from .context import Contexte, setup, setup_from
 from .glue import Texte
 from .html_tables import (
     show_errata,
@@ -28,7 +32,9 @@ __all__ = [
     "graphique_missions",
     "graphique_porteurs",
     "graphique_structure",
+    "results",
     "setup",
+    "setup_from",
     "show_errata",
     "show_figures",
     "show_mutualisation",

@@ -1,7 +1,8 @@
 """The context of one notebook: a scenario under a convention, evaluated once.
 
-A notebook's set-up cell is ``ctx = notebook.setup(scenario_file, convention, overrides)``
-(papermill injects the three parameters); every figure of its prose then comes from
+A notebook's set-up cell is ``ctx = notebook.setup_from(globals())``: it reads the
+parameters papermill injected (:mod:`.namespace`: the scenario file, the convention,
+``overrides`` and any model parameter passed alone); every figure of its prose then comes from
 ``ctx`` (``ctx.colle.valeur("cle", "quantite")``), every table from ``ctx.montre(id)``.
 """
 
@@ -18,7 +19,7 @@ from ...checks import tables
 from ...checks.evaluation import Evaluation
 from ...models import conventions, parameters, surcouts
 from ...models import scenario as scenarios
-from . import charts, glue, html_tables, resume
+from . import charts, glue, html_tables, namespace, resume
 from . import tables as book_tables
 
 
@@ -121,8 +122,11 @@ class Contexte:
         book_tables.show_markdown(self.markdown_scenario())
 
     def markdown_scenario(self) -> str:
-        """What differs from the report, in one Markdown line."""
-        return html_tables.scenario_markdown(self.scenario, self.convention)
+        """What differs from the report, in one Markdown line: the parameters this scenario
+        changes, then the edits to the data in use (:func:`aaas.datastore.modifications`)."""
+        text = html_tables.scenario_markdown(self.scenario, self.convention)
+        edits = datastore.modifications()
+        return f"{text} **Données modifiées** (par rapport aux données publiées) : {edits}." if edits else text
 
     def retenir(self, mission: str) -> None:
         """Glue « Ce qu'il faut retenir » of a mission's chapter (:func:`.resume.colle_mission`)."""
@@ -158,8 +162,22 @@ def _variantes() -> pd.DataFrame:
     return datastore.variantes().set_index("variante")
 
 
-def setup(scenario_file: str = "", convention: str = "rapport", overrides: Mapping[str, Any] | None = None) -> Contexte:
-    """Resolve the papermill parameters of a notebook; the model is evaluated when first used."""
+def setup(
+    scenario_file: str = "",
+    convention: str = "rapport",
+    overrides: Mapping[str, Any] | None = None,
+    origin: str = namespace.ORIGINE,
+) -> Contexte:
+    """Resolve the papermill parameters of a notebook; the model is evaluated when first used.
+
+    ``origin`` names, in the messages, where ``overrides`` come from."""
     conventions.check_convention(convention)
-    scenario = scenarios.resolve(scenario_file or None, dict(overrides or {}), convention)
+    scenario = scenarios.resolve(scenario_file or None, dict(overrides or {}), convention, origin)
     return Contexte(Evaluation(scenario, convention))
+
+
+def setup_from(globals_: Mapping[str, Any]) -> Contexte:
+    """A notebook's set-up: ``ctx = notebook.setup_from(globals())`` reads what its parameters
+    cell declares and papermill injected (:func:`.namespace.settings`: a name the cell does
+    not declare, or a value out of range, stops here with one French line)."""
+    return setup(*namespace.settings(globals_))

@@ -4,36 +4,104 @@
 ``.publie``, ``.tableau`` and ``.variante`` glue a model quantity, a parameter, a printed
 figure, a table's recomputed figure as the table shows it or a documented alternative value.
 The prose shows them with ``{glue:}`cle```.
+
+Each figure glued is also recorded as a number: the glue's output carries, in its
+metadata (``aaas``: :func:`record`), the quantity, its exact value, its unit, the
+convention and what the figure is (computed, printed, a parameter…), which the book does not
+show and nbval does not compare; :func:`aaas.publish.notebook.results` collects them
+from an executed notebook.  A text glued without its number (``ctx.colle("cle", texte)``)
+is recorded as far as it reads as a number with its unit (:func:`lire`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ... import datastore, fmt
 from ...models import conventions, parameters
 from ...present import render
+from ...present.exports import UNITE_PART
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Contexte
 
 
+#: The key of the output's metadata that holds a glued figure's number.
+CLE_METADONNEES = "aaas"
+#: What a glued figure is (the ``nature`` of its record).
+NATURES = ("calculé", "imprimé", "paramètre", "variante", "lu")
+#: A figure as the book writes it: a signed number (thin spaces between thousands, a
+#: decimal comma) and an optional unit.
+_FIGURE = re.compile(r"(?P<signe>[−+-]?)(?P<nombre>\d{1,3}(?:[\u202f\xa0 ]\d{3})*(?:,\d+)?|\d+(?:,\d+)?)"
+                     r"(?:[\u202f\xa0 ](?P<unite>[^\d\s(][^()]{0,30}))?")  # fmt: skip
+
+
+def lire(text: str) -> tuple[float, str] | None:
+    """The number and unit a glued text writes (a share as a fraction, unit ``part``), or
+    None when it is not one figure.
+
+    >>> lire("105\u202f540\xa0€"), lire("−5,3\xa0%"), lire("12"), lire("habitant")
+    ((105540.0, '€'), (-0.053, 'part'), (12.0, ''), None)
+    """
+    m = _FIGURE.fullmatch(text.strip())
+    if not m:
+        return None
+    value = float(re.sub(r"[\u202f\xa0 ]", "", m["nombre"]).replace(",", "."))
+    value = -value if m["signe"] in ("−", "-") else value
+    unit = (m["unite"] or "").strip()
+    if unit == "%":
+        return round(value / 100, 12), UNITE_PART
+    return value, unit
+
+
+def record(quantite: str, valeur: Any, unite: str, convention: str, nature: str) -> dict[str, Any] | None:
+    """The number behind a glued figure, as its output's metadata holds it; None when the
+    value is not one number (a reading, an array).
+
+    >>> record("mission_relais", np.float64(105540.2), "€", "rapport", "calculé")["valeur"]
+    105540.2
+    >>> record("taux", 0.2, "%", "rapport", "paramètre")["unite"]
+    'part'
+    >>> record("echelle", "fixe", "lecture", "rapport", "paramètre") is None
+    True
+    """
+    try:
+        number = float(np.asarray(valeur, dtype=float))
+    except (TypeError, ValueError):
+        return None
+    unit = UNITE_PART if unite == "%" else unite
+    return {"quantite": quantite, "valeur": number, "unite": unit, "convention": convention, "nature": nature}
+
+
 class Texte:
     """A preformatted figure for myst-nb's glue: its plain representation is the text
-    itself (a bare ``str`` would be glued with its quotes).
+    itself (a bare ``str`` would be glued with its quotes); its number, when it has one,
+    goes into the output's metadata (:func:`record`).
 
     >>> Texte("404 565 €")
     404 565 €
+    >>> Texte("5 €", {"valeur": 5.0})._repr_mimebundle_()[1]
+    {'aaas': {'valeur': 5.0}}
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, nombre: dict[str, Any] | None = None):
         self.text = text
+        self.nombre = nombre
 
     def __repr__(self) -> str:
         return self.text
 
     def _repr_markdown_(self) -> str:
         return self.text
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict[str, str], dict[str, Any]]:
+        """The text as Markdown and plain text; the number in the metadata."""
+        return {"text/markdown": self.text, "text/plain": self.text}, (
+            {CLE_METADONNEES: self.nombre} if self.nombre else {}
+        )
 
 
 class Colle:
@@ -43,23 +111,37 @@ class Colle:
         self.ctx = ctx
         self.glued: dict[str, str] = {}
 
-    def __call__(self, key: str, text: str) -> None:
-        """Glue a preformatted text under ``key``.  Returns nothing, so that a glue call
+    def __call__(self, key: str, text: str, nombre: dict[str, Any] | None = None) -> None:
+        """Glue a preformatted text under ``key``, with its number (:func:`record`; by
+        default what the text reads as, :func:`lire`).  Returns nothing, so that a glue call
         never prints as a cell's last line."""
         from myst_nb import glue
 
+        if nombre is None:
+            lu = lire(text)
+            nombre = record("", lu[0], lu[1], self.ctx.convention, "lu") if lu else None
         self.glued[key] = text
-        glue(key, Texte(text), display=False)
+        glue(key, Texte(text, nombre), display=False)
+
+    def nombre(self, key: str, text: str, quantite: str, valeur: Any, unite: str, **options) -> None:
+        """Glue ``text``, recording ``valeur`` (the exact number) of ``quantite`` in
+        ``unite``; ``options``: ``convention`` (this notebook's by default) and ``nature``
+        (``calculé`` by default, see :data:`NATURES`)."""
+        convention = options.get("convention", self.ctx.convention)
+        self(key, text, record(quantite, valeur, unite, convention, options.get("nature", "calculé")))
 
     def valeur(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0) -> None:
         """Glue a quantity of the model (see :meth:`Contexte.texte`)."""
-        self(key, self.ctx.texte(name, unit, precision))
+        nature = "paramètre" if name in parameters.parameters() else "calculé"
+        self.nombre(key, self.ctx.texte(name, unit, precision), name, self.ctx.v(name), unit, nature=nature)
 
     def parametre(self, key: str, name: str) -> None:
         """Glue a parameter's value with its unit; in a variant that changes it, followed by
         the value it replaces (« 40 km (rapport : 20 km) »), so the prose never passes a
         scenario's value for the report's."""
-        self(key, self.ctx.parametre(name) + self.rappel(name))
+        text = self.ctx.parametre(name) + self.rappel(name)
+        value = self.ctx.scenario.values[name]
+        self.nombre(key, text, name, value, parameters.lookup(name).unit, nature="paramètre")
 
     def rappel(self, *names: str) -> str:
         """« (rapport : 20 km) » for those of ``names`` this scenario changes, or ``""``.
@@ -81,22 +163,26 @@ class Colle:
     def rapport(self, key: str, name: str) -> None:
         """Glue a parameter's value as the report states it (for a quotation of its text),
         whatever the scenario."""
-        value = conventions.defaults("rapport")[name]
-        self(key, fmt.parametre(value, parameters.lookup(name).unit))
+        value, unit = conventions.defaults("rapport")[name], parameters.lookup(name).unit
+        self.nombre(key, fmt.parametre(value, unit), name, value, unit, convention="rapport", nature="paramètre")
 
     def publie(self, key: str, table_id: str, label: str) -> None:
         """Glue the figure the report prints for a row (as printed)."""
         row = self.ctx.ligne(table_id, label)
-        self(key, fmt.imprime(row["value"], row["unit"], row["precision"]))  # with the decimals it has
+        text = fmt.imprime(row["value"], row["unit"], row["precision"])  # with the decimals it has
+        self.nombre(key, text, row["variable"], row["value"], row["unit"], convention="", nature="imprimé")
 
     def tableau(self, key: str, table_id: str, label: str) -> None:
         """Glue the recomputed figure of a table's row exactly as the table shows it (same
         value, same rounding), for prose that stands beside the table."""
         df = self.ctx.tableau(table_id)
         shown = render.formatted(df)
-        self(key, shown.iloc[list(df.index).index(label)]["Recalculé"])
+        row = list(df.index).index(label)
+        line = df.iloc[row]
+        self.nombre(key, shown.iloc[row]["Recalculé"], line["variable"], line["recalcule"], line["unite"])
 
     def variante(self, key: str, variante: str) -> None:
         """Glue a documented alternative value itself (formatted like its parameter)."""
         row = datastore.variantes().set_index("variante").loc[variante]
-        self(key, fmt.parametre(float(row["valeur"]), parameters.lookup(row["parametre"]).unit))
+        value, unit = float(row["valeur"]), parameters.lookup(row["parametre"]).unit
+        self.nombre(key, fmt.parametre(value, unit), row["parametre"], value, unit, nature="variante")

@@ -75,10 +75,14 @@ def colle_mission(ctx: Contexte, mission: str) -> None:
     """Glue « Ce qu'il faut retenir » of a mission: its total printed, recomputed (``rapport``)
     and corrected, its cost per unit under both conventions, the errata that change it."""
     name, unite = UNITES[mission]
-    ctx.colle("retenir_imprime", fmt.euros(imprime_mission(mission)))
+    total = f"mission_{mission}"
+    imprime = imprime_mission(mission)
+    ctx.colle.nombre("retenir_imprime", fmt.euros(imprime), total, imprime, "€", convention="", nature="imprimé")
     for conv in ("rapport", "corrige"):
-        ctx.colle(f"retenir_{conv}", fmt.euros(ctx.evaluations[conv].affiches[f"mission_{mission}"]))
-        ctx.colle(f"retenir_unite_{conv}", _montant(_valeur(ctx, conv, name)))
+        shown = fmt.euros(ctx.evaluations[conv].affiches[total])
+        ctx.colle.nombre(f"retenir_{conv}", shown, total, _valeur(ctx, conv, total), "€", convention=conv)
+        x = _valeur(ctx, conv, name)
+        ctx.colle.nombre(f"retenir_unite_{conv}", _montant(x), name, x, "€", convention=conv)
     ctx.colle("retenir_unite", unite)
     ctx.colle("retenir_errata", texte_errata_mission(mission))
 
@@ -92,14 +96,14 @@ def texte_erratum(erratum: str, effet: float, mission: str) -> str:
 def colle_accueil(ctx: Contexte) -> None:
     """Glue the home page's first screen: the totals (printed, recomputed, corrected, today's),
     the counts, the heaviest errata, the cost per unit of each mission."""
-    ctx.colle(
-        "total_imprime", fmt.euros(ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0])
-    )
-    ctx.colle("total_actualise", fmt.euros(_valeur(ctx, "actualise", "total")))
-    for conv in ("rapport", "corrige"):
-        ctx.colle(f"total_{conv}", fmt.euros(_valeur(ctx, conv, "total")))
-        for mission, (name, _) in UNITES.items():
-            ctx.colle(f"unite_{mission}_{conv}", _montant(_valeur(ctx, conv, name)))
+    imprime = float(ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0])
+    ctx.colle.nombre("total_imprime", fmt.euros(imprime), "total", imprime, "€", convention="", nature="imprimé")
+    for conv in ("rapport", "corrige", "actualise"):
+        total = _valeur(ctx, conv, "total")
+        ctx.colle.nombre(f"total_{conv}", fmt.euros(total), "total", total, "€", convention=conv)
+        for mission, (name, _) in UNITES.items() if conv != "actualise" else ():
+            x = _valeur(ctx, conv, name)
+            ctx.colle.nombre(f"unite_{mission}_{conv}", _montant(x), name, x, "€", convention=conv)
     b = reconcile.bilan(ctx.evaluations["rapport"].reconciliation)
     ctx.colle("bilan_texte", bilan.texte(b))
     ctx.colle("nb_chiffres", fmt.accord(b.chiffres, "chiffre imprimé", "chiffres imprimés"))

@@ -162,7 +162,7 @@ def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
     from ...sensitivity import montecarlo
 
     total = ctx.v("total")
-    ctx.colle("incertitude_total", fmt.euros(total))
+    ctx.colle.nombre("incertitude_total", fmt.euros(total), "total", total, "€")
     ctx.colle("incertitude_n", fmt.nombre(n))
     ctx.colle("incertitude_confiance", fmt.pourcent(montecarlo.CONFIANCE))
     for nom, correle in (("ind", False), ("cor", True)):
