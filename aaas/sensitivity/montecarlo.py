@@ -6,16 +6,21 @@ logic, 2.2.2.7: geography, property and labour markets and the population's prof
 salaries, prices and needs of a territory together): one common position in each range,
 taken in the cost-raising direction (a hypothesis that lowers costs when it rises, ``sens``
 ``-``, moves the other way).  It gives the envelope of fully correlated territories.
+
+Called, the module runs the researcher's analysis (:func:`run`), which returns the draws
+and their summary: ``mc = aaas.sensitivity.montecarlo(scenario, draws=10_000)``,
+``mc.draws``, ``mc.summary``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from . import engine, limits
+from . import api, engine, limits
 from .ranges import plages
 
 QUANTILES = (0.05, 0.50, 0.95)
@@ -51,6 +56,35 @@ def tirages(
     return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
 
 
+def lots(
+    convention: str = "rapport",
+    n: int = 10_000,
+    seed: int = 1,
+    outputs: Sequence[str] | None = None,
+    correle: bool = False,
+    base: dict | None = None,
+    progress=None,
+) -> Iterator[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]]:
+    """The draws and the ``outputs`` of each lot of at most
+    :data:`~aaas.sensitivity.engine.TAILLE_LOT` draws, in order (what :func:`montecarlo`
+    keeps the outputs of): memory holds one lot, whatever ``n``.  The counts are checked
+    at once, before the first lot."""
+    _check(n, seed)
+    base = engine.values_of(base)
+    ps = plages(convention, base=base)
+    return _lots(ps, convention, n, seed, list(outputs or engine.sorties_par_defaut()), correle, base, progress)
+
+
+def _lots(ps, convention, n, seed, outputs, correle, base, progress):
+    rng = np.random.default_rng(seed)
+    for start in range(0, n, engine.TAILLE_LOT):
+        stop = min(start + engine.TAILLE_LOT, n)
+        draws = _draw(ps, rng, stop - start, correle)
+        yield draws, engine.evaluate(draws, convention, outputs, base=base)
+        if progress:
+            progress(stop, n)
+
+
 def montecarlo(
     convention: str = "rapport",
     n: int = 10_000,
@@ -61,20 +95,18 @@ def montecarlo(
     progress=None,
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
-    complete parameter set, when given), drawn and evaluated lot by lot: memory holds one
-    lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`, ``seed`` from 0 to
-    2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
+    complete parameter set or a scenario, when given), drawn and evaluated lot by lot:
+    memory holds one lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`,
+    ``seed`` from 0 to 2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
     _check(n, seed)
-    rng, ps = np.random.default_rng(seed), plages(convention, base=base)
     outputs = list(outputs or engine.sorties_par_defaut())
     result = {name: np.empty(n) for name in outputs}
-    for start in range(0, n, engine.TAILLE_LOT):
-        stop = min(start + engine.TAILLE_LOT, n)
-        lot = engine.evaluate(_draw(ps, rng, stop - start, correle), convention, outputs, base=base)
+    start = 0
+    for _, lot in lots(convention, n, seed, outputs, correle, base, progress):
+        stop = start + len(lot[outputs[0]])
         for name in outputs:
             result[name][start:stop] = lot[name]
-        if progress:
-            progress(stop, n)
+        start = stop
     return result
 
 
@@ -119,3 +151,106 @@ def resume(
             row["p_depasse"] = float(np.mean(x > reference[name]))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def printed_totals() -> dict[str, float]:
+    """The mission totals and the total the report prints (table 3.1)."""
+    from .. import datastore
+
+    pub = datastore.published()
+    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")]
+    return dict(zip(rows["variable"], rows["value"], strict=True))
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """A Monte Carlo analysis (:func:`run`): the draws and their summary."""
+
+    #: One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
+    draws: pd.DataFrame
+    #: Per output: P5, P50, P95, mean, relative gaps, precisions, chance of exceeding the
+    #: printed figure (:func:`resume`).
+    summary: pd.DataFrame
+    seed: int
+    correlated: bool
+    convention: str
+    #: The outputs followed, in order (the last columns of ``draws``).
+    outputs: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        kind = "corrélés" if self.correlated else "indépendants"
+        return (
+            f"MonteCarlo({len(self.draws)} tirages {kind}, graine {self.seed}, convention {self.convention!r}, "
+            f"sorties {list(self.outputs)})"
+        )
+
+
+def run(
+    scenario=None,
+    convention: str | None = None,
+    *,
+    draws: int = 10_000,
+    seed: int = 1,
+    outputs: str | Sequence[str] | None = None,
+    correlated: bool = False,
+    inputs: bool = True,
+) -> MonteCarlo:
+    """Monte Carlo around a scenario: the draws and their summary.
+
+    Parameters
+    ----------
+    scenario : Scenario, mapping, str or None
+        Where the ranges are centred: a resolved scenario, parameter values, a YAML file,
+        or None (the report's).
+    convention : str, optional
+        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    draws : int
+        Number of draws: from 1 to :data:`~aaas.sensitivity.limits.TIRAGES_MAX` with
+        ``inputs=False``, to :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` with the
+        drawn hypotheses kept.
+    seed : int
+        From 0 to 2^32 − 1; the same seed gives the same draws (as ``aaas sensitivity
+        montecarlo --seed``).
+    outputs : str or sequence of str, optional
+        Model quantities followed (default: the four missions and the total).
+    correlated : bool
+        Every hypothesis at one common position of its range, in the cost-raising direction
+        (territories that move together) instead of independent draws.
+    inputs : bool
+        Keep the drawn hypotheses as columns of ``draws`` (default), or the outputs only.
+
+    Returns
+    -------
+    MonteCarlo
+        ``.draws`` (a DataFrame, one row per draw, index ``draw``) and ``.summary``.
+
+    Examples
+    --------
+    >>> import aaas.sensitivity
+    >>> mc = aaas.sensitivity.montecarlo(draws=2000, seed=1, outputs="total")
+    >>> mc.draws.shape[0], mc.draws.columns[-1], mc.summary.loc[0, "sortie"]
+    (2000, 'total', 'total')
+    >>> bool(mc.draws["total"].min() < 404565 < mc.draws["total"].max())
+    True
+    """
+    sc = api.scenario_of(scenario, convention)
+    outputs = engine.check_outputs(outputs) or engine.sorties_par_defaut()
+    ps = plages(sc.convention, base=sc.values)
+    names = [p.nom for p in ps] if inputs else []
+    limits.tirages(draws, "tirages", sorties=len(outputs))
+    if inputs:
+        limits.tirages_gardes(draws, hypotheses=len(names), sorties=len(outputs))
+    columns = list(dict.fromkeys([*names, *outputs]))  # an output that is a drawn hypothesis, once
+    table = np.empty((draws, len(columns)))
+    start = 0
+    for drawn, res in lots(sc.convention, draws, seed, outputs, correlated, sc.values):
+        stop = start + len(res[outputs[0]])
+        for j, name in enumerate(columns):
+            table[start:stop, j] = drawn[name] if name in names else res[name]
+        start = stop
+    df = pd.DataFrame(table, columns=columns, index=pd.RangeIndex(draws, name="draw"))
+    summary = resume({o: df[o].to_numpy() for o in outputs}, printed_totals())
+    return MonteCarlo(df, summary, seed, bool(correlated), sc.convention, tuple(outputs))
+
+
+api.callable_module(__name__, run)
