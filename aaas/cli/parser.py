@@ -285,6 +285,14 @@ def _sensitivity(sub, commands) -> None:
         default="population_bassin,taux_recours_mg",
         help="twoway : les deux paramètres de la grille ; scale : le paramètre de la courbe",
     )
+    _sensitivity_outputs(p)
+    format_option(p)
+    scenario_options(p)
+    p.set_defaults(func=commands["sensitivity"])
+
+
+def _sensitivity_outputs(p: argparse.ArgumentParser) -> None:
+    """``--sortie`` and ``--draws-out`` of ``aaas sensitivity``."""
     p.add_argument(
         "--sortie",
         default=None,
@@ -297,9 +305,6 @@ def _sensitivity(sub, commands) -> None:
         help="montecarlo : écrit chaque tirage (hypothèses tirées et sorties) dans FICHIER.csv "
         "(ou .parquet si pyarrow est installé), au plus 1\u202f000\u202f000 tirages",
     )
-    format_option(p)
-    scenario_options(p)
-    p.set_defaults(func=commands["sensitivity"])
 
 
 def _financements(sub, commands) -> None:

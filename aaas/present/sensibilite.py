@@ -16,6 +16,8 @@ from ..errors import OutputPathError, cite_path
 from . import exports
 from .render import text_frame
 
+#: What the sentence on ties says of them.
+EX_AEQUO = "même amplitude à 10⁻⁹ près, le plus souvent facteurs d’un même produit : leur ordre ne dit rien"
 #: Formats of the draws file, by suffix.
 FORMATS_TIRAGES = (".csv", ".parquet")
 
@@ -59,8 +61,8 @@ def ex_aequo_lines(df: pd.DataFrame) -> list[str]:
 
     >>> df = pd.DataFrame({"parametre": ["etp", "salaire", "loyer"], "sortie": ["total"] * 3,
     ...                    "ex_aequo": ["salaire", "etp", ""]})
-    >>> ex_aequo_lines(df)
-    ['Ex aequo sur total (même amplitude à 10⁻⁹ près, le plus souvent facteurs d’un même produit : leur ordre ne dit rien) : etp = salaire.']
+    >>> ex_aequo_lines(df)  # doctest: +ELLIPSIS
+    ['Ex aequo sur total (même amplitude à 10⁻⁹ près, ... : etp = salaire.']
     """
     if "ex_aequo" not in df.columns:
         return []
@@ -72,10 +74,7 @@ def ex_aequo_lines(df: pd.DataFrame) -> list[str]:
             " = ".join(sorted({p, *t.split(", ")})) for p, t in zip(sel["parametre"], sel["ex_aequo"], strict=True)
         )
         where = f" sur {sortie}" if sortie else ""
-        out.append(
-            f"Ex aequo{where} (même amplitude à 10⁻⁹ près, le plus souvent facteurs d’un même produit : leur ordre ne dit rien) : "
-            + " ; ".join(groups) + "."
-        )
+        out.append(f"Ex aequo{where} ({EX_AEQUO}) : " + " ; ".join(groups) + ".")
     return out
 
 

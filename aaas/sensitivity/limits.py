@@ -91,7 +91,7 @@ def tirages_ecrits(n: object, option: str = "--draws avec --draws-out", hypothes
     >>> tirages_ecrits(2_000_000)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    aaas.errors.ParameterError: --draws avec --draws-out : 2\u202f000\u202f000 hors bornes ; ... fichier d'environ 4,2 Gio
+    aaas.errors.ParameterError: --draws avec --draws-out : 2\u202f000\u202f000 hors bornes ; ... d'environ 4,2 Gio
     """
     size = (20 * (hypotheses + SORTIES + 1) + 300) * _big(n)
     return count(option, n, 1, TIRAGES_GARDES_MAX, f"il faudrait un fichier d'environ {taille(int(size))}")

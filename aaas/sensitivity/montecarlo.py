@@ -199,58 +199,63 @@ def run(
 
     Parameters
     ----------
-    scenario : Scenario, mapping, str or None
-        Where the ranges are centred: a resolved scenario, parameter values, a YAML file,
-        or None (the report's).
-    convention : str, optional
-        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    scenario, convention
+        Where the ranges are centred and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
     draws : int
-        Number of draws: from 1 to :data:`~aaas.sensitivity.limits.TIRAGES_MAX` with
-        ``inputs=False``, to :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` with the
-        drawn hypotheses kept.
+        From 1 to :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` (the hypotheses kept),
+        to :data:`~aaas.sensitivity.limits.TIRAGES_MAX` with ``inputs=False``.
     seed : int
-        From 0 to 2^32 − 1; the same seed gives the same draws (as ``aaas sensitivity
-        montecarlo --seed``).
+        From 0 to 2^32 − 1; the same seed gives the draws of ``aaas sensitivity montecarlo --seed``.
     outputs : str or sequence of str, optional
         Model quantities followed (default: the four missions and the total).
     correlated : bool
-        Every hypothesis at one common position of its range, in the cost-raising direction
-        (territories that move together) instead of independent draws.
+        Territories that move together (one common position, cost-raising), not independent draws.
     inputs : bool
         Keep the drawn hypotheses as columns of ``draws`` (default), or the outputs only.
 
     Returns
     -------
     MonteCarlo
-        ``.draws`` (a DataFrame, one row per draw, index ``draw``) and ``.summary``.
+        ``.draws`` (one row per draw, index ``draw``) and ``.summary`` (:func:`resume`).
 
-    Examples
-    --------
     >>> import aaas.sensitivity
     >>> mc = aaas.sensitivity.montecarlo(draws=2000, seed=1, outputs="total")
-    >>> mc.draws.shape[0], mc.draws.columns[-1], mc.summary.loc[0, "sortie"]
-    (2000, 'total', 'total')
-    >>> bool(mc.draws["total"].min() < 404565 < mc.draws["total"].max())
-    True
+    >>> mc.draws.shape[0], mc.draws.columns[-1], bool(mc.draws["total"].min() < 404565 < mc.draws["total"].max())
+    (2000, 'total', True)
     """
     sc = api.scenario_of(scenario, convention)
     outputs = engine.check_outputs(outputs) or engine.sorties_par_defaut()
-    ps = plages(sc.convention, base=sc.values)
-    names = [p.nom for p in ps] if inputs else []
-    limits.tirages(draws, "tirages", sorties=len(outputs))
-    if inputs:
-        limits.tirages_gardes(draws, hypotheses=len(names), sorties=len(outputs))
-    columns = list(dict.fromkeys([*names, *outputs]))  # an output that is a drawn hypothesis, once
+    names = _kept(sc, draws, outputs, inputs)
+    df = _frame(lots(sc.convention, draws, seed, outputs, correlated, sc.values), draws, names, outputs)
+    summary = resume({o: df[o].to_numpy() for o in outputs}, printed_totals())
+    return MonteCarlo(df, summary, seed, bool(correlated), sc.convention, tuple(outputs))
+
+
+def _kept(sc, draws: int, outputs: list[str], inputs: bool) -> list[str]:
+    """The drawn hypotheses kept (none without ``inputs``), ``draws`` checked against its
+    ceiling (:func:`~aaas.sensitivity.limits.tirages_gardes` with them, else
+    :func:`~aaas.sensitivity.limits.tirages`)."""
+    if not inputs:
+        limits.tirages(draws, "tirages", sorties=len(outputs))
+        return []
+    names = [p.nom for p in plages(sc.convention, base=sc.values)]
+    limits.tirages_gardes(draws, "tirages", hypotheses=len(names), sorties=len(outputs))
+    return names
+
+
+def _frame(lots_, draws: int, names: list[str], outputs: list[str]) -> pd.DataFrame:
+    """The lots as one frame (index ``draw``): the drawn hypotheses ``names``, then the
+    outputs (an output that is a drawn hypothesis, once), filled in place."""
+    columns = list(dict.fromkeys([*names, *outputs]))
     table = np.empty((draws, len(columns)))
     start = 0
-    for drawn, res in lots(sc.convention, draws, seed, outputs, correlated, sc.values):
+    for drawn, res in lots_:
         stop = start + len(res[outputs[0]])
         for j, name in enumerate(columns):
             table[start:stop, j] = drawn[name] if name in names else res[name]
         start = stop
-    df = pd.DataFrame(table, columns=columns, index=pd.RangeIndex(draws, name="draw"))
-    summary = resume({o: df[o].to_numpy() for o in outputs}, printed_totals())
-    return MonteCarlo(df, summary, seed, bool(correlated), sc.convention, tuple(outputs))
+    return pd.DataFrame(table, columns=columns, index=pd.RangeIndex(draws, name="draw"))
 
 
 api.callable_module(__name__, run)

@@ -98,11 +98,9 @@ def tornado(
 
     Parameters
     ----------
-    scenario : Scenario, mapping, str or None
-        The point the hypotheses move from: a resolved scenario, parameter values, a YAML
-        file, or None (the report's).
-    convention : str, optional
-        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    scenario, convention
+        The point the hypotheses move from and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
     output : str
         The model quantity (``total``, ``mission_relais``, ``cout_pair_aidance_par_personne``…).
     variations : sequence of float
@@ -113,13 +111,9 @@ def tornado(
     Returns
     -------
     DataFrame
-        ``parametre``, ``valeur`` (its value in the scenario), ``bas`` and ``haut`` (lowest
-        and highest change of the output, €), ``amplitude`` (``haut − bas``) and
-        ``ex_aequo`` (the hypotheses with the same swing, to 10⁻⁹ relative: factors of one
-        product).
+        ``parametre``, ``valeur`` (in the scenario), ``bas`` and ``haut`` (lowest and highest
+        change of the output), ``amplitude`` and ``ex_aequo`` (same swing, to 10⁻⁹ relative).
 
-    Examples
-    --------
     >>> import aaas.sensitivity
     >>> t = aaas.sensitivity.tornado(output="mission_coordination", top=3)
     >>> t.loc[0, ["parametre", "ex_aequo"]].tolist()
@@ -163,11 +157,9 @@ def run(
 
     Parameters
     ----------
-    scenario : Scenario, mapping, str or None
-        The point the hypotheses move from: a resolved scenario, parameter values, a YAML
-        file, or None (the report's).
-    convention : str, optional
-        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    scenario, convention
+        The point the hypotheses move from and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
     outputs : str or sequence of str, optional
         Model quantities followed (default: the four missions and the total).
     variations : sequence of float

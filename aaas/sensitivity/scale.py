@@ -108,11 +108,9 @@ def run(
     values : sequence of float, optional
         Its values (each validated against its bounds); default: 5 000 to 100 000
         inhabitants, 20 to 400 people followed, else seven values from −30 % to +30 %.
-    scenario : Scenario, mapping, str or None
-        The other parameters: a resolved scenario, parameter values, a YAML file, or None
-        (the report's).
-    convention : str, optional
-        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    scenario, convention
+        The other parameters and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
     outputs : str or sequence of str, optional
         Model quantities (default: the four missions and the total).
 

@@ -165,11 +165,9 @@ def run(
 
     Parameters
     ----------
-    scenario : Scenario, mapping, str or None
-        Where the ranges are centred: a resolved scenario, parameter values, a YAML file,
-        or None (the report's).
-    convention : str, optional
-        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+    scenario, convention
+        Where the ranges are centred and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
     base_samples : int
         Saltelli's base sample, a power of 2 from 2 to 2^18; the model runs
         ``base_samples × (D + 2)`` times (D: drawn hypotheses).
