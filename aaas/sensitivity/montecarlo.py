@@ -237,10 +237,10 @@ def _kept(sc, draws: int, outputs: list[str], inputs: bool) -> list[str]:
     ceiling (:func:`~aaas.sensitivity.limits.tirages_gardes` with them, else
     :func:`~aaas.sensitivity.limits.tirages`)."""
     if not inputs:
-        limits.tirages(draws, "tirages", sorties=len(outputs))
+        limits.tirages(draws, "draws", sorties=len(outputs))
         return []
     names = [p.nom for p in plages(sc.convention, base=sc.values)]
-    limits.tirages_gardes(draws, "tirages", hypotheses=len(names), sorties=len(outputs))
+    limits.tirages_gardes(draws, "draws (hypothèses gardées, inputs=True)", hypotheses=len(names), sorties=len(outputs))
     return names
 
 
