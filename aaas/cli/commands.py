@@ -149,6 +149,9 @@ def cmd_sensitivity(args) -> tuple[str, int]:
     if draws_out is None:
         df, title = analyses.run(args.analyse, scenario, **options)
     else:
+        from . import interrupts
+
+        interrupts.unwind()  # an interruption unwinds, so that the draws file is removed whole
         draws_prov = {**prov, "graine": args.seed, "tirages": "correles" if args.correle else "independants"}
         with sensibilite.DrawsWriter(draws_out, draws_prov) as writer:
             df, title = analyses.run(args.analyse, scenario, on_lot=writer.write, **options)

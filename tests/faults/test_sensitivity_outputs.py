@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from aaas.sensitivity import limits
-from tests.faults.harness import aaas, clean, refused
+from tests.faults.harness import ROOT, aaas, clean, refused
 from tests.faults.inprocess import main
 
 
@@ -107,3 +112,27 @@ def test_the_draws_file_is_whole_replaces_its_own_and_matches_the_summary(tmp_pa
     assert "tarif_horaire_interpretariat" in draws.columns and "mission_relais" not in draws.columns
     summary = json.loads(run.out)["resultats"][0]
     assert summary["p50"] == pytest.approx(draws["total"].quantile(0.5), rel=1e-9)
+
+
+def test_an_interrupted_draws_file_leaves_nothing(tmp_path):
+    """Ctrl-C while the draws are written: exit 130, neither the file nor its temporary."""
+    target = tmp_path / "tirages.csv"
+    env = {k: v for k, v in os.environ.items() if k != "AAAS_CACHE_DIR"}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aaas", "sensitivity", "montecarlo", "--draws", "1000000", "--draws-out", str(target)],
+        cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not any(p.stat().st_size > 0 for p in tmp_path.glob(".aaas-*.tmp")):  # the first lot written
+            assert proc.poll() is None and time.monotonic() < deadline, "les tirages n'ont pas commencé"
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert len([line for line in err.decode().splitlines() if line.strip()]) == 1 and b"Traceback" not in err
+    assert not list(tmp_path.iterdir())
