@@ -197,8 +197,8 @@ def evaluate(
     convention: str | None = None,
 ) -> Evaluation:
     """Evaluate a scenario: a resolved :class:`~aaas.models.scenario.Scenario`, a mapping of
-    parameter values (validated like ``--set``), the path of a YAML scenario file, or
-    nothing (the report's parameters).
+    parameter values (validated like ``--set``; numeric values may be NumPy arrays of
+    draws), the path of a YAML scenario file, or nothing (the report's parameters).
 
     >>> evaluate(convention="corrige").total < evaluate().total
     True
