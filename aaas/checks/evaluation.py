@@ -180,16 +180,27 @@ class Evaluation:
         return tables.shape(rec[rec["tableau"] == table_id], baseline, self.affiches, self.affiches_defaut)
 
     def _tables_per_draw(self, table_id: str, baseline: str) -> pd.DataFrame:
+        self._check_table_draws()
+        return self._stack([self.draw(i).table(table_id, baseline) for i in range(self.n_draws)], baseline)
+
+    def _check_table_draws(self) -> None:
         inputs.count("tirages d'un tableau", self.n_draws, 1, TIRAGES_TABLE_MAX,
                      f"il faudrait environ {self.n_draws // 100} s de calcul")  # fmt: skip
-        frames = [self.draw(i).table(table_id, baseline) for i in range(self.n_draws)]
+
+    def _stack(self, frames: list[pd.DataFrame], baseline: str) -> pd.DataFrame:
+        """The tables of the draws one under the other (index ``draw``, ``libelle``)."""
         df = pd.concat(frames, keys=range(self.n_draws), names=["draw", "libelle"])
         df.attrs = {"baseline": baseline, "draws": self.n_draws}
         return df
 
     def tables(self, baseline: str = "rapport") -> dict[str, pd.DataFrame]:
-        """Every table of the report, in its order."""
-        return {t: self.table(t, baseline) for t in tables.ids()}
+        """Every table of the report, in its order (for an array scenario, each draw
+        reconciled once for all tables)."""
+        if self.n_draws is None:
+            return {t: self.table(t, baseline) for t in tables.ids()}
+        self._check_table_draws()
+        per_draw = [self.draw(i).tables(baseline) for i in range(self.n_draws)]
+        return {t: self._stack([d[t] for d in per_draw], baseline) for t in tables.ids()}
 
 
 def evaluate(

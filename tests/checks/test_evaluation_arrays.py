@@ -59,6 +59,12 @@ def test_a_table_per_draw_is_the_scalar_table_of_that_draw(ev):
         pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12)
 
 
+def test_every_table_per_draw_at_once(ev):
+    every = ev.tables()
+    assert list(every) == list(aaas.evaluate().tables())
+    pd.testing.assert_frame_equal(every["synthese"], ev.table("synthese"))
+
+
 def test_the_scalar_table_is_unchanged():
     df = aaas.evaluate().table("synthese")
     assert df.index.name == "libelle" and "rapport" in df.columns
