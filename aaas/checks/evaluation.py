@@ -135,7 +135,9 @@ class Evaluation:
         """
         m = datastore.missions()
         names = [*m["mission"], "total"]
-        labels = [*m["libelle"], "Total des surcoûts des missions"]
+        pub = datastore.published()
+        total = pub.loc[(pub["tableau"] == "synthese") & (pub["variable"] == "total"), "label"].iloc[0]
+        labels = [*m["libelle"], total]
         values = {n: self.value("total" if n == "total" else f"mission_{n}") for n in names}
         if self.n_draws is None:
             index = pd.Index(names, name="mission")
