@@ -117,7 +117,14 @@ class Evaluation:
 
     def value(self, name: str) -> float | np.ndarray | str:
         """One quantity of the model: a float, or an array of one value per draw for an array
-        scenario (a quantity the draws do not move repeated); a choice parameter as its text."""
+        scenario (a quantity the draws do not move repeated); a choice parameter as its text.
+
+        >>> ev = evaluate({"population_bassin": np.array([20000, 40000])})
+        >>> ev.value("mission_relais").round().tolist(), ev.value("mission_participation").tolist()
+        ([105540.0, 197500.0], [37800.0, 37800.0])
+        >>> evaluate().value("annee_bareme")
+        '2021'
+        """
         v = self.results[name]
         if isinstance(v, str):
             return v
@@ -148,7 +155,12 @@ class Evaluation:
 
     def draw(self, i: int) -> Evaluation:
         """Draw ``i`` (0 to ``n_draws − 1``) of an array scenario as a scalar evaluation: its
-        scenario's values and the model's results at that draw (taken, not recomputed)."""
+        scenario's values and the model's results at that draw (taken, not recomputed).
+
+        >>> one = evaluate({"population_bassin": np.array([20000, 40000])}).draw(1)
+        >>> one.scenario.changed, round(one.total) == round(evaluate({"population_bassin": 40000}).total)
+        ({'population_bassin': 40000.0}, True)
+        """
         if self.n_draws is None:
             raise ParameterError("draw : le scénario n'a pas de tirages (aucun paramètre n'est un tableau)")
         i = inputs.count("draw", i, 0, self.n_draws - 1)

@@ -97,7 +97,13 @@ def check_draws_path(path: str | os.PathLike) -> Path:
     :class:`~aaas.errors.OutputPathError`: every output path's check
     (:func:`aaas.present.exports.check_output_path`), then a ``.csv`` or ``.parquet`` file
     (Parquet needs pyarrow), not a folder, in an existing folder, and not a file aaas did
-    not write."""
+    not write.
+
+    >>> check_draws_path("/tmp/tirages.xlsx")
+    Traceback (most recent call last):
+    ...
+    aaas.errors.OutputPathError: --draws-out « /tmp/tirages.xlsx » : un fichier .csv (ou .parquet) est attendu
+    """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS_TIRAGES:
         raise OutputPathError(f"--draws-out « {cite_path(path)} » : un fichier .csv (ou .parquet) est attendu")

@@ -29,7 +29,12 @@ class Analysis(types.ModuleType):
 
 def callable_module(name: str, function: Callable) -> None:
     """Make the module ``name`` callable: calling it calls ``function`` (``inspect.signature``
-    and IPython's ``?`` show ``function``'s signature through ``__wrapped__``)."""
+    and IPython's ``?`` show ``function``'s signature through ``__wrapped__``).
+
+    >>> import aaas.sensitivity.sobol as module
+    >>> callable(module), module.__wrapped__ is module.run, isinstance(module, Analysis)
+    (True, True, True)
+    """
     module = sys.modules[name]
     module.__wrapped__ = function
     module.__class__ = Analysis

@@ -68,7 +68,11 @@ def lots(
     """The draws and the ``outputs`` of each lot of at most
     :data:`~aaas.sensitivity.engine.TAILLE_LOT` draws, in order (what :func:`montecarlo`
     keeps the outputs of): memory holds one lot, whatever ``n``.  The counts are checked
-    at once, before the first lot."""
+    at once, before the first lot.
+
+    >>> [(len(d["taux_recours_mg"]), len(o["total"])) for d, o in lots(n=150_000, outputs=["total"])]
+    [(100000, 100000), (50000, 50000)]
+    """
     _check(n, seed)
     base = engine.values_of(base)
     ps = plages(convention, base=base)
@@ -154,11 +158,16 @@ def resume(
 
 
 def printed_totals() -> dict[str, float]:
-    """The mission totals and the total the report prints (table 3.1)."""
+    """The mission totals and the total the report prints (table 3.1; its first row of each
+    quantity: the total of the table, not the « de l'ordre de 400 000 € » of the text).
+
+    >>> printed_totals()["total"]
+    404565.0
+    """
     from .. import datastore
 
     pub = datastore.published()
-    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")]
+    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")].drop_duplicates("variable")
     return dict(zip(rows["variable"], rows["value"], strict=True))
 
 

@@ -101,7 +101,16 @@ def poids(base_samples: int, seed: int, resamples: int = REECHANTILLONS) -> np.n
 def indices(y: np.ndarray, w: np.ndarray, confiance: float = CONFIANCE) -> tuple[np.ndarray, ...]:
     """S1, its confidence half-width, ST and its half-width of each hypothesis, from one
     output's blocks ``y`` ((D + 2) × N, :func:`evaluer_blocs`) and the bootstrap weights
-    ``w`` (:func:`poids`), as SALib's ``sobol.analyze`` computes them."""
+    ``w`` (:func:`poids`), as SALib's ``sobol.analyze`` computes them.
+
+    >>> x = np.random.default_rng(0).uniform(size=(2, 2, 512))  # A, B: 512 rows of (x0, x1)
+    >>> model = lambda m: m[0] + 0.1 * m[1]
+    >>> y = np.stack([model(x[0]), *(model(np.where(np.arange(2)[:, None] == j, x[1], x[0])) for j in (0, 1)),
+    ...               model(x[1])])
+    >>> s1, _, st, _ = indices(y, poids(512, 1))
+    >>> s1.round(1).tolist(), st.round(1).tolist()
+    ([1.0, 0.0], [1.0, 0.0])
+    """
     eps = np.finfo(float).eps
     y = (y - y.mean()) / y.std()
     a, b, ab = y[0], y[-1], y[1:-1]  # ab: D × N, row j is A with column j from B
