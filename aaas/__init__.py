@@ -8,6 +8,11 @@ The public API, for researchers who work in Python rather than on the command li
     ev = aaas.evaluate(scenario, convention="corrige")
     print(ev.total, ev.results["mission_relais"])
     ev.table("synthese")  # printed, recomputed, gap, status, errata
+    ev.missions()         # the four missions and the total
+
+    draws = aaas.evaluate({"population_bassin": numpy.array([10000, 20000, 50000])})
+    draws.total           # one total per draw (an array); draws.table(…) has a ``draw`` level
+    aaas.sensitivity.tornado(scenario, output="total")   # oneway, montecarlo, sobol, scale
 
 Layers (each imports only from the layers before it): :mod:`aaas.formulas` (pure NumPy
 formulas) → :mod:`aaas.models` (parameters, scenarios, conventions, the cost model) →
@@ -18,17 +23,27 @@ formulas) → :mod:`aaas.models` (parameters, scenarios, conventions, the cost m
 
 __version__ = "0.1.0"
 
-__all__ = ["Evaluation", "evaluate", "resolve", "__version__"]
+#: The public API (``from aaas import *``, completion): the entry points, their types,
+#: the sensitivity analyses and the errors raised on bad input.
+__all__ = ["Evaluation", "Scenario", "errors", "evaluate", "resolve", "sensitivity", "__version__"]
+#: Where each lazily imported name lives (``import aaas.formulas`` stays light: NumPy only).
+_LAZY = {
+    "evaluate": "checks.evaluation",
+    "Evaluation": "checks.evaluation",
+    "resolve": "models.scenario",
+    "Scenario": "models.scenario",
+}
 
 
 def __getattr__(name: str):
-    # Imported lazily so that ``import aaas.formulas`` stays light (NumPy only).
-    if name in ("evaluate", "Evaluation"):
-        from .checks import evaluation
+    import importlib
 
-        return getattr(evaluation, name)
-    if name == "resolve":
-        from .models.scenario import resolve
-
-        return resolve
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    if name in ("errors", "sensitivity"):
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'aaas' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(n for n in globals() if not n.startswith("_"))})

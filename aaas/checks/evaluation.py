@@ -10,6 +10,25 @@ This is what the command line, the notebooks and researchers working in Python u
     True
     >>> ev.table("synthese").loc["Total des surcoûts des missions", "statut"]
     'scénario'
+
+A scenario may give NumPy arrays of draws for numeric parameters (one dimension, lengths
+that broadcast together): the model runs once on all of them, :attr:`Evaluation.total` and
+:meth:`Evaluation.value` return one number per draw, :meth:`Evaluation.missions` and
+:meth:`Evaluation.table` return long tables with a ``draw`` index level::
+
+    >>> import numpy as np
+    >>> ev = aaas.evaluate({"population_bassin": np.array([10000, 20000, 50000])})
+    >>> ev.total.round().tolist()
+    [357985.0, 404565.0, 542505.0]
+    >>> float(ev.missions().loc[(2, "relais"), "surcout"].round())
+    243480.0
+
+Two conventions of naming to know: a table's column ``rapport`` is the figure the report
+prints (not the convention of that name), and choice parameters (readings such as
+``annee_bareme`` = ``"2021"`` or ``puissance_fiscale_cv`` = ``"4"``) are text, as the
+choices of ``data/parameters.csv`` are: labels of the rows of a reference table (``"7"``
+stands for 7 CV and more), compared as text everywhere; :meth:`Evaluation.value` returns
+them as text, ``int(ev.value("annee_bareme"))`` gives the year as a number.
 """
 
 from __future__ import annotations
@@ -22,9 +41,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import datastore, inputs
+from ..errors import ParameterError
 from ..models import conventions
 from ..models import scenario as scenarios
+from ..models.surcouts import Results
 from . import affichage, reconcile, tables
+
+#: Draws of an array scenario a table is reconciled for at most (:meth:`Evaluation.table`:
+#: about 10 ms a draw).
+TIRAGES_TABLE_MAX = 10_000
 
 
 class Evaluation:
@@ -43,9 +69,13 @@ class Evaluation:
         convention = conventions.check_convention(convention or (scenario.convention if scenario else "rapport"))
         self.convention = convention
         self.scenario = (scenario or scenarios.resolve(convention=convention)).under(convention)
+        #: Number of draws of an array scenario (its values broadcast together), None for a
+        #: scalar one.
+        self.n_draws = n_draws(self.scenario.values)
 
     def __repr__(self) -> str:
-        return f"Evaluation(convention={self.convention!r}, changements={sorted(self.scenario.changed)})"
+        draws = f", tirages={self.n_draws}" if self.n_draws is not None else ""
+        return f"Evaluation(convention={self.convention!r}, changements={sorted(self.scenario.changed)}{draws})"
 
     @cached_property
     def results(self):
@@ -71,7 +101,8 @@ class Evaluation:
     @cached_property
     def affiches(self) -> dict[str, float]:
         """The amounts displayed for the lines, missions and total, adding up
-        (:func:`aaas.checks.affichage.montants_affiches`)."""
+        (:func:`aaas.checks.affichage.montants_affiches`); of a scalar scenario (a draw's:
+        ``ev.draw(i).affiches``)."""
         return affichage.montants_affiches(self.results)
 
     @cached_property
@@ -80,13 +111,72 @@ class Evaluation:
         return affichage.montants_affiches(conventions.compute(self.convention))
 
     @property
-    def total(self) -> float:
-        """The grand total (€/year)."""
+    def total(self) -> float | np.ndarray:
+        """The grand total (€/year): a float, or one per draw (an array) for an array scenario."""
         return self.value("total")
 
-    def value(self, name: str) -> float:
-        """One quantity of the model as a float."""
-        return float(np.asarray(self.results[name]))
+    def value(self, name: str) -> float | np.ndarray | str:
+        """One quantity of the model: a float, or an array of one value per draw for an array
+        scenario (a quantity the draws do not move repeated); a choice parameter as its text.
+
+        >>> ev = evaluate({"population_bassin": np.array([20000, 40000])})
+        >>> ev.value("mission_relais").round().tolist(), ev.value("mission_participation").tolist()
+        ([105540.0, 197500.0], [37800.0, 37800.0])
+        >>> evaluate().value("annee_bareme")
+        '2021'
+        """
+        v = self.results[name]
+        if isinstance(v, str):
+            return v
+        if self.n_draws is None:
+            return float(np.asarray(v))
+        return np.broadcast_to(np.asarray(v, dtype=float), (self.n_draws,)).copy()
+
+    def missions(self) -> pd.DataFrame:
+        """The four missions and the total (``surcout``, €/year) with their French label:
+        one row per mission (index ``mission``; ``total`` last), or per draw and mission
+        (index ``draw``, ``mission``) for an array scenario.
+
+        >>> float(evaluate().missions().loc["total", "surcout"].round())
+        404565.0
+        """
+        m = datastore.missions()
+        names = [*m["mission"], "total"]
+        pub = datastore.published()
+        total = pub.loc[(pub["tableau"] == "synthese") & (pub["variable"] == "total"), "label"].iloc[0]
+        labels = [*m["libelle"], total]
+        values = {n: self.value("total" if n == "total" else f"mission_{n}") for n in names}
+        if self.n_draws is None:
+            index = pd.Index(names, name="mission")
+            return pd.DataFrame({"libelle": labels, "surcout": [values[n] for n in names]}, index=index)
+        index = pd.MultiIndex.from_product([range(self.n_draws), names], names=["draw", "mission"])
+        amounts = np.column_stack([values[n] for n in names]).reshape(-1)
+        return pd.DataFrame({"libelle": labels * self.n_draws, "surcout": amounts}, index=index)
+
+    def draw(self, i: int) -> Evaluation:
+        """Draw ``i`` (0 to ``n_draws − 1``) of an array scenario as a scalar evaluation: its
+        scenario's values and the model's results at that draw (taken, not recomputed).
+
+        >>> one = evaluate({"population_bassin": np.array([20000, 40000])}).draw(1)
+        >>> one.scenario.changed, round(one.total) == round(evaluate({"population_bassin": 40000}).total)
+        ({'population_bassin': 40000.0}, True)
+        """
+        if self.n_draws is None:
+            raise ParameterError("draw : le scénario n'a pas de tirages (aucun paramètre n'est un tableau)")
+        i = inputs.count("draw", i, 0, self.n_draws - 1)
+        sc, base = self.scenario, conventions.defaults(self.convention)
+        at = lambda v: v if isinstance(v, str) or not np.ndim(v) else float(np.broadcast_to(v, (self.n_draws,))[i])  # noqa: E731
+        explicit = {k: at(v) for k, v in sc.explicit.items()}
+        scenario = scenarios.Scenario(
+            values={k: at(v) for k, v in sc.values.items()},
+            changed={k: v for k, v in explicit.items() if v != base[k]},
+            scenario_file=sc.scenario_file,
+            explicit=explicit,
+            convention=sc.convention,
+        )
+        one = Evaluation(scenario, self.convention)
+        one.__dict__["results"] = Results({k: at(v) for k, v in self.results.items()})
+        return one
 
     def under(self, convention: str) -> Evaluation:
         """The same user settings evaluated under another convention."""
@@ -94,14 +184,37 @@ class Evaluation:
 
     def table(self, table_id: str, baseline: str = "rapport") -> pd.DataFrame:
         """One table of the report, shaped by :func:`aaas.checks.tables.shape` (``baseline``:
-        what the gap is measured against, ``rapport`` or ``defaut``)."""
+        what the gap is measured against, ``rapport`` or ``defaut``).  Its column ``rapport``
+        is the printed figure.  For an array scenario, the table of every draw, one under
+        the other (index ``draw``, ``libelle``; at most :data:`TIRAGES_TABLE_MAX` draws)."""
         tables.check_table(table_id)
+        if self.n_draws is not None:
+            return self._tables_per_draw(table_id, baseline)
         rec = self.reconciliation
         return tables.shape(rec[rec["tableau"] == table_id], baseline, self.affiches, self.affiches_defaut)
 
+    def _tables_per_draw(self, table_id: str, baseline: str) -> pd.DataFrame:
+        self._check_table_draws()
+        return self._stack([self.draw(i).table(table_id, baseline) for i in range(self.n_draws)], baseline)
+
+    def _check_table_draws(self) -> None:
+        inputs.count("tirages d'un tableau", self.n_draws, 1, TIRAGES_TABLE_MAX,
+                     f"il faudrait environ {self.n_draws // 100} s de calcul")  # fmt: skip
+
+    def _stack(self, frames: list[pd.DataFrame], baseline: str) -> pd.DataFrame:
+        """The tables of the draws one under the other (index ``draw``, ``libelle``)."""
+        df = pd.concat(frames, keys=range(self.n_draws), names=["draw", "libelle"])
+        df.attrs = {"baseline": baseline, "draws": self.n_draws}
+        return df
+
     def tables(self, baseline: str = "rapport") -> dict[str, pd.DataFrame]:
-        """Every table of the report, in its order."""
-        return {t: self.table(t, baseline) for t in tables.ids()}
+        """Every table of the report, in its order (for an array scenario, each draw
+        reconciled once for all tables)."""
+        if self.n_draws is None:
+            return {t: self.table(t, baseline) for t in tables.ids()}
+        self._check_table_draws()
+        per_draw = [self.draw(i).tables(baseline) for i in range(self.n_draws)]
+        return {t: self._stack([d[t] for d in per_draw], baseline) for t in tables.ids()}
 
 
 def evaluate(
@@ -109,8 +222,8 @@ def evaluate(
     convention: str | None = None,
 ) -> Evaluation:
     """Evaluate a scenario: a resolved :class:`~aaas.models.scenario.Scenario`, a mapping of
-    parameter values (validated like ``--set``), the path of a YAML scenario file, or
-    nothing (the report's parameters).
+    parameter values (validated like ``--set``; numeric values may be NumPy arrays of
+    draws), the path of a YAML scenario file, or nothing (the report's parameters).
 
     >>> evaluate(convention="corrige").total < evaluate().total
     True
@@ -121,3 +234,24 @@ def evaluate(
     if isinstance(scenario, Mapping):
         return Evaluation(scenarios.resolve(overrides=scenario, convention=conv), conv)
     return Evaluation(scenarios.resolve(scenario, convention=conv), conv)
+
+
+def n_draws(values: Mapping[str, Any]) -> int | None:
+    """The number of draws of a parameter set whose numeric values may be arrays (one
+    dimension, lengths that broadcast together), None when every value is a scalar.
+
+    >>> n_draws({"a": 1.0, "b": np.arange(3.0)}), n_draws({"a": 1.0})
+    (3, None)
+    """
+    shapes = {k: np.shape(v) for k, v in values.items() if isinstance(v, np.ndarray) and v.ndim}
+    if not shapes:
+        return None
+    try:
+        shape = np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        sizes = ", ".join(f"{k} ({np.prod(s)})" for k, s in shapes.items())
+        raise ParameterError(f"tableaux de tirages de longueurs incompatibles : {sizes}") from None
+    if len(shape) != 1:
+        name = next(k for k, s in shapes.items() if len(s) != 1)
+        raise ParameterError(f"paramètre '{name}' : un tableau à une dimension (un tirage par valeur) est attendu")
+    return shape[0]

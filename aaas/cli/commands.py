@@ -150,10 +150,38 @@ def cmd_sensitivity(args) -> tuple[str, int]:
     from ..sensitivity import analyses
 
     scenario = _scenario(args)
+    draws_out = _draws_out(args)
     progress = _progress if sys.stderr.isatty() else None
-    df, title = analyses.run(args.analyse, scenario, args, progress)
     prov = exports.provenance_of(scenario, scenario.convention)
+    options = {
+        "sortie": args.sortie, "draws": args.draws, "seed": args.seed, "correle": args.correle,
+        "base_samples": args.base_samples, "parametres": args.parametres, "progress": progress,
+    }  # fmt: skip
+    if draws_out is None:
+        df, title = analyses.run(args.analyse, scenario, **options)
+    else:
+        from . import interrupts
+
+        interrupts.unwind()  # an interruption unwinds, so that the draws file is removed whole
+        draws_prov = {**prov, "graine": args.seed, "tirages": "correles" if args.correle else "independants"}
+        with sensibilite.DrawsWriter(draws_out, draws_prov) as writer:
+            df, title = analyses.run(args.analyse, scenario, on_lot=writer.write, **options)
+        title += f" ; tirages écrits dans {draws_out}"
     return sensibilite.render_frame(df, args.format, prov, title), 0
+
+
+def _draws_out(args):
+    """``--draws-out``'s path, checked before any draw (montecarlo only, at most
+    :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` draws), or None."""
+    if not args.draws_out:
+        return None
+    from ..present import sensibilite
+    from ..sensitivity import limits
+
+    if args.analyse != "montecarlo":
+        raise ChoiceError(f"--draws-out ne sert qu'avec l'analyse montecarlo (pas {args.analyse})")
+    limits.tirages_ecrits(args.draws)
+    return sensibilite.check_draws_path(args.draws_out)
 
 
 def _progress(done: int, total: int) -> None:

@@ -261,12 +261,12 @@ def _variants(sub, commands) -> None:
     p.set_defaults(func=commands["variants"])
 
 
-ANALYSES = ("oneway", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
+ANALYSES = ("oneway", "tornado", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
 
 
 def _sensitivity(sub, commands) -> None:
     p = sub.add_parser(
-        "sensitivity", help="analyses de sensibilité (un à un, structurelle, Monte Carlo, Sobol, échelle)"
+        "sensitivity", help="analyses de sensibilité (un à un, tornade, structurelle, Monte Carlo, Sobol, échelle)"
     )
     p.add_argument("analyse", choices=ANALYSES, metavar="ANALYSE", help=", ".join(ANALYSES))
     p.add_argument(
@@ -298,10 +298,26 @@ def _sensitivity(sub, commands) -> None:
         default="population_bassin,taux_recours_mg",
         help="twoway : les deux paramètres de la grille ; scale : le paramètre de la courbe",
     )
-    p.add_argument("--sortie", default="total", metavar="QUANTITE", help="la quantité étudiée (total)")
+    _sensitivity_outputs(p)
     format_option(p)
     scenario_options(p)
     p.set_defaults(func=commands["sensitivity"])
+
+
+def _sensitivity_outputs(p: argparse.ArgumentParser) -> None:
+    """``--sortie`` and ``--draws-out`` of ``aaas sensitivity``."""
+    p.add_argument(
+        "--sortie",
+        default=None,
+        metavar="QUANTITE",
+        help="la seule quantité étudiée (par défaut : les quatre missions et le total ; total pour tornado et twoway)",
+    )
+    p.add_argument(
+        "--draws-out",
+        metavar="FICHIER",
+        help="montecarlo : écrit chaque tirage (hypothèses tirées et sorties) dans FICHIER.csv "
+        "(ou .parquet si pyarrow est installé), au plus 1\u202f000\u202f000 tirages",
+    )
 
 
 def _financements(sub, commands) -> None:

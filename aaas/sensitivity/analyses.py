@@ -1,55 +1,93 @@
 """The analyses the command line runs (``aaas sensitivity ANALYSE``), each returning a tidy
-table and its title, on a resolved scenario."""
+table and its title, on a resolved scenario.  The options arrive as keywords (the command
+line translates its own: :func:`aaas.cli.commands.cmd_sensitivity`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from .. import datastore
 from ..errors import ParameterError, cite
-from ..models import parameters
 from . import engine, montecarlo, oneway, presets, scale, sobol, structural
 
 #: The ranges of the scale curves (5 000 – 100 000 inhabitants, 20 – 400 people followed).
-COURBES = {"population_bassin": scale.POPULATIONS, "file_active": scale.FILES_ACTIVES}
+COURBES = scale.COURBES
+#: The printed mission totals and total (table 3.1).
+printed_totals = montecarlo.printed_totals
+#: The analyses, in the order of ``aaas sensitivity --help``.
+ANALYSES = ("oneway", "tornado", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
+VARIATIONS = "±10 %, ±15 %"
 
 
-def printed_totals() -> dict[str, float]:
-    """The mission totals and the total the report prints (table 3.1)."""
-    pub = datastore.published()
-    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")]
-    return dict(zip(rows["variable"], rows["value"], strict=True))
+def run(
+    analyse: str,
+    scenario,
+    *,
+    sortie: str | None = None,
+    draws: int = 10_000,
+    seed: int = 1,
+    correle: bool = False,
+    base_samples: int = 1024,
+    parametres: str = "population_bassin,taux_recours_mg",
+    progress: Callable[[int, int], None] | None = None,
+    on_lot: Callable[[pd.DataFrame], None] | None = None,
+) -> tuple[pd.DataFrame, str]:
+    """The table and title of ``analyse`` for ``scenario``.
 
-
-def run(analyse: str, scenario, args, progress=None) -> tuple[pd.DataFrame, str]:
-    """The table and title of ``analyse`` for ``scenario`` (options in ``args``)."""
+    ``sortie``: the one output followed (None: the four missions and the total; ``total``
+    for the tornado and the two-way grid); ``on_lot``: given each lot of Monte Carlo draws
+    (a frame: index ``draw``, the drawn hypotheses, the outputs), e.g. to write them.
+    """
     conv, base = scenario.convention, scenario.values
-    outputs = _outputs(args.sortie)
+    outputs = engine.check_outputs(sortie, "--sortie")
     if analyse == "oneway":
-        return oneway.oneway(conv, outputs=outputs, base=base), "Sensibilité un à un (±10 %, ±15 %)"
+        table = oneway.classer(oneway.oneway(conv, outputs=outputs, base=base))
+        by = f" ; trié par effet sur {sortie}" if sortie else " ; trié par effet, sortie par sortie"
+        return table, f"Sensibilité un à un ({VARIATIONS}){by}"
+    if analyse == "tornado":
+        out = sortie or "total"
+        return oneway.tornado(scenario, output=out), f"Tornade de {out} ({VARIATIONS}) : par amplitude décroissante"
     if analyse == "structural":
         return structural.structurel(conv, outputs, base), "Lectures et conventions, une à une"
     if analyse == "montecarlo":
-        res = montecarlo.montecarlo(conv, args.draws, args.seed, outputs, args.correle, base, progress)
-        kind = "corrélés" if args.correle else "indépendants"
-        return montecarlo.resume(res, printed_totals()), f"Monte Carlo : {args.draws} tirages {kind}"
+        res = _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_lot)
+        kind = "corrélés" if correle else "indépendants"
+        return montecarlo.resume(res, printed_totals()), f"Monte Carlo : {draws} tirages {kind}"
     if analyse == "scenarios":
         return presets.tableau(conv), "Scénarios bas, hauts et nommés"
     if analyse == "sobol":
-        return sobol.sobol(conv, args.base_samples, args.seed, outputs), "Indices de Sobol"
-    names = _names(args.parametres)
+        return sobol.sobol(conv, base_samples, seed, outputs, base=base), "Indices de Sobol"
+    names = _names(parametres)
     if analyse == "scale":
         name = names[0]
-        values = COURBES[name] if name in COURBES else _grid(name, base)
+        values = COURBES[name] if name in COURBES else scale.grille(name, base)
         return scale.courbe(name, values, conv, outputs, base), f"Coût selon {name}"
+    return _twoway(names, parametres, sortie or "total", conv, base)
+
+
+def _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_lot) -> dict[str, np.ndarray]:
+    """The outputs of every draw; each lot given to ``on_lot`` first, when given."""
+    if on_lot is None:
+        return montecarlo.montecarlo(conv, draws, seed, outputs, correle, base, progress)
+    outputs = outputs or engine.sorties_par_defaut()
+    kept: dict[str, list[np.ndarray]] = {o: [] for o in outputs}
+    start = 0
+    for drawn, res in montecarlo.lots(conv, draws, seed, outputs, correle, base, progress):
+        stop = start + len(res[outputs[0]])
+        on_lot(pd.DataFrame({**drawn, **res}, index=pd.RangeIndex(start, stop, name="draw")))
+        for o in outputs:
+            kept[o].append(res[o])
+        start = stop
+    return {o: np.concatenate(v) for o, v in kept.items()}
+
+
+def _twoway(names, parametres, sortie, conv, base) -> tuple[pd.DataFrame, str]:
     if len(names) != 2:
-        raise ParameterError(
-            f"--parametres '{cite(args.parametres)}' : deux paramètres attendus, séparés par une virgule"
-        )
+        raise ParameterError(f"--parametres '{cite(parametres)}' : deux paramètres attendus, séparés par une virgule")
     a, b = names
-    sortie = args.sortie
-    grid = scale.deux_parametres(a, _grid(a, base), b, _grid(b, base), sortie, conv)
+    grid = scale.deux_parametres(a, scale.grille(a, base), b, scale.grille(b, base), sortie, conv, base)
     tidy = grid.reset_index().melt(id_vars=a, var_name=b, value_name=sortie)
     tidy[b] = pd.to_numeric(tidy[b])
     return tidy, f"{sortie} selon {a} et {b}"
@@ -70,29 +108,3 @@ def _names(text: str) -> list[str]:
                 f"--parametres : paramètre '{cite(name)}' donné deux fois ; des paramètres différents sont attendus"
             )
     return names
-
-
-def _outputs(sortie: str) -> list[str]:
-    if sortie == "total":
-        return engine.sorties_par_defaut()
-    probe = engine.evaluate({}, "rapport", None)
-    if sortie not in probe and sortie not in _quantities():
-        raise ParameterError(f"--sortie '{cite(sortie)}' : quantité inconnue du modèle")
-    return [sortie]
-
-
-def _quantities() -> set[str]:
-    from ..models import conventions
-
-    return set(conventions.compute("rapport"))
-
-
-def _grid(name: str, base: dict) -> np.ndarray:
-    """Seven values from −30 % to +30 % of the parameter's value, within its bounds."""
-    p = parameters.lookup(name)
-    if p.categorical:
-        raise ParameterError(f"paramètre '{name}' : une lecture n'a pas de grille ; un paramètre numérique est attendu")
-    v = float(base[name])
-    lo = -np.inf if p.min is None else p.min
-    hi = np.inf if p.max is None else p.max
-    return np.unique(np.clip(v * np.linspace(0.7, 1.3, 7), lo, hi))

@@ -20,6 +20,9 @@ from ..inputs import count, taille
 
 #: Monte Carlo draws accepted at most (``--draws``): about 0,5 Gio and 30 s.
 TIRAGES_MAX = 10_000_000
+#: Monte Carlo draws kept with their drawn hypotheses at most (the Python API's
+#: ``montecarlo(inputs=True)``, ``--draws-out``): about 0,8 Gio with 93 hypotheses.
+TIRAGES_GARDES_MAX = 1_000_000
 #: Sobol base samples accepted at most (``--base-samples``, a power of 2): 2^18, about
 #: 1,8 Gio and 7 min with the report's 93 drawn hypotheses.
 ECHANTILLON_MAX = 2**18
@@ -65,6 +68,33 @@ def tirages(n: object, option: str = "nombre de tirages", sorties: int = SORTIES
     """
     cost = _cout(8 * (sorties + 2) * _big(n), 3e-6 * _big(n))
     return count(option, n, 1, TIRAGES_MAX, cost)
+
+
+def tirages_gardes(n: object, option: str = "tirages gardés", hypotheses: int = HYPOTHESES_TIREES,
+                   sorties: int = SORTIES) -> int:  # fmt: skip
+    """``n`` draws kept whole, each with its ``hypotheses`` drawn values and ``sorties``
+    outputs, from 1 to :data:`TIRAGES_GARDES_MAX`.
+
+    >>> tirages_gardes(5_000_000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: tirages gardés : 5\u202f000\u202f000 hors bornes ; ... environ 3,7 Gio ...
+    """
+    cost = _cout(8 * (hypotheses + sorties) * _big(n), 3e-6 * _big(n))
+    return count(option, n, 1, TIRAGES_GARDES_MAX, cost)
+
+
+def tirages_ecrits(n: object, option: str = "--draws avec --draws-out", hypotheses: int = HYPOTHESES_TIREES) -> int:
+    """``n`` draws written to a file (``--draws-out``), from 1 to :data:`TIRAGES_GARDES_MAX`:
+    about 20 bytes per number of a CSV row (the provenance columns add about 300 bytes).
+
+    >>> tirages_ecrits(2_000_000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aaas.errors.ParameterError: --draws avec --draws-out : 2\u202f000\u202f000 hors bornes ; ... d'environ 4,2 Gio
+    """
+    size = (20 * (hypotheses + SORTIES + 1) + 300) * _big(n)
+    return count(option, n, 1, TIRAGES_GARDES_MAX, f"il faudrait un fichier d'environ {taille(int(size))}")
 
 
 def echantillon(n: object, option: str = "échantillon de base", hypotheses: int = HYPOTHESES_TIREES,

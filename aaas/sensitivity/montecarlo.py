@@ -6,16 +6,21 @@ logic, 2.2.2.7: geography, property and labour markets and the population's prof
 salaries, prices and needs of a territory together): one common position in each range,
 taken in the cost-raising direction (a hypothesis that lowers costs when it rises, ``sens``
 ``-``, moves the other way).  It gives the envelope of fully correlated territories.
+
+Called, the module runs the researcher's analysis (:func:`run`), which returns the draws
+and their summary: ``mc = aaas.sensitivity.montecarlo(scenario, draws=10_000)``,
+``mc.draws``, ``mc.summary``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from . import engine, limits
+from . import api, engine, limits
 from .ranges import plages
 
 QUANTILES = (0.05, 0.50, 0.95)
@@ -51,6 +56,39 @@ def tirages(
     return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
 
 
+def lots(
+    convention: str = "rapport",
+    n: int = 10_000,
+    seed: int = 1,
+    outputs: Sequence[str] | None = None,
+    correle: bool = False,
+    base: dict | None = None,
+    progress=None,
+) -> Iterator[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]]:
+    """The draws and the ``outputs`` of each lot of at most
+    :data:`~aaas.sensitivity.engine.TAILLE_LOT` draws, in order (what :func:`montecarlo`
+    keeps the outputs of): memory holds one lot, whatever ``n``.  The counts are checked
+    at once, before the first lot.
+
+    >>> [(len(d["taux_recours_mg"]), len(o["total"])) for d, o in lots(n=150_000, outputs=["total"])]
+    [(100000, 100000), (50000, 50000)]
+    """
+    _check(n, seed)
+    base = engine.values_of(base)
+    ps = plages(convention, base=base)
+    return _lots(ps, convention, n, seed, list(outputs or engine.sorties_par_defaut()), correle, base, progress)
+
+
+def _lots(ps, convention, n, seed, outputs, correle, base, progress):
+    rng = np.random.default_rng(seed)
+    for start in range(0, n, engine.TAILLE_LOT):
+        stop = min(start + engine.TAILLE_LOT, n)
+        draws = _draw(ps, rng, stop - start, correle)
+        yield draws, engine.evaluate(draws, convention, outputs, base=base)
+        if progress:
+            progress(stop, n)
+
+
 def montecarlo(
     convention: str = "rapport",
     n: int = 10_000,
@@ -61,20 +99,18 @@ def montecarlo(
     progress=None,
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
-    complete parameter set, when given), drawn and evaluated lot by lot: memory holds one
-    lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`, ``seed`` from 0 to
-    2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
+    complete parameter set or a scenario, when given), drawn and evaluated lot by lot:
+    memory holds one lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`,
+    ``seed`` from 0 to 2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
     _check(n, seed)
-    rng, ps = np.random.default_rng(seed), plages(convention, base=base)
     outputs = list(outputs or engine.sorties_par_defaut())
     result = {name: np.empty(n) for name in outputs}
-    for start in range(0, n, engine.TAILLE_LOT):
-        stop = min(start + engine.TAILLE_LOT, n)
-        lot = engine.evaluate(_draw(ps, rng, stop - start, correle), convention, outputs, base=base)
+    start = 0
+    for _, lot in lots(convention, n, seed, outputs, correle, base, progress):
+        stop = start + len(lot[outputs[0]])
         for name in outputs:
             result[name][start:stop] = lot[name]
-        if progress:
-            progress(stop, n)
+        start = stop
     return result
 
 
@@ -119,3 +155,116 @@ def resume(
             row["p_depasse"] = float(np.mean(x > reference[name]))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def printed_totals() -> dict[str, float]:
+    """The mission totals and the total the report prints (table 3.1; its first row of each
+    quantity: the total of the table, not the « de l'ordre de 400 000 € » of the text).
+
+    >>> printed_totals()["total"]
+    404565.0
+    """
+    from .. import datastore
+
+    pub = datastore.published()
+    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")].drop_duplicates("variable")
+    return dict(zip(rows["variable"], rows["value"], strict=True))
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """A Monte Carlo analysis (:func:`run`): the draws and their summary."""
+
+    #: One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
+    draws: pd.DataFrame
+    #: Per output: P5, P50, P95, mean, relative gaps, precisions, chance of exceeding the
+    #: printed figure (:func:`resume`).
+    summary: pd.DataFrame
+    seed: int
+    correlated: bool
+    convention: str
+    #: The outputs followed, in order (the last columns of ``draws``).
+    outputs: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        kind = "corrélés" if self.correlated else "indépendants"
+        return (
+            f"MonteCarlo({len(self.draws)} tirages {kind}, graine {self.seed}, convention {self.convention!r}, "
+            f"sorties {list(self.outputs)})"
+        )
+
+
+def run(
+    scenario=None,
+    convention: str | None = None,
+    *,
+    draws: int = 10_000,
+    seed: int = 1,
+    outputs: str | Sequence[str] | None = None,
+    correlated: bool = False,
+    inputs: bool = True,
+) -> MonteCarlo:
+    """Monte Carlo around a scenario: the draws and their summary.
+
+    Parameters
+    ----------
+    scenario, convention
+        Where the ranges are centred and its convention (:func:`~aaas.sensitivity.api.scenario_of`:
+        a Scenario, parameter values, a YAML file, or None: the report's).
+    draws : int
+        From 1 to :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` (the hypotheses kept),
+        to :data:`~aaas.sensitivity.limits.TIRAGES_MAX` with ``inputs=False``.
+    seed : int
+        From 0 to 2^32 − 1; the same seed gives the draws of ``aaas sensitivity montecarlo --seed``.
+    outputs : str or sequence of str, optional
+        Model quantities followed (default: the four missions and the total).
+    correlated : bool
+        Territories that move together (one common position, cost-raising), not independent draws.
+    inputs : bool
+        Keep the drawn hypotheses as columns of ``draws`` (default), or the outputs only.
+
+    Returns
+    -------
+    MonteCarlo
+        ``.draws`` (one row per draw, index ``draw``) and ``.summary`` (:func:`resume`).
+
+    >>> import aaas.sensitivity
+    >>> mc = aaas.sensitivity.montecarlo(draws=2000, seed=1, outputs="total")
+    >>> mc.draws.shape[0], mc.draws.columns[-1], bool(mc.draws["total"].min() < 404565 < mc.draws["total"].max())
+    (2000, 'total', True)
+    """
+    sc = api.scenario_of(scenario, convention)
+    outputs = engine.check_outputs(outputs) or engine.sorties_par_defaut()
+    names = _kept(sc, draws, outputs, inputs)
+    df = _frame(lots(sc.convention, draws, seed, outputs, correlated, sc.values), draws, names, outputs)
+    summary = resume({o: df[o].to_numpy() for o in outputs}, printed_totals())
+    return MonteCarlo(df, summary, seed, bool(correlated), sc.convention, tuple(outputs))
+
+
+def _kept(sc, draws: int, outputs: list[str], inputs: bool) -> list[str]:
+    """The drawn hypotheses kept (none without ``inputs``), ``draws`` checked against its
+    ceiling (:func:`~aaas.sensitivity.limits.tirages_gardes` with them, else
+    :func:`~aaas.sensitivity.limits.tirages`)."""
+    if not inputs:
+        limits.tirages(draws, "draws", sorties=len(outputs))
+        return []
+    names = [p.nom for p in plages(sc.convention, base=sc.values)]
+    limits.tirages_gardes(draws, "draws (hypothèses gardées, inputs=True)", hypotheses=len(names), sorties=len(outputs))
+    return names
+
+
+def _frame(lots_, draws: int, names: list[str], outputs: list[str]) -> pd.DataFrame:
+    """The lots as one frame (index ``draw``): the drawn hypotheses ``names``, then the
+    outputs (an output that is a drawn hypothesis, once), filled in place."""
+    columns = list(dict.fromkeys([*names, *outputs]))
+    table = np.empty((draws, len(columns)))
+    start = 0
+    for drawn, res in lots_:
+        stop = start + len(res[outputs[0]])
+        for j, name in enumerate(columns):
+            table[start:stop, j] = drawn[name] if name in names else res[name]
+        start = stop
+    return pd.DataFrame(table, columns=columns, index=pd.RangeIndex(draws, name="draw"))
+
+
+api.callable_module(__name__, run)

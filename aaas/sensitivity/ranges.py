@@ -16,6 +16,7 @@ import numpy as np
 
 from .. import datastore
 from ..models import conventions, paie, parameters
+from .engine import values_of
 
 #: The report's range (2.2.2.7): « entre 10 et 15 % ».
 VARIATION_RAPPORT = 0.15
@@ -56,7 +57,7 @@ def borne(p: parameters.Parameter, x: float, values: dict | None = None) -> floa
 
 def plages(convention: str = "rapport", variation: float = VARIATION_RAPPORT, base: dict | None = None) -> list[Plage]:
     """The drawn hypotheses of a convention's set, or of the complete set ``base`` (a
-    scenario's values), around their values (``loi`` not ``aucune``, numeric, moving at
+    scenario or its values), around their values (``loi`` not ``aucune``, numeric, moving at
     least one line under that set), in the table's order.
 
     >>> p = {x.nom: x for x in plages()}["tarif_horaire_interpretariat"]
@@ -65,6 +66,7 @@ def plages(convention: str = "rapport", variation: float = VARIATION_RAPPORT, ba
     """
     if not 0 < variation < 1:
         raise parameters.ParameterError(f"variation {variation!r} hors bornes ; plage acceptée : de 0 à 1 (exclus)")
+    base = values_of(base)
     values = dict(base) if base else conventions.defaults(convention)
     table = parameters.parameters()
     out = []
