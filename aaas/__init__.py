@@ -9,6 +9,7 @@ The public API, for researchers who work in Python rather than on the command li
     print(ev.total, ev.results["mission_relais"])
     ev.table("synthese")  # printed, recomputed, gap, status, errata
     ev.missions()         # the four missions and the total
+    aaas.quantities("habitant")  # the dictionary: every quantity's label, unit, section, function
 
     draws = aaas.evaluate({"population_bassin": numpy.array([10000, 20000, 50000])})
     draws.total           # one total per draw (an array); draws.table(…) has a ``draw`` level
@@ -25,13 +26,25 @@ __version__ = "0.1.0"
 
 #: The public API (``from aaas import *``, completion): the entry points, their types,
 #: the sensitivity analyses and the errors raised on bad input.
-__all__ = ["Evaluation", "Scenario", "errors", "evaluate", "resolve", "sensitivity", "__version__"]
+__all__ = [
+    "Evaluation",
+    "Scenario",
+    "describe",
+    "errors",
+    "evaluate",
+    "quantities",
+    "resolve",
+    "sensitivity",
+    "__version__",
+]
 #: Where each lazily imported name lives (``import aaas.formulas`` stays light: NumPy only).
 _LAZY = {
     "evaluate": "checks.evaluation",
     "Evaluation": "checks.evaluation",
     "resolve": "models.scenario",
     "Scenario": "models.scenario",
+    "quantities": "models.quantites",
+    "describe": "models.quantites",
 }
 
 
