@@ -25,9 +25,7 @@ import pandas as pd
 
 from .. import fmt, provenance
 from ..errors import OutputPathError, cite_path
-
-#: Unit of a share in machine exports (the value is a fraction).
-UNITE_PART = "part"
+from ..models.quantites import PART as UNITE_PART  # a share in machine exports: a fraction
 
 
 def provenance_of(scenario, convention: str, baseline: str | None = None) -> dict[str, Any]:
