@@ -16,7 +16,7 @@ formulas) → :mod:`aaas.models` (parameters, scenarios, conventions, the cost m
 :mod:`aaas.datastore`, :mod:`aaas.errors` and :mod:`aaas.fmt` are foundations.
 """
 
-__version__ = "0.1.0"
+from .location import __version__  # noqa: E402 - resolved once, from git or the installed metadata
 
 __all__ = ["Evaluation", "evaluate", "resolve", "__version__"]
 
