@@ -100,8 +100,9 @@ def missing_extra(exc: ModuleNotFoundError) -> str | None:
     """The line telling which optional group to install for the missing module of ``exc``
     (None for a module no group brings: a fault of the installation, shown as it is).
 
-    >>> missing_extra(ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl"))
-    'aaas : erreur : cette commande demande le module « openpyxl », absent de cette installation : pip install "aaas[tableur]"'
+    >>> print(missing_extra(ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl")))
+    aaas : erreur : cette commande demande le module « openpyxl », absent de cette installation :
+    pip install "aaas[tableur]"
     >>> missing_extra(ModuleNotFoundError("No module named 'x'", name="x")) is None
     True
     """
