@@ -81,6 +81,22 @@ def version() -> str:
     return dist.version
 
 
+def release() -> str:
+    """The release this version is or leads to, as ``CITATION.cff`` names it: the last tag
+    ``vX.Y.Z`` in a checkout (the fallback's release before any tag), else the installed
+    version without its development and local parts.
+
+    >>> release().count(".") >= 1 and ".dev" not in release() and "+" not in release()
+    True
+    """
+    if in_checkout():
+        try:
+            return _git(ROOT, "describe", "--tags", "--abbrev=0", "--match", "v*").removeprefix("v")
+        except (OSError, subprocess.SubprocessError):
+            return FALLBACK_VERSION.split(".dev")[0]
+    return __version__.split("+")[0].split(".dev")[0]
+
+
 def _git(root: Path, *args: str) -> str:
     command = ["git", "-C", str(root), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=10, check=True).stdout.strip()
