@@ -42,6 +42,16 @@ def in_checkout(root: Path = ROOT) -> bool:
     return (root / "pyproject.toml").is_file() and (root / "data").is_dir() and (root / "aaas").is_dir()
 
 
+def in_clone(root: Path = ROOT) -> bool:
+    """Whether ``root`` is a checkout with its own git repository (not an unpacked source
+    archive, whose enclosing folders' git, if any, is not this edition's).
+
+    >>> in_clone(Path("/nonexistent"))
+    False
+    """
+    return in_checkout(root) and (root / ".git").exists()
+
+
 def packaged(name: str) -> Path:
     """The folder ``name`` (``_data``, ``_scenarios``) shipped inside the installed package.
 
@@ -71,7 +81,7 @@ def version() -> str:
     True
     """
     if in_checkout():
-        return _git_version(ROOT) or FALLBACK_VERSION
+        return (_git_version(ROOT) if in_clone() else _sdist_version(ROOT)) or FALLBACK_VERSION
     try:
         dist = metadata.distribution("aaas")
     except metadata.PackageNotFoundError:
@@ -89,12 +99,21 @@ def release() -> str:
     >>> release().count(".") >= 1 and ".dev" not in release() and "+" not in release()
     True
     """
-    if in_checkout():
+    if in_clone():
         try:
             return _git(ROOT, "describe", "--tags", "--abbrev=0", "--match", "v*").removeprefix("v")
         except (OSError, subprocess.SubprocessError):
             return FALLBACK_VERSION.split(".dev")[0]
     return __version__.split("+")[0].split(".dev")[0]
+
+
+def _sdist_version(root: Path) -> str | None:
+    """The version an unpacked source archive records (``PKG-INFO``), or None."""
+    try:
+        text = (root / "PKG-INFO").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("Version:")), None)
 
 
 def _git(root: Path, *args: str) -> str:

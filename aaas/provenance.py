@@ -19,7 +19,7 @@ from .datastore import ROOT, digest
 
 def _git(root: Path, *args: str, timeout: float) -> str:
     """Standard output of ``git -C root args`` (stripped); raises when git fails."""
-    if not location.in_checkout(root):  # an installation: its folder's git (if any) is not ours
+    if not location.in_clone(root):  # an installation or a source archive: the enclosing git is not ours
         raise subprocess.SubprocessError(f"{root} n'est pas un clone du dépôt")
     command = ["git", "-C", str(root), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True).stdout.strip()
