@@ -37,7 +37,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 $(NEWEST_STAMP): requirements-core.txt
-	@NEWEST=$$(python3 tests/packaging/interpreters.py 3.13) || exit 1; \
+	@NEWEST=$$($(PYTHON) tests/packaging/interpreters.py 3.13) || exit 1; \
 	test -x $(VENV_NEWEST)/bin/python || "$$NEWEST" -m venv $(VENV_NEWEST)
 	$(VENV_NEWEST)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-core.txt
 	touch $(NEWEST_STAMP)
