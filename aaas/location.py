@@ -4,10 +4,9 @@
 A foundation module of the standard library only (``aaas --version`` and ``import aaas``
 load neither NumPy nor pandas).
 
-- In a checkout (``<root>/pyproject.toml``, ``<root>/data`` and ``<root>/aaas`` beside each
-  other), the data are the checkout's ``data/`` and ``scenarios/``, the caches are under
-  ``<root>/_build``, and the version is read from git (the tags ``vX.Y.Z``), as
-  setuptools-scm computes it when the wheel is built.
+- In a checkout (``<root>/aaas`` beside ``<root>/data``), the data are the checkout's
+  ``data/`` and ``scenarios/``, the caches are under ``<root>/_build``, and the version is
+  read from git (the tags ``vX.Y.Z``), as setuptools-scm computes it when the wheel is built.
 - Installed, the data are the package's own copy (``aaas/_data``, ``aaas/_scenarios``, read
   through :mod:`importlib.resources`), nothing is written into the installation (the caches
   go to the user's cache folder, :func:`user_cache`), and the version is the installed
@@ -34,12 +33,13 @@ _DESCRIBE = re.compile(r"^v(?P<tag>\d+(?:\.\d+)*)-(?P<distance>\d+)-g(?P<node>[0
 
 
 def in_checkout(root: Path = ROOT) -> bool:
-    """Whether ``root`` is a checkout of the repository (not an installation's site-packages).
+    """Whether ``root`` is a checkout of the repository, or a copy of its package and data
+    (not an installation's site-packages): ``aaas/`` beside ``data/parameters.csv``.
 
     >>> in_checkout(Path("/nonexistent"))
     False
     """
-    return (root / "pyproject.toml").is_file() and (root / "data").is_dir() and (root / "aaas").is_dir()
+    return (root / "aaas" / "__init__.py").is_file() and (root / "data" / "parameters.csv").is_file()
 
 
 def in_clone(root: Path = ROOT) -> bool:
