@@ -16,7 +16,7 @@ formulas) → :mod:`aaas.models` (parameters, scenarios, conventions, the cost m
 :mod:`aaas.datastore`, :mod:`aaas.errors` and :mod:`aaas.fmt` are foundations.
 """
 
-from .location import __version__  # noqa: E402 - resolved once, from git or the installed metadata
+from .location import __version__  # resolved once: git tags in a checkout, else the installed metadata
 
 __all__ = ["Evaluation", "evaluate", "resolve", "__version__"]
 
