@@ -92,3 +92,15 @@ def test_python_versions_and_extras_are_the_ones_tested_and_documented(project):
     for extra in set(cli.EXTRAS.values()):
         assert f'pip install "aaas[{extra}]"' in readme or f"aaas[{extra}]" in readme, extra
     assert f"Python {interpreters.OLDEST}" in readme and interpreters.NEWEST in readme
+
+
+def test_the_checkouts_version_is_setuptools_scms():
+    """``aaas --version`` in the checkout and the version of a wheel built from it agree
+    (the public part: the local part's hash length and the date of a dirty tree may differ)."""
+    scm = ROOT / ".venv-3.13" / "bin" / "python"
+    assert scm.exists(), f"{scm} introuvable : lancer « make setup » (requirements-core.txt)"
+    done = subprocess.run([str(scm), "-m", "setuptools_scm"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    built = done.stdout.strip().splitlines()[-1]
+    assert location.version().split("+")[0] == built.split("+")[0]
+    assert built.split("+")[0].startswith(location.release().rsplit(".", 1)[0])
