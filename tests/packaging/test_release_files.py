@@ -104,3 +104,14 @@ def test_the_checkouts_version_is_setuptools_scms():
     built = done.stdout.strip().splitlines()[-1]
     assert location.version().split("+")[0] == built.split("+")[0]
     assert built.split("+")[0].startswith(location.release().rsplit(".", 1)[0])
+
+
+def test_the_readmes_citation_is_the_books():
+    from aaas.publish.notebook import citation
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Comment citer") :].split("\n## ", 1)[0]
+    quoted = " ".join(line[2:] for line in section.splitlines() if line.startswith("> "))
+    for part in (citation.AUTEUR, citation.TITRE, citation.TITRE_RAPPORT, citation.LICENCE_CONTENU):
+        assert part in quoted, part
+    assert f"version {location.release()}" in quoted and f"licence {citation.LICENCE_CODE}" in quoted
