@@ -6,6 +6,12 @@
 #   make test   -> set-up if needed (Chromium included), then run every test (ruff, pytest
 #                  with doctests, nbval, browser, the fault suite)
 #   make test-slow -> the fault suite's exhaustive command-line sweeps (CI runs it too)
+#   make release -> dist/: the wheel, the source archive, the built book as an archive, its PDF
+#                  and its spreadsheet, and SHA256SUMS (builds the book first if its PDF is missing)
+# make setup also makes a second environment, .venv-3.13 (the newest Python supported, found on
+# PATH or among pyenv's versions by tests/packaging/interpreters.py), with the pinned core and
+# test stack of requirements-core.txt: make test runs the model, formula, check, command-line
+# and input-fault tests there too (tests/packaging/newest.args).
 # The browser tests find Chromium through AAAS_CHROMIUM, else chromium / chromium-browser /
 # google-chrome on PATH; the .chromium stamp installs Debian's package when none is there
 # (CI runs as root on Debian).
@@ -15,10 +21,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM_STAMP := $(VENV)/.chromium
 NODE_STAMP := payroll/node_modules/.installed
+VENV_NEWEST := .venv-3.13
+NEWEST_STAMP := $(VENV_NEWEST)/.installed
+HTML := _build/book/_build/html
 # pytest's workers (pytest-xdist): the checkout's own book in one, the other modules spread (tests/conftest.py)
 TEST_WORKERS ?= 2
 
-.PHONY: book pdf test test-slow setup tables check refresh-notebooks clean payroll
+.PHONY: book pdf test test-slow setup tables check refresh-notebooks clean payroll release
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +35,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+$(NEWEST_STAMP): requirements-core.txt
+	@NEWEST=$$($(PYTHON) tests/packaging/interpreters.py 3.13) || exit 1; \
+	test -x $(VENV_NEWEST)/bin/python || "$$NEWEST" -m venv $(VENV_NEWEST)
+	$(VENV_NEWEST)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-core.txt
+	touch $(NEWEST_STAMP)
 
 $(CHROMIUM_STAMP): $(STAMP)
 	@if [ -n "$$AAAS_CHROMIUM" ]; then \
@@ -42,7 +57,7 @@ $(NODE_STAMP): payroll/package-lock.json
 	npm ci --prefix payroll --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-setup: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
+setup: $(STAMP) $(NEWEST_STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 
 # Regenerate the committed payroll grid from the pinned rules (Node; no network once
 # installed). The grid (gross -> payroll, by period) covers the years PAIE_ANNEES (comma-separated;
@@ -68,11 +83,12 @@ tables: $(STAMP)
 check: $(STAMP)
 	$(BIN)/aaas check
 
-test: $(STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
-	$(BIN)/ruff check aaas tests benchmarks
-	$(BIN)/ruff format --check aaas tests benchmarks
+test: $(STAMP) $(NEWEST_STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check aaas tests benchmarks tools setup.py
+	$(BIN)/ruff format --check aaas tests benchmarks tools setup.py
 	$(BIN)/aaas check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15 tests aaas
+	$(VENV_NEWEST)/bin/python -m pytest -n $(TEST_WORKERS) @tests/packaging/newest.args
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The slow tier: the exhaustive command-line sweeps of the fault suite (tests marked slow);
@@ -85,5 +101,10 @@ test-slow: $(STAMP)
 refresh-notebooks: $(STAMP)
 	$(BIN)/python -c "from aaas.publish.build import refresh_notebooks; refresh_notebooks()"
 
+# The release files (dist/, replaced as a whole); their version is the tag's (git tag vX.Y.Z).
+release: $(STAMP) $(CHROMIUM_STAMP)
+	test -f $(HTML)/aaas.pdf || $(BIN)/aaas build --pdf
+	$(BIN)/python tools/release.py --html $(HTML) --dist dist
+
 clean:
-	rm -rf _build
+	rm -rf _build dist build

@@ -22,7 +22,7 @@ formulas) → :mod:`aaas.models` (parameters, scenarios, conventions, the cost m
 :mod:`aaas.datastore`, :mod:`aaas.errors` and :mod:`aaas.fmt` are foundations.
 """
 
-__version__ = "0.1.0"
+from .location import __version__  # resolved once: git tags in a checkout, else the installed metadata
 
 #: The public API (``from aaas import *``, completion): the entry points, their types,
 #: the sensitivity analyses and the errors raised on bad input.

@@ -17,10 +17,10 @@ the line of the CSV (the header is line 1) and the column::
 Every file is read bounded (:func:`aaas.inputs.read_bounded`): a regular file of at most
 :data:`TAILLE_MAX_DONNEES`, never a FIFO or a device, which could hang or grow without end.
 
-A folder that passed is stamped (``_build/cache/data/<key>.json``, the key covering the
-files' contents, the schemas and pandas' version): a later process reading the same
-contents trusts the stamp and neither imports pandera nor checks again, so that checking
-costs once per change of the data, not once per command.
+The data folder is :func:`data_dir`. A folder that passed is stamped (``<key>.json`` in
+:func:`stamps_dir`, never the installation; the key covers the files' contents, the schemas
+and pandas' version): a later process reading the same contents trusts the stamp and neither
+imports pandera nor checks again (checking costs once per change of the data).
 
 Formulas never receive a path: the models read values here and pass them on.
 """
@@ -38,15 +38,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import inputs
+from . import inputs, location
 from .errors import DataFileError, cite_path
 
 if TYPE_CHECKING:  # pandera is imported only when a folder is checked
     from .schemas import Table
 
-#: Root of the repository (the package lives in ``<root>/aaas``).
-ROOT = Path(__file__).resolve().parent.parent
-#: Stamps of the data folders that passed their checks, one per contents and schemas.
+#: Root of the repository (the package lives in ``<root>/aaas``); site-packages when installed.
+ROOT = location.ROOT
+#: Environment variable naming a data folder of the user's (tests of bad files, other data).
+DATA_ENV = "AAAS_DATA_DIR"
+#: The checkout's stamps of the data folders that passed their checks (see :func:`stamps_dir`).
 STAMPS = ROOT / "_build" / "cache" / "data"
 #: Largest data file read (8 Mo: ten times the largest, ``paie_regles.csv``, 0,8 Mo; the
 #: others are under 60 ko); a file must also be a regular file (not a FIFO, a device…).
@@ -67,8 +69,18 @@ def __getattr__(name: str):
 
 
 def data_dir() -> Path:
-    """The ``data/`` folder (``AAAS_DATA_DIR`` may point elsewhere, for tests of bad files)."""
-    return Path(os.environ.get("AAAS_DATA_DIR", ROOT / "data"))
+    """The data folder: ``AAAS_DATA_DIR`` when set, else the checkout's ``data/``, else the
+    copy shipped inside the installed package (``aaas/_data``)."""
+    configured = os.environ.get(DATA_ENV)
+    if configured:
+        return Path(configured)
+    return ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data")
+
+
+def stamps_dir() -> Path:
+    """Where the stamps of the data folders that passed their checks are kept: the
+    checkout's ``_build/cache/data``, else the user's cache (never the installation)."""
+    return STAMPS if location.in_checkout(ROOT) else location.user_cache("data")
 
 
 def path(name: str) -> Path:
@@ -251,7 +263,7 @@ def _stamp() -> Path:
     for source in (here / "datastore.py", *sorted((here / "schemas").glob("*.py"))):
         h.update(source.read_bytes())
     h.update(pd.__version__.encode())
-    return STAMPS / f"{h.hexdigest()[:24]}.json"
+    return stamps_dir() / f"{h.hexdigest()[:24]}.json"
 
 
 def _trust(stamp: Path) -> bool:
@@ -383,4 +395,4 @@ def modifications() -> str:
     HEAD's ``data/`` in a checkout, else the shipped folder), in one line; empty when none."""
     from . import datadiff
 
-    return datadiff.describe(data_dir(), ROOT / "data")
+    return datadiff.describe(data_dir(), ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data"))

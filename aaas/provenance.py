@@ -2,7 +2,10 @@
 and digest.  Stamped on every page of the book and carried by every export.
 
 A foundation module: it imports only the standard library and :mod:`aaas.datastore`'s
-location of the data.
+location of the data.  The commit and the dates come from git in a checkout only: an
+installed package (a wheel) says « inconnu », even when its environment lies inside some
+other git repository; the version is :mod:`aaas.location`'s (git tags, else the installed
+metadata).
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from . import __version__
+from . import location
 from .datastore import ROOT, digest, modifications
 
 
 def _git(root: Path, *args: str, timeout: float) -> str:
     """Standard output of ``git -C root args`` (stripped); raises when git fails."""
+    if not location.in_clone(root):  # an installation or a source archive: the enclosing git is not ours
+        raise subprocess.SubprocessError(f"{root} n'est pas un clone du dépôt")
     command = ["git", "-C", str(root), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True).stdout.strip()
 
@@ -23,7 +28,10 @@ def _git(root: Path, *args: str, timeout: float) -> str:
 def git_commit(root: Path = ROOT) -> str:
     """Short hash of ``root``'s HEAD, with ``+`` when the tree has uncommitted changes.
 
-    Returns ``inconnu`` when ``root`` is not in a git repository (or git is missing).
+    Returns ``inconnu`` when ``root`` is not a checkout in a git repository (or git is missing).
+
+    >>> git_commit(Path("/nonexistent"))
+    'inconnu'
     """
     try:
         head = _git(root, "rev-parse", "--short", "HEAD", timeout=10)
@@ -64,7 +72,7 @@ def stamp(root: Path = ROOT) -> dict[str, str]:
     empty when none), payroll rules, as a mapping of French keys."""
     return {
         "commit": git_commit(root),
-        "version": __version__,
+        "version": location.__version__,
         "date_donnees": data_date(root),
         "empreinte_donnees": digest(),
         "donnees_modifiees": modifications(),

@@ -17,6 +17,7 @@ RANKS = {
     "__version__": 0,  # package metadata, defined in aaas/__init__.py before anything else
     "formulas": 0,
     "errors": 1,
+    "location": 0.8,  # checkout or installation, and the version (standard library only)
     "inputs": 1.2,  # bounded reading of files and counts (errors only)
     "provenance": 3,
     "datadiff": 1.5,  # what differs from the published data (standard library only)

@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from aaas import cli, datastore
+from aaas import cli, datastore, location
 from aaas.errors import DataFileError, InputError
 from aaas.models import parameters
 
@@ -347,3 +347,40 @@ def test_a_command_on_a_stamped_folder_does_not_import_pandera():
     env = {**os.environ, "PYTHONPATH": str(datastore.ROOT)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
+
+
+# --- where the data and the stamps are ---------------------------------------------------
+
+
+def test_the_checkout_reads_its_own_data_and_stamps_in_its_build_folder(monkeypatch):
+    monkeypatch.delenv(datastore.DATA_ENV, raising=False)
+    assert datastore.data_dir() == datastore.ROOT / "data"
+    assert datastore.stamps_dir() == datastore.ROOT / "_build" / "cache" / "data"
+
+
+def test_an_installed_package_reads_its_packaged_data_and_stamps_in_the_users_cache(monkeypatch, tmp_path):
+    """Outside a checkout (``ROOT`` is then site-packages): the data shipped as ``aaas/_data``,
+    the stamps under ``$XDG_CACHE_HOME/aaas/data``, never the installation."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.setattr(datastore, "ROOT", site)
+    monkeypatch.delenv(datastore.DATA_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert datastore.data_dir() == location.PACKAGE / "_data"
+    assert datastore.stamps_dir() == tmp_path / "cache" / "aaas" / "data"
+
+
+def test_aaas_data_dir_is_the_users_folder_even_when_installed(monkeypatch, tmp_path):
+    monkeypatch.setattr(datastore, "ROOT", tmp_path)
+    monkeypatch.setenv(datastore.DATA_ENV, str(tmp_path / "mes_donnees"))
+    assert datastore.data_dir() == tmp_path / "mes_donnees"
+
+
+def test_a_stamp_that_cannot_be_written_is_not_an_error(data_copy, monkeypatch, tmp_path):
+    """A read-only cache (or none): the folder is checked each time, the command still runs."""
+    blocked = tmp_path / "fichier"
+    blocked.write_text("pas un dossier", encoding="utf-8")
+    monkeypatch.setattr(datastore, "stamps_dir", lambda: blocked / "data")
+    datastore.validate_all(force=True)
+    assert len(datastore.parametres()) > 0
+    datastore.clear_cache()

@@ -23,6 +23,18 @@ from ..errors import BuildError, InputError
 from . import interrupts, streams
 
 EXIT_INTERRUPTED = interrupts.EXIT_INTERRUPTED
+#: The optional dependency group (``pip install "aaas[GROUPE]"``, pyproject.toml) that brings
+#: each module a command may need beyond the core install.
+EXTRAS = {
+    "openpyxl": "tableur",
+    "SALib": "sensibilite",
+    "scipy": "sensibilite",
+    **dict.fromkeys(
+        ("papermill", "nbformat", "nbclient", "myst_nb", "jupyter_book", "jupyter_cache", "sphinx", "ipykernel"),
+        "livre",
+    ),
+    **dict.fromkeys(("matplotlib", "playwright", "pypdf"), "livre"),
+}
 
 
 def run() -> None:
@@ -51,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             streams.prepare()
             out, code = _command(argv)
             streams.write_output(out)
+        except ModuleNotFoundError as exc:  # an optional dependency this command needs
+            message = missing_extra(exc)
+            if message is None:
+                raise
+            streams.say(message)
+            return InputError.exit_code
         except (InputError, BuildError) as exc:
             prefix = "erreur" if isinstance(exc, InputError) else "échec de la construction"
             streams.say(f"aaas : {prefix} : {exc}")
@@ -76,6 +94,25 @@ def main(argv: list[str] | None = None) -> int:
     if note:
         streams.say(note)
     return code
+
+
+def missing_extra(exc: ModuleNotFoundError) -> str | None:
+    """The line telling which optional group to install for the missing module of ``exc``
+    (None for a module no group brings: a fault of the installation, shown as it is).
+
+    >>> print(missing_extra(ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl")))
+    aaas : erreur : cette commande demande le module « openpyxl », absent de cette installation :
+    pip install "aaas[tableur]"
+    >>> missing_extra(ModuleNotFoundError("No module named 'x'", name="x")) is None
+    True
+    """
+    module = (exc.name or "").split(".")[0]
+    if module not in EXTRAS:
+        return None
+    return (
+        f"aaas : erreur : cette commande demande le module « {module} », absent de cette installation : "
+        f'pip install "aaas[{EXTRAS[module]}]"'
+    )
 
 
 def _failed_output(exc: streams.OutputError) -> int:

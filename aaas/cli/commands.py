@@ -100,6 +100,11 @@ def cmd_check(args) -> tuple[str, int]:
 def cmd_build(args) -> tuple[str, int]:
     """``aaas build``: the book for a scenario.  Interrupted, it stops its children and
     leaves its output folder whole before it ends (:func:`aaas.cli.interrupts.unwind`)."""
+    from .. import location
+    from ..errors import InputError
+
+    if not location.in_checkout():  # the notebooks and the book's pages are in the repository only
+        raise InputError("aaas build construit le livre depuis un clone du dépôt (notebooks/, book/) : lancez-le là")
     from ..models import scenario as scenarios
     from ..publish import build
     from . import interrupts

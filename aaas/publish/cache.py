@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import __version__, inputs
+from .. import __version__, inputs, location
 from .. import datastore as data
 from ..errors import OutputPathError, cite_path
 from ..present import exports
@@ -104,6 +104,8 @@ def cache_dir(root: Path, out: Path | None = None) -> Path:
     if configured:
         return check_cache(configured, root, CACHE_ENV)
     candidates = [root / "_build" / "cache", _user_cache()]
+    if root == location.ROOT and not location.in_checkout(root):  # an installation: never written into
+        candidates = candidates[1:]
     for folder in candidates:
         if _writable(folder):
             return check_cache(folder, root, "cache des notebooks")

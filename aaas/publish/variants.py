@@ -116,7 +116,7 @@ def manifest(scenario: Scenario, convention: str, root: Path) -> dict[str, Any]:
         "parameters": {name: plain(value) for name, value in scenario.changed.items()},
         "scenario_file": Path(scenario.scenario_file).name if scenario.scenario_file else None,
         "parameters_hash": scenario.hash(),
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "provenance": {**stamp(root), "empreinte_donnees": cache.data_digest(root)},
     }
 
@@ -173,7 +173,7 @@ def _describe(path: Path) -> dict[str, Any]:
         "parameters": info.get("parameters", {}),
         "scenario_file": info.get("scenario_file"),
         "date": info.get("date"),
-        "used": dt.datetime.fromtimestamp(used, dt.timezone.utc).isoformat(timespec="seconds"),
+        "used": dt.datetime.fromtimestamp(used, dt.UTC).isoformat(timespec="seconds"),
         "size": folder_size(path),
         "path": path,
     }

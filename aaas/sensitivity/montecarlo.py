@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import api, engine, limits
+from . import api, binomial, engine, limits
 from .ranges import plages
 
 QUANTILES = (0.05, 0.50, 0.95)
@@ -125,11 +125,9 @@ def precision_quantile(x: np.ndarray, q: float, confiance: float = CONFIANCE) ->
     >>> lo < np.quantile(x, 0.05) < hi and 0.01 < hi - lo < 0.03
     True
     """
-    from scipy.stats import binom
-
     n = len(x)
     alpha = (1 - confiance) / 2
-    lo, hi = (int(k) for k in binom.ppf([alpha, 1 - alpha], n, q))
+    lo, hi = binomial.ppf([alpha, 1 - alpha], n, q)  # as scipy.stats.binom.ppf, without SciPy
     s = np.partition(np.asarray(x, float), [max(lo - 1, 0), min(hi, n - 1)])
     return float(s[max(lo - 1, 0)]), float(s[min(hi, n - 1)])
 

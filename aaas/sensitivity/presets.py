@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import datastore
+from .. import datastore, location
 from ..models import conventions, parameters
 from ..models import scenario as scenarios
 from . import engine
 from .ranges import borne, plages
 
 PRESETS = {"bas_15": (-1, 0.15), "bas_10": (-1, 0.10), "haut_10": (1, 0.10), "haut_15": (1, 0.15)}
-#: Folder of the named scenario files shipped with the edition.
-SCENARIOS = datastore.ROOT / "scenarios"
+#: Folder of the named scenario files shipped with the edition (in the package when installed).
+SCENARIOS = datastore.ROOT / "scenarios" if location.in_checkout() else location.packaged("_scenarios")
 
 
 def preset(nom: str, convention: str = "rapport") -> dict:

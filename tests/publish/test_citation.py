@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 import aaas
-from aaas import fmt
+from aaas import fmt, location
 from aaas.checks.evaluation import Evaluation
 from aaas.models import scenario as scenarios
 from aaas.provenance import edition_date, git_commit
@@ -37,10 +37,10 @@ def test_a_variant_s_scope_names_the_values_it_replaces():
 def test_citation_agrees_with_citation_cff_license_and_config():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert cff["version"] == aaas.__version__
+    assert cff["version"] == location.release() and aaas.__version__.startswith(location.release().rsplit(".", 1)[0])
     assert cff["title"] == config["title"] == citation.TITRE
     assert cff["authors"][0]["name"] == config["author"] == citation.AUTEUR
-    assert cff["license"] == citation.LICENCE_CODE
+    assert cff["license"] == [citation.LICENCE_CODE, "etalab-2.0"]
     assert cff["references"][0]["title"] == citation.TITRE_RAPPORT
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert f"{citation.LICENCE_CODE} License" in licence and "Licence Ouverte / Open Licence version 2.0" in licence
