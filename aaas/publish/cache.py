@@ -1,5 +1,4 @@
-"""The notebooks' cache: what an executed notebook depends on, where its copy is kept, and
-how the cache is kept small.
+"""The notebooks' cache: what an executed notebook depends on, where its copy is kept, how it stays small.
 
 Each notebook's key covers the notebook itself, the ``aaas`` package, the data folder
 (:func:`data_digest`, which follows ``AAAS_DATA_DIR``), the parameters injected by
