@@ -67,9 +67,12 @@ MARKER_TEXT = "Cache des notebooks exécutés par « aaas build » (aaas variant
 #: Name of a cache entry; of a partial copy (its process id as group 1).
 ENTRY = re.compile(r"[0-9a-f]{64}\.ipynb")
 PARTIAL = re.compile(r"[0-9a-f]{64}\.(\d+)-\d+" + re.escape(PARTIAL_SUFFIX))
+#: Folder of the analyses computed once per build and shared by the pages that show them
+#: (:mod:`aaas.publish.notebook.analyses`).
+MEMO_DIR = "analyses"
 #: Other names the tool writes in a cache (failed copies, locks, registrations of builds,
-#: the data files' validation stamps of :mod:`aaas.datastore`).
-OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name)
+#: the data files' validation stamps of :mod:`aaas.datastore`, the analyses' memos).
+OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name, MEMO_DIR)
 
 
 @dataclass(frozen=True)

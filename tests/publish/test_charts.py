@@ -65,7 +65,7 @@ def test_a_euro_tick_reads_in_thousands():
 def test_each_glued_figure_is_shown_with_an_alt_text(path):
     nb = nbformat.read(path, as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    keys = re.findall(r"""(?:colle_figure|colle)\(\s*f?["']((?:fig_)[^"']*)["']""", code)
+    keys = re.findall(r"""(?:glue_figure|colle)\(\s*f?["']((?:fig_)[^"']*)["']""", code)
     keys += [f"fig_{m}" for m in re.findall(r"graphique_mission\(\"(\w+)\"\)", code)]
     keys += [f"fig_{m}" for m in re.findall(r"graphique_(missions|porteurs|structure)\(", code)]
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")

@@ -12,7 +12,7 @@ numbers.
 from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
 from .collect import results
-from .context import Contexte, setup, setup_from
+from .context import Context, setup, setup_from
 from .glue import Texte
 from .html_tables import (
     show_errata,
@@ -27,7 +27,7 @@ from .html_tables import (
 )
 
 __all__ = [
-    "Contexte",
+    "Context",
     "Texte",
     "graphique_missions",
     "graphique_porteurs",

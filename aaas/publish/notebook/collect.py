@@ -8,7 +8,7 @@ Run a chapter with your parameters, then collect its figures::
     >>> df = results("relais_50000.ipynb")  # doctest: +SKIP
     >>> df.query("quantite == 'mission_relais' and convention == 'rapport'")["valeur"]  # doctest: +SKIP
 
-Each glue of :class:`~aaas.publish.notebook.glue.Colle` records its number in its output's
+Each glue of :class:`~aaas.publish.notebook.glue.Glue` records its number in its output's
 metadata (:func:`aaas.publish.notebook.glue.record`); this reads them back.
 """
 

@@ -1,6 +1,6 @@
 """Glue for myst-nb: every figure of a chapter's prose, preformatted the French way.
 
-``ctx.colle("cle", texte)`` glues a text; ``ctx.colle.valeur``, ``.parametre``,
+``ctx.glue("cle", texte)`` glues a text; ``ctx.glue.valeur``, ``.parametre``,
 ``.publie``, ``.tableau`` and ``.variante`` glue a model quantity, a parameter, a printed
 figure, a table's recomputed figure as the table shows it or a documented alternative value.
 The prose shows them with ``{glue:}`cle```.
@@ -9,14 +9,15 @@ Each figure glued is also recorded as a number: the glue's output carries, in it
 metadata (``aaas``: :func:`record`), the quantity, its exact value, its unit, the
 convention and what the figure is (computed, printed, a parameter…), which the book does not
 show and nbval does not compare; :func:`aaas.publish.notebook.results` collects them
-from an executed notebook.  A text glued without its number (``ctx.colle("cle", texte)``)
+from an executed notebook.  A text glued without its number (``ctx.glue("cle", texte)``)
 is recorded as far as it reads as a number with its unit (:func:`lire`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -25,8 +26,21 @@ from ...models import conventions, parameters
 from ...present import render
 from ...present.exports import UNITE_PART
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .context import Contexte
+
+class Source(Protocol):
+    """What the glue reads from a notebook's context (:class:`.context.Context` is one): the
+    glue module does not import the context, which imports it."""
+
+    convention: str
+    scenario: Any
+
+    def v(self, name: str) -> float: ...
+    def texte(self, name: str, unit: str = "€", precision: float | None = 1.0) -> str: ...
+    def parametre(self, name: str) -> str: ...
+    def ligne(self, table_id: str, label: str) -> Any: ...
+    def tableau(self, table_id: str, convention: str | None = None) -> Any: ...
+    def autre(self, convention: str | None = None, **changes: Any) -> Mapping[str, Any]: ...
+    def variante(self, *variantes: str, convention: str | None = None) -> Mapping[str, Any]: ...
 
 
 #: The key of the output's metadata that holds a glued figure's number.
@@ -104,10 +118,10 @@ class Texte:
         )
 
 
-class Colle:
+class Glue:
     """Glue helper of a notebook's context; remembers what it glued (``glued``)."""
 
-    def __init__(self, ctx: Contexte):
+    def __init__(self, ctx: Source):
         self.ctx = ctx
         self.glued: dict[str, str] = {}
 
@@ -131,7 +145,7 @@ class Colle:
         self(key, text, record(quantite, valeur, unite, convention, options.get("nature", "calculé")))
 
     def valeur(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0) -> None:
-        """Glue a quantity of the model (see :meth:`Contexte.texte`)."""
+        """Glue a quantity of the model (see :meth:`Context.texte`)."""
         nature = "paramètre" if name in parameters.parameters() else "calculé"
         self.nombre(key, self.ctx.texte(name, unit, precision), name, self.ctx.v(name), unit, nature=nature)
 
@@ -186,3 +200,27 @@ class Colle:
         row = datastore.variantes().set_index("variante").loc[variante]
         value, unit = float(row["valeur"]), parameters.lookup(row["parametre"]).unit
         self.nombre(key, fmt.parametre(value, unit), row["parametre"], value, unit, nature="variante")
+
+    def autre(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0, **changes: Any) -> None:
+        """Glue a quantity of the model under other readings or values (``changes``, see
+        :meth:`Context.autre`; ``convention=`` another convention), formatted like
+        :meth:`valeur` (``precision=None``: the decimals the number needs)."""
+        convention = changes.pop("convention", None)
+        value = self.ctx.autre(convention, **changes)[name]
+        convention = convention or self.ctx.convention
+        self.nombre(key, texte(value, unit, precision), name, value, unit, convention=convention)
+
+    def en_variante(self, key: str, name: str, variantes: list[str], unit: str = "€", precision: float | None = 1.0):
+        """Glue a quantity of the model with documented alternative values
+        (``data/variantes.csv``, see :meth:`Context.variante`)."""
+        value = self.ctx.variante(*variantes)[name]
+        self.nombre(key, texte(value, unit, precision), name, value, unit)
+
+
+def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
+    r"""A value formatted the French way (``precision=None``: the decimals it needs, up to three).
+
+    >>> texte(1234.5, "€"), texte(0.1234, "", 0.001), texte(1.5, "h", None)
+    ('1\u202f234\xa0€', '0,123', '1,5\xa0h')
+    """
+    return fmt.valeur_auto(value, unit) if precision is None else fmt.valeur(float(np.asarray(value)), unit, precision)
