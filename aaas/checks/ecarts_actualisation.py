@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .ecarts import DEMI_EURO, nuls
+
 #: A line whose gap between today's cost and the report's stays under this (€) is unchanged:
 #: it shows the same whole euro.
-SEUIL_INCHANGEE = 0.5
+SEUIL_INCHANGEE = DEMI_EURO
 
 
 def lignes(par_ligne: pd.DataFrame) -> pd.DataFrame:
@@ -24,7 +26,7 @@ def nb_inchangees(par_ligne: pd.DataFrame, seuil: float = SEUIL_INCHANGEE) -> in
     >>> nb_inchangees(df)
     1
     """
-    return int((lignes(par_ligne)["ecart"].abs() < seuil).sum())
+    return len(nuls(lignes(par_ligne), "ecart", seuil))
 
 
 def plus_grand_ecart(par_ligne: pd.DataFrame) -> pd.Series:

@@ -25,13 +25,16 @@ from .html_tables import (
     tableau_mutualisation,
     tableau_vocabulaire,
 )
+from .resume import glue_mission, mission_de_section
 
 __all__ = [
     "Context",
     "Texte",
+    "glue_mission",
     "graphique_missions",
     "graphique_porteurs",
     "graphique_structure",
+    "mission_de_section",
     "results",
     "setup",
     "setup_from",

@@ -156,4 +156,5 @@ class CoutActuelPage:
 
     def show_options(self) -> None:
         """The table of the options given to the URSSAF rules."""
-        act.show_table(self.options, "act-options", "Options de l’employeur et du contrat données aux règles de l’URSSAF")
+        titre = "Options de l’employeur et du contrat données aux règles de l’URSSAF"
+        act.show_table(self.options, "act-options", titre)

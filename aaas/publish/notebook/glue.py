@@ -224,3 +224,16 @@ def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
     ('1\u202f234\xa0€', '0,123', '1,5\xa0h')
     """
     return fmt.valeur_auto(value, unit) if precision is None else fmt.valeur(float(np.asarray(value)), unit, precision)
+
+    def par_unite(self, key: str, total: str, unites: str, convention: str | None = None, **changes: Any) -> None:
+        """Glue a cost per unit, ``total`` / ``unites`` (two quantities of the model), in euros:
+        of this scenario, or under another ``convention`` or readings (``changes``, see
+        :meth:`Context.autre`)."""
+        if convention or changes:
+            r = self.ctx.autre(convention, **changes)
+            value = r[total] / r[unites]
+        else:
+            value = self.ctx.v(total) / self.ctx.v(unites)
+        self.nombre(
+            key, fmt.euros(value), f"{total}/{unites}", value, "€", convention=convention or self.ctx.convention
+        )

@@ -143,6 +143,15 @@ def reconciliations(ctx: Context) -> dict:
     return {c: ctx.evaluations[c].reconciliation for c in conventions.CONVENTIONS}
 
 
+def glue_ecart_conventions(ctx: Context) -> None:
+    """Glue the corrected total and the gap between the report's convention and the
+    corrected one (each total rounded to the euro, as the tables show them)."""
+    rapport = ctx.results if ctx.convention == "rapport" else ctx.reference
+    corrige = ctx.reference if ctx.convention == "rapport" else ctx.results
+    ctx.glue("total_corrige", fmt.euros(corrige["total"]))
+    ctx.glue("ecart_conventions", fmt.euros(round(float(rapport["total"])) - round(float(corrige["total"]))))
+
+
 def glue_verification(ctx: Context) -> None:
     """Glue the verification chapter's figures: the counts (:func:`glue_bilan`), the totals
     recomputed under the report's convention and corrected, and the vocabulary table."""
