@@ -216,15 +216,6 @@ class Glue:
         value = self.ctx.variante(*variantes)[name]
         self.nombre(key, texte(value, unit, precision), name, value, unit)
 
-
-def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
-    r"""A value formatted the French way (``precision=None``: the decimals it needs, up to three).
-
-    >>> texte(1234.5, "€"), texte(0.1234, "", 0.001), texte(1.5, "h", None)
-    ('1\u202f234\xa0€', '0,123', '1,5\xa0h')
-    """
-    return fmt.valeur_auto(value, unit) if precision is None else fmt.valeur(float(np.asarray(value)), unit, precision)
-
     def par_unite(self, key: str, total: str, unites: str, convention: str | None = None, **changes: Any) -> None:
         """Glue a cost per unit, ``total`` / ``unites`` (two quantities of the model), in euros:
         of this scenario, or under another ``convention`` or readings (``changes``, see
@@ -237,3 +228,12 @@ def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
         self.nombre(
             key, fmt.euros(value), f"{total}/{unites}", value, "€", convention=convention or self.ctx.convention
         )
+
+
+def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
+    r"""A value formatted the French way (``precision=None``: the decimals it needs, up to three).
+
+    >>> texte(1234.5, "€"), texte(0.1234, "", 0.001), texte(1.5, "h", None)
+    ('1\u202f234\xa0€', '0,123', '1,5\xa0h')
+    """
+    return fmt.valeur_auto(value, unit) if precision is None else fmt.valeur(float(np.asarray(value)), unit, precision)
