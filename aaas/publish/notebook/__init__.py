@@ -13,7 +13,7 @@ from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
 from .collect import results
 from .context import Context, setup, setup_from
-from .glue import Texte
+from .glue import GluedText
 from .html_tables import (
     show_errata,
     show_figures,
@@ -29,7 +29,7 @@ from .resume import glue_mission, mission_de_section
 
 __all__ = [
     "Context",
-    "Texte",
+    "GluedText",
     "glue_mission",
     "graphique_missions",
     "graphique_porteurs",

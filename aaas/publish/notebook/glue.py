@@ -10,7 +10,7 @@ metadata (``aaas``: :func:`record`), the quantity, its exact value, its unit, th
 convention and what the figure is (computed, printed, a parameter…), which the book does not
 show and nbval does not compare; :func:`aaas.publish.notebook.results` collects them
 from an executed notebook.  A text glued without its number (``ctx.glue("cle", texte)``)
-is recorded as far as it reads as a number with its unit (:func:`lire`).
+is recorded as far as it reads as a number with its unit (:func:`read_figure`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Source(Protocol):
 
 
 #: The key of the output's metadata that holds a glued figure's number.
-CLE_METADONNEES = "aaas"
+METADATA_KEY = "aaas"
 #: What a glued figure is (the ``nature`` of its record).
 NATURES = ("calculé", "imprimé", "paramètre", "variante", "lu")
 #: A figure as the book writes it: a signed number (thin spaces between thousands, a
@@ -53,11 +53,11 @@ _FIGURE = re.compile(r"(?P<signe>[−+-]?)(?P<nombre>\d{1,3}(?:[\u202f\xa0 ]\d{3
                      r"(?:[\u202f\xa0 ](?P<unite>[^\d\s(][^()]{0,30}))?")  # fmt: skip
 
 
-def lire(text: str) -> tuple[float, str] | None:
+def read_figure(text: str) -> tuple[float, str] | None:
     """The number and unit a glued text writes (a share as a fraction, unit ``part``), or
     None when it is not one figure.
 
-    >>> lire("105\u202f540\xa0€"), lire("−5,3\xa0%"), lire("12"), lire("habitant")
+    >>> read_figure("105\u202f540\xa0€"), read_figure("−5,3\xa0%"), read_figure("12"), read_figure("habitant")
     ((105540.0, '€'), (-0.053, 'part'), (12.0, ''), None)
     """
     m = _FIGURE.fullmatch(text.strip())
@@ -90,14 +90,14 @@ def record(quantite: str, valeur: Any, unite: str, convention: str, nature: str)
     return {"quantite": quantite, "valeur": number, "unite": unit, "convention": convention, "nature": nature}
 
 
-class Texte:
+class GluedText:
     """A preformatted figure for myst-nb's glue: its plain representation is the text
     itself (a bare ``str`` would be glued with its quotes); its number, when it has one,
     goes into the output's metadata (:func:`record`).
 
-    >>> Texte("404 565 €")
+    >>> GluedText("404 565 €")
     404 565 €
-    >>> Texte("5 €", {"valeur": 5.0})._repr_mimebundle_()[1]
+    >>> GluedText("5 €", {"valeur": 5.0})._repr_mimebundle_()[1]
     {'aaas': {'valeur': 5.0}}
     """
 
@@ -114,7 +114,7 @@ class Texte:
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict[str, str], dict[str, Any]]:
         """The text as Markdown and plain text; the number in the metadata."""
         return {"text/markdown": self.text, "text/plain": self.text}, (
-            {CLE_METADONNEES: self.nombre} if self.nombre else {}
+            {METADATA_KEY: self.nombre} if self.nombre else {}
         )
 
 
@@ -127,15 +127,15 @@ class Glue:
 
     def __call__(self, key: str, text: str, nombre: dict[str, Any] | None = None) -> None:
         """Glue a preformatted text under ``key``, with its number (:func:`record`; by
-        default what the text reads as, :func:`lire`).  Returns nothing, so that a glue call
+        default what the text reads as, :func:`read_figure`).  Returns nothing, so that a glue call
         never prints as a cell's last line."""
         from myst_nb import glue
 
         if nombre is None:
-            lu = lire(text)
+            lu = read_figure(text)
             nombre = record("", lu[0], lu[1], self.ctx.convention, "lu") if lu else None
         self.glued[key] = text
-        glue(key, Texte(text, nombre), display=False)
+        glue(key, GluedText(text, nombre), display=False)
 
     def nombre(self, key: str, text: str, quantite: str, valeur: Any, unite: str, **options) -> None:
         """Glue ``text``, recording ``valeur`` (the exact number) of ``quantite`` in
