@@ -6,17 +6,21 @@ build's cache folder (:func:`aaas.publish.cache.cache_dir`, ``AAAS_CACHE_DIR``),
 :data:`FOLDER`, keyed by everything they depend on (:func:`memo_key`: the convention, the
 scenario's values, the draws, the seed, the mode, the package's code and the data); the
 other reads them.  The draws are the same either way (same seed, same draws), so the pages
-show the same figures whether the memo is used or not.  Without a cache folder the tool
-owns (no build yet, a read-only checkout), the draws are computed and kept in memory only.
+show the same figures whether the memo is used or not.  Kernels that need the draws at the
+same time take turns (a lock per memo): the first computes them, the others read them.
+Without a cache folder the tool owns (no build yet, a read-only checkout), the draws are
+computed and kept in memory only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +63,24 @@ def memo_folder() -> Path | None:
     return folder / FOLDER if cache.is_owned(folder) else None
 
 
-def _read(key: str) -> np.ndarray | None:
-    folder = memo_folder()
+@contextlib.contextmanager
+def _locked(folder: Path | None, key: str) -> Iterator[None]:
+    """Hold ``<folder>/<key>.lock`` (``flock``, released by the system if the kernel dies):
+    the kernels that need the same analysis at once compute it once, the others wait and read it."""
+    try:
+        if folder is None:
+            raise OSError
+        folder.mkdir(exist_ok=True)
+        handle = open(folder / f"{key}.lock", "a")  # noqa: SIM115 (held for the block)
+    except OSError:
+        yield  # no memo: computed here
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _read(folder: Path | None, key: str) -> np.ndarray | None:
     path = folder / f"{key}.npy" if folder else None
     try:
         return np.load(path, allow_pickle=False) if path and path.is_file() else None
@@ -68,19 +88,19 @@ def _read(key: str) -> np.ndarray | None:
         return None  # a damaged memo is computed again
 
 
-def _write(key: str, array: np.ndarray) -> None:
-    """Keep ``array`` under ``key`` (written aside, then renamed: a reader sees all or nothing)."""
-    folder = memo_folder()
+def _write(folder: Path | None, key: str, array: np.ndarray) -> None:
+    """Keep ``array`` under ``key`` (written aside, then renamed: a reader sees all or
+    nothing); the oldest memos beyond :data:`MEMOS_MAX` are removed."""
     if folder is None:
         return
     try:
-        folder.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             np.save(f, array, allow_pickle=False)
         os.replace(tmp, folder / f"{key}.npy")
         for old in sorted(folder.glob("*.npy"), key=lambda p: p.stat().st_mtime)[:-MEMOS_MAX]:
             old.unlink(missing_ok=True)
+            old.with_suffix(".lock").unlink(missing_ok=True)
     except OSError:
         return  # no memo: the next page computes the draws again
 
@@ -91,9 +111,11 @@ def tirages_total(convention: str, values: Mapping[str, Any], n: int, seed: int,
     once per build (see the module)."""
     key = memo_key("montecarlo_total", convention, values, n=n, seed=seed, correle=correle)
     if key not in _IN_MEMORY:
-        kept = _read(key)
-        if kept is None or len(kept) != n:
-            kept = montecarlo.montecarlo(convention, n, seed, ["total"], correle, dict(values))["total"]
-            _write(key, kept)
+        folder = memo_folder()
+        with _locked(folder, key):
+            kept = _read(folder, key)
+            if kept is None or len(kept) != n:
+                kept = montecarlo.montecarlo(convention, n, seed, ["total"], correle, dict(values))["total"]
+                _write(folder, key, kept)
         _IN_MEMORY[key] = kept
     return _IN_MEMORY[key]
