@@ -66,9 +66,10 @@ MARKER_TEXT = "Cache des notebooks exécutés par « aaas build » (aaas variant
 #: Name of a cache entry; of a partial copy (its process id as group 1).
 ENTRY = re.compile(r"[0-9a-f]{64}\.ipynb")
 PARTIAL = re.compile(r"[0-9a-f]{64}\.(\d+)-\d+" + re.escape(PARTIAL_SUFFIX))
+MEMO_DIR = "analyses"  #: Analyses run once per build, shared by pages (:mod:`aaas.publish.notebook.analyses`).
 #: Other names the tool writes in a cache (failed copies, locks, registrations of builds,
-#: the data files' validation stamps of :mod:`aaas.datastore`).
-OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name)
+#: the data files' validation stamps of :mod:`aaas.datastore`, the analyses' memos).
+OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name, MEMO_DIR)
 
 
 @dataclass(frozen=True)
