@@ -103,7 +103,7 @@ def cache_dir(root: Path, out: Path | None = None) -> Path:
     configured = os.environ.get(CACHE_ENV, "").strip()
     if configured:
         return check_cache(configured, root, CACHE_ENV)
-    candidates = [root / "_build" / "cache", _user_cache()]
+    candidates = [root / "_build" / "cache", location.user_cache("notebooks")]
     if root == location.ROOT and not location.in_checkout(root):  # an installation: never written into
         candidates = candidates[1:]
     for folder in candidates:
@@ -178,11 +178,6 @@ def in_use(tasks: list[NotebookTask]) -> Iterator[None]:
     claim(folder)
     with lock.registered(folder, [task.key for task in tasks]):
         yield
-
-
-def _user_cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "aaas" / "notebooks"
 
 
 def _writable(folder: Path) -> bool:
