@@ -141,10 +141,12 @@ class StepNames:
         return [f"{n} (le plus proche : {nearest(n, declared)})" for n in out]
 
 
-def step_names(step: Callable) -> StepNames:
+def step_names(step: Callable, bound: dict[str, list[str]] | None = None) -> StepNames:
     """The names ``step`` writes (``s.calc(nom, …)``, ``s.copy(nom, …)``, ``s.put(nom, …)``)
     and reads (``s[nom]``, the names among ``s.calc``'s arguments, ``s.copy``'s source),
-    read from its source without running it.
+    read from its source without running it; with those of the step fragments it calls
+    on the sheet with constant arguments (``chaine_salariale(s, "mediateur")``), whose
+    parameters are ``bound`` to them.
 
     >>> from aaas.models import relais
     >>> n = step_names(relais.bassin)
@@ -155,10 +157,16 @@ def step_names(step: Callable) -> StepNames:
     fonction = ast.parse(textwrap.dedent(inspect.getsource(step)))
     env = _Portee({}, {})
     _lie(module.body, env)
+    env.chaines.update(bound or {})
     _lie(list(ast.walk(fonction)), env)
     writes, reads, patterns = set(), set(), set()
-    for node in ast.walk(fonction):
-        if isinstance(node, ast.Subscript) and _receveur(node.value):
+    for node in _noeuds(fonction, env):
+        fragment = _fragment(step, node, env)
+        if fragment is not None:
+            writes |= fragment.writes
+            reads |= fragment.reads
+            patterns |= fragment.patterns
+        elif isinstance(node, ast.Subscript) and _receveur(node.value):
             _range(_chaines(node.slice, env), reads, patterns)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _receveur(node.func.value):
             args = node.args
@@ -168,6 +176,46 @@ def step_names(step: Callable) -> StepNames:
             for a in lus:
                 _range(_chaines(a, env), reads, patterns)
     return StepNames(frozenset(writes), frozenset(reads), frozenset(patterns))
+
+
+def _noeuds(node: ast.AST, env: _Portee):
+    """The nodes under ``node`` (as :func:`ast.walk`), but for the branch of an
+    ``if nom not in s.p`` (``in``) that the parameters decide is never taken: a quantity
+    written only when it is not a parameter."""
+    yield node
+    if isinstance(node, ast.If) and (pris := _branche(node.test, env)) is not None:
+        for child in node.body if pris else node.orelse:
+            yield from _noeuds(child, env)
+        return
+    for child in ast.iter_child_nodes(node):
+        yield from _noeuds(child, env)
+
+
+def _branche(test: ast.AST, env: _Portee) -> bool | None:
+    """Whether ``nom in s.p`` / ``nom not in s.p`` holds, when the parameters decide it."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In | ast.NotIn)):
+        return None
+    table = test.comparators[0]
+    if not (isinstance(table, ast.Attribute) and table.attr == "p" and _receveur(table.value)):
+        return None
+    chaines = _chaines(test.left, env)
+    parametres = set(datastore.parametres()["name"])
+    if not chaines or any(".+" in c for c in chaines) or len({c in parametres for c in chaines}) != 1:
+        return None
+    return (chaines[0] in parametres) == isinstance(test.ops[0], ast.In)
+
+
+def _fragment(step: Callable, node: ast.AST, env: _Portee) -> StepNames | None:
+    """The names of a step fragment of the model the step calls on the sheet (a function
+    of :mod:`aaas.models` taking the sheet first), its other parameters bound to the strings
+    the arguments hold; None for any other node."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+        return None
+    f = getattr(step, "__globals__", {}).get(node.func.id)
+    if not (_receveur(node.args[0]) and inspect.isfunction(f) and f.__module__.startswith("aaas.models.")):
+        return None
+    noms = list(inspect.signature(f).parameters)[1:]
+    return step_names(f, {n: _chaines(a, env) for n, a in zip(noms, node.args[1:], strict=False)})
 
 
 @dataclass(frozen=True)

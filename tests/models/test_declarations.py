@@ -16,8 +16,26 @@ def test_every_name_a_step_writes_or_reads_is_declared_before_any_evaluation(ste
     assert names.undeclared(declarations.names()) == []
 
 
+@pytest.mark.parametrize("convention", conventions.CONVENTIONS)
+def test_the_static_reading_finds_every_name_the_steps_write_and_only_names_they_read(convention):
+    """What the sources say is what the evaluation does: every name a step wrote (the
+    aggregation's apart, written together by ``s.update``) is read from the sources, and
+    nothing the sources name is missing from the sheet."""
+    static = [declarations.step_names(step) for step in surcouts.STEPS]
+    writes = set().union(*(n.writes for n in static))
+    reads = set().union(*(n.reads for n in static))
+    s = Sheet(conventions.defaults(convention), declarations.names())
+    for step in surcouts.STEPS:
+        step(s)
+    written = {n for n, f in s.origines.items() if f is not None}  # calc and copy (put: the URSSAF rules)
+    assert written <= writes <= set(s.v)
+    assert reads <= set(s.p) | set(s.v)
+    if convention == "rapport":
+        assert writes == written
+
+
 def test_the_static_reading_sees_the_names_held_in_variables_tables_and_fstrings():
-    from aaas.models import pair_aidance, relais
+    from aaas.models import coordination, pair_aidance, relais
 
     n = declarations.step_names(pair_aidance.reunions_pluripro_couts)
     assert {"reunion_medecin", "reunion_autre_pro", "cout_reunions_pluripro"} <= n.writes
@@ -25,6 +43,9 @@ def test_the_static_reading_sees_the_names_held_in_variables_tables_and_fstrings
     interpretariat = declarations.step_names(relais.interpretariat)
     assert {"part_population_immigree", "taux_recours_mg", "cout_consultation_interpretariat"} <= interpretariat.reads
     assert "salaire_net_.+" in declarations.step_names(communs.chaine_salariale).patterns
+    plaidoyer = declarations.step_names(coordination.plaidoyer)  # the gross is a parameter: no net
+    assert {"cout_mensuel_plaidoyer", "taux_patronal_effectif_plaidoyer"} <= plaidoyer.writes
+    assert "salaire_net_plaidoyer" not in plaidoyer.reads and not plaidoyer.patterns
 
 
 def _misspelt(s):
