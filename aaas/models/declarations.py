@@ -58,8 +58,13 @@ def quantities() -> MappingProxyType:
 
 @datastore.cached
 def names() -> frozenset[str]:
-    """Every name declared: the parameters and the quantities (:func:`quantities`)."""
-    return frozenset(datastore.parametres()["name"]) | frozenset(quantities())
+    """Every name declared: the parameters and the quantities (:func:`quantities`), each
+    declared once (a quantity named as a parameter is refused)."""
+    parametres = frozenset(datastore.parametres()["name"])
+    doubles = sorted(parametres & quantities().keys())
+    if doubles:
+        raise ValueError(f"quantités déclarées sous le nom d'un paramètre : {', '.join(doubles)}")
+    return parametres | frozenset(quantities())
 
 
 def _derivees() -> dict[str, tuple[str, str, str, str]]:

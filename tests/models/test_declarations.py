@@ -101,3 +101,13 @@ def test_the_declared_names_are_the_parameters_and_the_dictionary_s_quantities()
 
     assert declarations.names() == set(parameters.parameters()) | set(quantites.dictionary()["nom"])
     assert set(declarations.quantities()) == set(quantites.dictionary().query("nature == 'quantité'")["nom"])
+
+
+def test_a_quantity_declared_under_a_parameter_s_name_is_refused(data_copy):
+    from aaas import datastore
+
+    with (data_copy / "quantites.csv").open("a", encoding="utf-8") as f:
+        f.write("population_bassin,Population du bassin,personnes,2.2.2.1\n")
+    datastore.clear_cache()
+    with pytest.raises(ValueError, match="sous le nom d'un paramètre : population_bassin"):
+        declarations.names()
