@@ -85,8 +85,7 @@ class Sheet:
         """Write the quantity ``name`` (once: neither a quantity nor a parameter is ever
         overwritten; a declared name, if the sheet was given them)."""
         self._check(name)
-        self.origines.setdefault(name, None)
-        return self._write(name, value)
+        return self._write(name, value, None)
 
     def _check(self, name: str) -> None:
         if self.declared is not None and name not in self.declared:
@@ -94,22 +93,21 @@ class Sheet:
         if name in self.v or name in self.p:
             raise KeyError(f"quantité déjà définie : {name}")
 
-    def _write(self, name: str, value: Any) -> Any:
+    def _write(self, name: str, value: Any, origine: Callable[..., Any] | str | None) -> Any:
         self.v[name] = value
+        self.origines[name] = origine
         return value
 
     def calc(self, name: str, formula: Callable[..., Any], *args: Any) -> Any:
         """``name = formula(*args)``, each ``str`` argument being the name of a quantity of
         the sheet (any other argument is passed as it is); ``name`` is checked first."""
         self._check(name)
-        self.origines[name] = formula
-        return self._write(name, formula(*(self[a] if isinstance(a, str) else a for a in args)))
+        return self._write(name, formula(*(self[a] if isinstance(a, str) else a for a in args)), formula)
 
     def copy(self, name: str, source: str) -> Any:
         """The quantity ``source`` under another name (a line's component named after it)."""
         self._check(name)
-        self.origines[name] = source
-        return self._write(name, self[source])
+        return self._write(name, self[source], source)
 
     def update(self, quantities: Mapping[str, Any]) -> None:
         """Write several quantities computed together (the aggregation)."""
