@@ -2,7 +2,9 @@
 
 formulas (NumPy only) → models → checks, sensitivity → present → publish → cli; the
 foundations (``datastore``, ``errors``, ``fmt``) may be imported by any layer but the
-formulas.  Also the size rules: no module over 400 lines, no function over 45 lines.
+formulas.  No import circle among the package's modules, counting every import (inside
+functions and ``TYPE_CHECKING`` blocks included).  Also the size rules: no module over 400
+lines, no function over 45 lines.
 """
 
 import ast
@@ -55,12 +57,15 @@ def _layer(parts: list[str]) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
-def _imports(path: Path) -> list[tuple[str, list[str] | None]]:
-    """(top-level name, aaas module parts or None for third-party) of every import."""
+def _imports(path: Path, text: str | None = None) -> list[tuple[str, list[str] | None]]:
+    """(top-level name, aaas module parts or None for third-party) of every import of the
+    module at ``path`` (its source ``text``, read from ``path`` when omitted); an imported
+    name is listed as its module's parts followed by the name."""
     parts = _dotted(path)
-    package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+    package = parts[:-1]
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    source = path.read_text(encoding="utf-8") if text is None else text
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 names = alias.name.split(".")
@@ -69,11 +74,13 @@ def _imports(path: Path) -> list[tuple[str, list[str] | None]]:
             if node.level:
                 base = package[: len(package) - node.level + 1]
                 target = base + (node.module.split(".") if node.module else [])
-                targets = [target] if node.module else [target + [a.name] for a in node.names]
-                out += [("aaas", t) for t in targets]
+                out += [("aaas", target + [a.name]) for a in node.names]
             else:
                 names = node.module.split(".")
-                out.append((names[0], names if names[0] == "aaas" else None))
+                if names[0] == "aaas":
+                    out += [("aaas", names + [a.name]) for a in node.names]
+                else:
+                    out.append((names[0], None))
     return out
 
 
@@ -92,15 +99,87 @@ def test_imports_run_one_way(path):
         assert layer == own or RANKS[layer] < RANKS[own], f"{'.'.join(_dotted(path))} imports {'.'.join(target)}"
 
 
-def test_the_checker_sees_a_backward_arrow(tmp_path):
-    """The rule can fail: a model importing the checks layer is caught."""
+def test_the_checker_sees_a_backward_arrow():
+    """The rule can fail: a model importing the checks layer is caught (read from a source
+    text: nothing is written into the package)."""
     bad = PACKAGE / "models" / "_tmp_bad_arrow.py"
-    bad.write_text("from ..checks import reconcile\n", encoding="utf-8")
-    try:
-        targets = [t for _, t in _imports(bad) if t]
-        assert any(RANKS[_layer(t)] > RANKS["models"] for t in targets)
-    finally:
-        bad.unlink()
+    targets = [t for _, t in _imports(bad, "from ..checks import reconcile\n") if t]
+    assert any(RANKS[_layer(t)] > RANKS["models"] for t in targets)
+
+
+#: Circles allowed for now, each as the set of its files.  The ``narrate`` branch removes
+#: the one of ``aaas/publish/notebook`` (context ↔ glue ↔ resume); delete this allow-list
+#: when it is merged.
+CIRCLES_ALLOWED = (
+    frozenset({"aaas/publish/notebook/context.py", "aaas/publish/notebook/glue.py", "aaas/publish/notebook/resume.py"}),
+)
+
+
+def _module_file(parts: list[str]) -> Path | None:
+    """The file of the module ``parts`` names (``aaas.models.sheet``), or of the module an
+    imported name belongs to (``aaas.models.sheet.Sheet``); a package is its ``__init__``."""
+    while parts:
+        base = PACKAGE.parent.joinpath(*parts)
+        if base.with_suffix(".py").is_file():
+            return base.with_suffix(".py")
+        if (base / "__init__.py").is_file():
+            return base / "__init__.py"
+        parts = parts[:-1]
+    return None
+
+
+def _graph(modules: list[Path]) -> dict[str, set[str]]:
+    """Each module's file (relative to the repository) -> the files of the package's modules
+    it imports, wherever the import stands."""
+    name = lambda p: p.relative_to(PACKAGE.parent).as_posix()  # noqa: E731
+    graph = {}
+    for path in modules:
+        files = {_module_file(t) for _, t in _imports(path) if t}
+        graph[name(path)] = {name(f) for f in files if f is not None and f != path}
+    return graph
+
+
+def _circles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    out = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while not component or v not in component:
+                component.add(stack.pop())
+            if len(component) > 1:
+                out.append(frozenset(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_import_circle():
+    circles = [c for c in _circles(_graph(_modules())) if c not in CIRCLES_ALLOWED]
+    assert not circles, "import circles: " + " ; ".join(" ↔ ".join(sorted(c)) for c in circles)
+
+
+def test_the_circle_finder_sees_a_circle_through_a_function_s_import():
+    a = PACKAGE / "models" / "sheet.py"
+    late = "def f():\n    from .surcouts import evaluate\n"
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set()}
+    assert _circles(graph) == [frozenset({"a", "b", "c"})]
+    assert ["aaas", "models", "surcouts", "evaluate"] in [t for _, t in _imports(a, late)]
+    assert _module_file(["aaas", "models", "surcouts", "evaluate"]) == PACKAGE / "models" / "surcouts.py"
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: "/".join(_dotted(p)))

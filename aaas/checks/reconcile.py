@@ -27,7 +27,8 @@ Two kinds of figures cannot be confirmed independently, and have a status of the
 
 In a variant scenario, figures that moved with the changed parameters are flagged
 *scénario*; under a convention that updates values (``actualise``), figures that moved
-with the update are flagged *actualisé*.  :func:`unexplained` lists what remains: ``aaas check`` fails on it.
+with the update are flagged *actualisé*.  :func:`unexplained` lists what remains: ``aaas check``
+fails on it (:mod:`aaas.checks.verification`).
 """
 
 from __future__ import annotations
@@ -336,19 +337,25 @@ def _classement(row, lo: float, hi: float) -> str | None:
     return "certaines" if lo - tol <= row.value <= hi + tol else "aucune"
 
 
-def unexplained(convention: str) -> pd.DataFrame:
-    """Figures of the report's scenario whose gap no erratum explains."""
-    df = reconcile(scenarios.resolve(convention=convention), convention)
-    return df[df["statut"] == STATUTS["inexplique"]]
+def unexplained(rec: pd.DataFrame) -> pd.DataFrame:
+    """The figures of a reconciliation (:func:`reconcile`) whose gap no erratum explains:
+    what ``aaas check`` fails on (:func:`aaas.checks.verification.verify`)."""
+    return rec[rec["statut"] == STATUTS["inexplique"]]
 
 
-def errata_problems() -> list[str]:
-    """Consistency of ``data/errata.csv`` with the published figures and the model."""
+def errata_problems(recs: Mapping[str, pd.DataFrame] | None = None) -> list[str]:
+    """Consistency of ``data/errata.csv`` with the published figures and the model.
+
+    ``recs``: the reconciliations of the report's scenario under ``rapport`` and
+    ``corrige`` the caller already has (each one missing is computed).
+    """
     problems = []
     pub = published().set_index(["tableau", "label"])
     corrige = conventions.compute("corrige")
+    recs = recs or {}
     rows = {
-        c: reconcile(scenarios.resolve(convention=c), c).set_index(["tableau", "label"]) for c in ("rapport", "corrige")
+        c: (recs[c] if c in recs else reconcile(scenarios.resolve(convention=c), c)).set_index(["tableau", "label"])
+        for c in ("rapport", "corrige")
     }
     for e in conventions.errata().itertuples(index=False):
         key = (e.tableau, e.label)

@@ -1,15 +1,10 @@
 """The dictionary of quantities: every parameter and every quantity the model computes,
 with its French label, unit, section of the report and the function that computes it.
 
-Built from what the data already say, each label living once:
-
-* the parameters: ``data/parameters.csv`` (short label, long label, unit, section);
-* the cost components: ``data/composantes.csv`` (label) and the section of their line;
-* the lines, missions, cost categories, carriers and démarches (``ligne_*``,
-  ``mission_*``, ``montant_*``, ``part_*``, ``plage_*``, ``part_mutualisee_*``…):
-  ``lignes.csv``, ``missions.csv``, ``categories.csv``, ``porteurs.csv``,
-  ``demarches.csv``;
-* every other quantity: ``data/quantites.csv`` (its schema: :mod:`aaas.schemas.quantites`).
+Built from what the data already say, each label living once: the parameters
+(``data/parameters.csv``: short label, long label, unit, section) and the quantities the
+model declares (:mod:`aaas.models.declarations`: ``data/quantites.csv``, whose schema is
+:mod:`aaas.schemas.quantites`, and the names the other data files give).
 
 The function of a quantity is the one the model's step applied to write it
 (:attr:`aaas.models.sheet.Sheet.origines`, under the ``rapport`` parameter set), or the
@@ -33,7 +28,7 @@ import pandas as pd
 
 from .. import datastore
 from ..errors import ParameterError, cite
-from . import aggregate, conventions, surcouts
+from . import aggregate, conventions, declarations, surcouts
 from .sheet import Sheet
 
 #: The columns of :func:`dictionary`.
@@ -53,7 +48,7 @@ PARAMETRE, QUANTITE = "paramètre", "quantité"
 #: Longest search accepted (``--cherche``), in characters.
 MOTS_MAX = 200
 #: The unit of a share (a fraction of 1), as every export writes it.
-PART = "part"
+PART = declarations.PART
 #: The aggregation's functions, for the quantities it writes (by family).
 AGREGATION = {
     "ligne": aggregate.lignes_et_missions,
@@ -78,82 +73,16 @@ def _nom_de(f: Callable | str | None) -> str:
 @datastore.cached
 def _origines() -> MappingProxyType:
     """How the model writes each quantity under the ``rapport`` set: name -> function name."""
-    s = Sheet(conventions.defaults("rapport"))
+    s = Sheet(conventions.defaults("rapport"), declarations.names())
     for step in surcouts.STEPS:
         step(s)
     return MappingProxyType({k: _nom_de(f) for k, f in s.origines.items()})
 
 
-def _derivees() -> dict[str, tuple[str, str, str, str]]:
-    """The quantities the other data files name: name -> (label, unit, section, family)."""
-    lig, mis = datastore.lignes(), datastore.missions()
-    section = dict(zip(lig["ligne"], lig["section"], strict=True))
-    libelle_ligne = dict(zip(lig["ligne"], lig["libelle"], strict=True))
-    comp = datastore.composantes()
-    doubles = set(comp.loc[comp["libelle"].duplicated(keep=False), "libelle"])
-    out = {
-        r.composante: (_qualifie(r.libelle, libelle_ligne[r.ligne], r.libelle in doubles), "€/an", section[r.ligne], "")
-        for r in comp.itertuples()
-    }
-    out.update({f"ligne_{r.ligne}": (r.libelle, "€/an", r.section, "ligne") for r in lig.itertuples()})
-    for r in mis.itertuples():
-        out[f"mission_{r.mission}"] = (f"Mission : {r.libelle}", "€/an", r.section, "mission")
-        if r.poste_cle:
-            label = f"Part du poste clé ({libelle_ligne[r.poste_cle].lower()}) dans sa mission"
-            out[f"part_poste_cle_{r.mission}"] = (label, PART, "3.3", "poste_cle")
-    for r in datastore.categories().itertuples():
-        out[f"montant_{r.categorie}"] = (f"Montant : {r.libelle}", "€/an", r.section, "categorie")
-        out[f"part_{r.categorie}"] = (f"Part du total : {r.libelle}", PART, r.section, "categorie")
-    for r in datastore.porteurs().itertuples():
-        porteur = r.libelle, PART, r.section, "porteur"
-        out[f"part_mutualisee_{r.porteur}"] = (f"Part du total déjà mutualisée par : {porteur[0]}", *porteur[1:])
-        out[f"part_surcout_{r.porteur}"] = (f"Part du total restant en surcoût pour : {porteur[0]}", *porteur[1:])
-    for r in datastore.demarches().itertuples():
-        out[f"demarche_{r.demarche}"] = (f"Démarche structurante : {r.libelle}", "€/an", "3.2.6", "demarche")
-    return out
-
-
-def _qualifie(libelle: str, ligne: str, double: bool) -> str:
-    """A component's label, with its line's where another component has the same."""
-    return f"{libelle} — {ligne.lower()}" if double else libelle
-
-
-def _plages(libelles: dict[str, str]) -> dict[str, tuple[str, str, str, str]]:
-    """The range of each share of 3.3 over the plausible classifications."""
-    parts = [f"part_{c}" for c in datastore.categories()["categorie"]] + ["part_travail_collectif_et_tiers"]
-    out = {}
-    for part in parts:
-        label = libelles[part][0].lower() + libelles[part][1:]
-        out[f"plage_min_{part}"] = (f"Borne basse de la {label}", PART, "3.3", "plage")
-        out[f"plage_max_{part}"] = (f"Borne haute de la {label}", PART, "3.3", "plage")
-    return out
-
-
-def _famille(nom: str) -> str:
-    if nom == "total":
-        return "total"
-    if nom in {n for n, _ in aggregate.PAR_UNITE.values()}:
-        return "par_unite"
-    if nom in {"marge_surcout_appui_coordination", "part_relais_surcout_appui_coordination"}:
-        return "controle_porteurs"
-    if nom in {"part_travail_collectif_et_tiers"}:
-        return "categorie"
-    if nom in {"part_poste_cle_min", "part_poste_cle_max"}:
-        return "poste_cle"
-    return ""
-
-
 @datastore.cached
 def _quantites() -> pd.DataFrame:
     """The computed quantities, in the order the model computes them."""
-    q = datastore.table("quantites.csv")
-    propres = {r.nom: (r.libelle, r.unite, r.section, _famille(r.nom)) for r in q.itertuples()}
-    derivees = _derivees()
-    doubles = sorted(set(propres) & set(derivees))
-    if doubles:
-        raise ValueError(f"quantites.csv : quantités déjà nommées par un autre fichier : {', '.join(doubles)}")
-    entrees = {**derivees, **propres}
-    entrees.update(_plages({k: v[0] for k, v in entrees.items()}))
+    entrees = declarations.quantities()
     origines = _origines()
     rows = []
     for nom in [*origines, *(n for n in entrees if n not in origines)]:

@@ -21,9 +21,6 @@ from ..errors import ParameterError, cite
 from ..formulas import sec as f
 from .parameters import Parameter
 
-#: The keys of the four dotations, in the text's order.
-DOTATIONS = ("a_non_professionnels_sante", "b_professionnels_sante", "c_interpretariat", "d_psychologue")
-
 #: What the texts leave undefined (said in every result).
 NON_DEFINI = (
     "Dotation b : le texte donne un pourcentage (0 à +20 % selon le taux de pauvreté) sans dire à quel montant "

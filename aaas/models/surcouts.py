@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from ..formulas import echelle
-from . import aggregate, controles, coordination, paie, pair_aidance, participation, relais
+from . import aggregate, controles, coordination, declarations, paie, pair_aidance, participation, relais
 from .sheet import Sheet
 
 #: For each unit of ``data/lignes.csv`` (column ``echelle``), the quantity counting the
@@ -102,9 +102,10 @@ STEPS_COUTS = (*relais.STEPS, *pair_aidance.STEPS, *coordination.STEPS, *partici
 def evaluate(values: Mapping[str, Any], complet: bool = True) -> Results:
     """Evaluate the whole model for a complete set of parameter ``values`` (one value per
     row of ``data/parameters.csv``, e.g. ``aaas.models.conventions.defaults("corrige")``);
-    ``complet=False`` stops at the lines, missions and total (:data:`STEPS_COUTS`)."""
+    ``complet=False`` stops at the lines, missions and total (:data:`STEPS_COUTS`).  Every
+    name read or written must be declared (:func:`aaas.models.declarations.names`)."""
     paie.verifie_salaires(values)
-    s = Sheet(values)
+    s = Sheet(values, declarations.names())
     for step in STEPS if complet else STEPS_COUTS:
         step(s)
     return Results(s.results())

@@ -11,8 +11,6 @@ from ..errors import cite
 from ..models import conventions, parameters, quantites
 from . import exports
 
-COLONNES_NUMERIQUES = ("value", "valeur_rapport", "min", "max")
-
 
 def parametres_frame(scenario) -> pd.DataFrame:
     """The parameter table with the scenario's values (numbers as numbers, choices as

@@ -50,12 +50,3 @@ def md_value(name: str, value, escape) -> str:
     if labels.est_lecture(name) and isinstance(value, str) and value != labels.valeur(name, value):
         return f"{shown} (`{value}`)"
     return shown
-
-
-def html_value(name: str, value) -> str:
-    """A parameter's value in an HTML table: the label of a reading value, its identifier
-    on hover; a number in French."""
-    shown = html.escape(labels.valeur(name, value))
-    if labels.est_lecture(name) and isinstance(value, str):
-        return f'<span title="{html.escape(value)}">{shown}</span>'
-    return shown

@@ -10,7 +10,7 @@ import pytest
 
 from aaas import datastore
 from aaas.errors import DataFileError, ParameterError
-from aaas.models import conventions, parameters, quantites
+from aaas.models import conventions, declarations, parameters, quantites
 from aaas.schemas.quantites import UNITES
 
 
@@ -36,7 +36,7 @@ def test_every_quantity_computed_has_exactly_one_entry_and_every_entry_is_comput
 def test_quantites_csv_names_only_quantities_no_other_file_names(d):
     own = set(datastore.table("quantites.csv")["nom"])
     assert own <= set(d.loc[d["nature"] == quantites.QUANTITE, "nom"])
-    assert not own & set(quantites._derivees())
+    assert not own & set(declarations._derivees())
     assert not own & set(parameters.parameters())
 
 
