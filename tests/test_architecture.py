@@ -107,14 +107,6 @@ def test_the_checker_sees_a_backward_arrow():
     assert any(RANKS[_layer(t)] > RANKS["models"] for t in targets)
 
 
-#: Circles allowed for now, each as the set of its files.  The ``narrate`` branch removes
-#: the one of ``aaas/publish/notebook`` (context ↔ glue ↔ resume); delete this allow-list
-#: when it is merged.
-CIRCLES_ALLOWED = (
-    frozenset({"aaas/publish/notebook/context.py", "aaas/publish/notebook/glue.py", "aaas/publish/notebook/resume.py"}),
-)
-
-
 def _module_file(parts: list[str]) -> Path | None:
     """The file of the module ``parts`` names (``aaas.models.sheet``), or of the module an
     imported name belongs to (``aaas.models.sheet.Sheet``); a package is its ``__init__``."""
@@ -169,7 +161,7 @@ def _circles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
 
 
 def test_no_import_circle():
-    circles = [c for c in _circles(_graph(_modules())) if c not in CIRCLES_ALLOWED]
+    circles = _circles(_graph(_modules()))
     assert not circles, "import circles: " + " ; ".join(" ↔ ".join(sorted(c)) for c in circles)
 
 

@@ -21,9 +21,8 @@ from pathlib import Path
 from ...models import conventions, parameters, sec
 from .. import executed
 
-#: The tag papermill looks for, and the one of the cell it injects after it.
+#: The tag papermill looks for.
 TAG = "parameters"
-INJECTED_TAG = "injected-parameters"
 #: The settings of a scenario, before the model's parameters: (name, type, default, help).
 REGLAGES = (
     ("scenario_file", "str", '""', "Fichier de scénario YAML (nom: valeur), lu avant les valeurs passées ici"),
