@@ -63,13 +63,16 @@ def list_table(headers: list[str], rows: Iterable[list[str]], widths: Iterable[i
     return "\n".join(lines) + "\n"
 
 
-MISSION_TITLES = {
-    "transversal": "Paramètres transversaux",
-    "relais": "Mission « Relais »",
-    "pair_aidance": "Mission « Pair-aidance »",
-    "coordination": "Mission « Coordination »",
-    "participation": "Mission « Participation »",
-}
+def mission_title(mission: str) -> str:
+    """The heading of a group of parameters: a mission of ``missions.csv`` by its short name,
+    or the parameters common to all.
+
+    >>> mission_title("pair_aidance"), mission_title("transversal")
+    ('Mission « Pair-aidance »', 'Paramètres transversaux')
+    """
+    if mission in set(datastore.missions()["mission"]):
+        return f"Mission « {mission.replace('_', '-').capitalize()} »"
+    return "Paramètres transversaux" if mission == "transversal" else mission.replace("_", " ").capitalize()
 
 
 def render_parametres_page(scenario: Scenario, convention: str) -> str:
@@ -87,7 +90,7 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         _differences_section(scenario, convention),
     ]
     for mission, group in df.groupby("mission", sort=False):
-        parts.append(f"## {MISSION_TITLES.get(mission, mission.replace('_', ' ').capitalize())}\n")
+        parts.append(f"## {mission_title(mission)}\n")
         rows = [
             [
                 f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",

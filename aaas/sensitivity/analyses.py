@@ -14,8 +14,6 @@ from . import engine, montecarlo, oneway, presets, scale, sobol, structural
 
 #: The ranges of the scale curves (5 000 – 100 000 inhabitants, 20 – 400 people followed).
 COURBES = scale.COURBES
-#: The printed mission totals and total (table 3.1).
-printed_totals = montecarlo.printed_totals
 #: The analyses, in the order of ``aaas sensitivity --help``.
 ANALYSES = ("oneway", "tornado", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
 VARIATIONS = "±10 %, ±15 %"
@@ -54,7 +52,7 @@ def run(
     if analyse == "montecarlo":
         res = _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_lot)
         kind = "corrélés" if correle else "indépendants"
-        return montecarlo.resume(res, printed_totals()), f"Monte Carlo : {draws} tirages {kind}"
+        return montecarlo.resume(res, montecarlo.printed_totals()), f"Monte Carlo : {draws} tirages {kind}"
     if analyse == "scenarios":
         return presets.tableau(conv), "Scénarios bas, hauts et nommés"
     if analyse == "sobol":

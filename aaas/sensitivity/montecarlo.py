@@ -156,17 +156,16 @@ def resume(
 
 
 def printed_totals() -> dict[str, float]:
-    """The mission totals and the total the report prints (table 3.1; its first row of each
-    quantity: the total of the table, not the « de l'ordre de 400 000 € » of the text).
+    """The mission totals and the total the report prints (table 3.1, not the « de l'ordre
+    de 400 000 € » of the text), by quantity: :func:`aaas.datastore.printed_figure`.
 
     >>> printed_totals()["total"]
     404565.0
     """
     from .. import datastore
 
-    pub = datastore.published()
-    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")].drop_duplicates("variable")
-    return dict(zip(rows["variable"], rows["value"], strict=True))
+    names = [f"mission_{m}" for m in datastore.missions()["mission"]] + ["total"]
+    return {name: datastore.printed_figure(name) for name in names}
 
 
 @dataclass(frozen=True)
