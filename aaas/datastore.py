@@ -1,6 +1,6 @@
 """The data layer: every file of ``data/`` is read here, and only here, each once.
 
-Each table has one accessor (:func:`parametres`, :func:`published`, :func:`bareme`…) and a
+Each table has one accessor (:func:`parameters`, :func:`published`, :func:`bareme`…) and a
 declared schema (:mod:`aaas.schemas`: columns, types, accepted values, unique keys,
 references to other files).  The first time a process reads the data folder, every file
 is checked against its schema and its references with pandera (:func:`validate_all`); a
@@ -281,7 +281,10 @@ def _accessor(name: str, file: str, doc: str):
     return read
 
 
-parametres = _accessor("parametres", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
+parameters = _accessor("parameters", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
+#: Former name of :func:`parameters`, kept until the call sites of another branch's files
+#: (``aaas/models/conventions.py``, ``paie.py``, ``quantites.py``) use it; removed at merge.
+parametres = parameters
 conventions = _accessor("conventions", "conventions.csv", "the values of each convention other than ``rapport``.")
 variantes = _accessor("variantes", "variantes.csv", "documented alternative values of some hypotheses.")
 missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche and key post.")

@@ -32,7 +32,7 @@ KINDS = ("parametre", "mission", "ligne", "choix", "convention", "scenario", "so
 def _labels() -> Mapping[tuple[str, str, str], str]:
     """Every label, by (kind, name, value); ``value`` is empty except for reading values."""
     out: dict[tuple[str, str, str], str] = {}
-    p = datastore.parametres()
+    p = datastore.parameters()
     out.update({("parametre", n, ""): t for n, t in zip(p["name"], p["libelle_court"], strict=True)})
     for kind, df in (("mission", datastore.missions()), ("ligne", datastore.lignes())):
         out.update({(kind, n, ""): t for n, t in zip(df[kind], df["libelle"], strict=True)})
@@ -79,7 +79,7 @@ def lecture(name: str, value) -> str:
 
 def est_lecture(name: str) -> bool:
     """Is ``name`` a categorical parameter (its values are readings or years)?"""
-    p = datastore.parametres()
+    p = datastore.parameters()
     return bool(p.loc[p["name"] == name, "choices"].ne("").any())
 
 

@@ -25,7 +25,7 @@ def generated_pages_paths() -> tuple[str, ...]:
 def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
     """The Markdown pages generated from ``data/`` (relative path -> text)."""
     parametres, errata = generated_pages_paths()
-    return {parametres: render_parametres_page(scenario, convention), errata: render_errata_page()}
+    return {parametres: render_parameters_page(scenario, convention), errata: render_errata_page()}
 
 
 GENERATED_NOTE = "<!-- Page générée par aaas/publish/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
@@ -75,9 +75,9 @@ def mission_title(mission: str) -> str:
     return "Paramètres transversaux" if mission == "transversal" else mission.replace("_", " ").capitalize()
 
 
-def render_parametres_page(scenario: Scenario, convention: str) -> str:
+def render_parameters_page(scenario: Scenario, convention: str) -> str:
     """The parameters page: every hypothesis by mission, and this build's differences."""
-    df = datastore.parametres()
+    df = datastore.parameters()
     table = parameters.parameters()
     parts = [
         GENERATED_NOTE,

@@ -52,7 +52,7 @@ def tirages(
     direction)."""
     _check(n, seed)
     rng, ps = np.random.default_rng(seed), plages(convention, base=base)
-    lots = [_draw(ps, rng, min(engine.TAILLE_LOT, n - s), correle) for s in range(0, n, engine.TAILLE_LOT)]
+    lots = [_draw(ps, rng, min(engine.CHUNK, n - s), correle) for s in range(0, n, engine.CHUNK)]
     return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
 
 
@@ -66,7 +66,7 @@ def lots(
     progress=None,
 ) -> Iterator[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]]:
     """The draws and the ``outputs`` of each lot of at most
-    :data:`~aaas.sensitivity.engine.TAILLE_LOT` draws, in order (what :func:`montecarlo`
+    :data:`~aaas.sensitivity.engine.CHUNK` draws, in order (what :func:`montecarlo`
     keeps the outputs of): memory holds one lot, whatever ``n``.  The counts are checked
     at once, before the first lot.
 
@@ -81,10 +81,10 @@ def lots(
 
 def _lots(ps, convention, n, seed, outputs, correle, base, progress):
     rng = np.random.default_rng(seed)
-    for start in range(0, n, engine.TAILLE_LOT):
-        stop = min(start + engine.TAILLE_LOT, n)
+    for start in range(0, n, engine.CHUNK):
+        stop = min(start + engine.CHUNK, n)
         draws = _draw(ps, rng, stop - start, correle)
-        yield draws, engine.evaluate(draws, convention, outputs, base=base)
+        yield draws, engine.evaluate_draws(draws, convention, outputs, base=base)
         if progress:
             progress(stop, n)
 

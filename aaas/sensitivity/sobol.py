@@ -55,7 +55,7 @@ def evaluer_blocs(problem: dict, base_samples: int, seed: int, evaluate) -> dict
     """
     a, b = _blocks(problem, base_samples, seed)
     d, n, names = a.shape[1], a.shape[0], problem["names"]
-    per_lot = max(1, engine.TAILLE_LOT // n)
+    per_lot = max(1, engine.CHUNK // n)
     at, bt = np.ascontiguousarray(a.T), np.ascontiguousarray(b.T)
     out: dict[str, np.ndarray] = {}
     for start in range(0, d + 2, per_lot):
@@ -150,7 +150,7 @@ def sobol(
     n_out = len(outputs) if outputs else limits.SORTIES
     limits.echantillon(base_samples, hypotheses=problem["num_vars"], sorties=n_out)
     blocs = evaluer_blocs(
-        problem, base_samples, seed, lambda draws: engine.evaluate(draws, convention, outputs, base=base)
+        problem, base_samples, seed, lambda draws: engine.evaluate_draws(draws, convention, outputs, base=base)
     )
     w = poids(base_samples, seed)
     rows = []
