@@ -170,7 +170,24 @@ def printed_totals() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class MonteCarlo:
-    """A Monte Carlo analysis (:func:`run`): the draws and their summary."""
+    """A Monte Carlo analysis (:func:`run`): the draws and their summary.
+
+    Attributes
+    ----------
+    draws : DataFrame
+        One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
+    summary : DataFrame
+        Per output: P5, P50, P95, mean, relative gaps, precisions, chance of exceeding the
+        printed figure (:func:`resume`).
+    seed : int
+        The seed of the draws.
+    correlated : bool
+        Whether the hypotheses were drawn correlated (``correle``).
+    convention : str
+        The convention the draws replace values of.
+    outputs : tuple of str
+        The outputs followed, in order (the last columns of ``draws``).
+    """
 
     #: One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
     draws: pd.DataFrame
