@@ -76,6 +76,12 @@ def data_dir(root: Path | None = None) -> Path:
         return Path(configured)
     if root is not None and root != ROOT:
         return root / "data"
+    return published_dir()
+
+
+def published_dir() -> Path:
+    """The published data: the checkout's ``data/`` (HEAD's, once committed), else the copy
+    shipped inside the installed package (``aaas/_data``)."""
     return ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data")
 
 
@@ -389,4 +395,4 @@ def modifications() -> str:
     HEAD's ``data/`` in a checkout, else the shipped folder), in one line; empty when none."""
     from . import datadiff
 
-    return datadiff.describe(data_dir(), ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data"))
+    return datadiff.describe(data_dir(), published_dir())

@@ -117,7 +117,7 @@ def _valeur_unite(value, name: str, unit: str) -> str:
 def _admises(p) -> str:
     """The accepted values: bounds, or each reading value by its label (identifier in code)."""
     if not p.choices:
-        return md_cell(p.bornes())
+        return md_cell(p.bounds())
     return " ou ".join(readable.md_value(p.name, c, md_cell) for c in p.choices)
 
 
