@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  var SCROLLERS = "article table, article .aaas-defilement, article .pst-scrollable-table-container";
+  var SCROLLERS = "article table, article .aaas-scrolling, article .pst-scrollable-table-container";
 
   function update() {
     document.querySelectorAll(SCROLLERS).forEach(function (el) {

@@ -27,7 +27,6 @@ EXIT_INTERRUPTED = interrupts.EXIT_INTERRUPTED
 #: each module a command may need beyond the core install.
 EXTRAS = {
     "openpyxl": "tableur",
-    "SALib": "sensibilite",
     "scipy": "sensibilite",
     **dict.fromkeys(
         ("papermill", "nbformat", "nbclient", "myst_nb", "jupyter_book", "jupyter_cache", "sphinx", "ipykernel"),

@@ -1,5 +1,4 @@
-"""The notebooks' cache: what an executed notebook depends on, where its copy is kept, and
-how the cache is kept small.
+"""The notebooks' cache: what an executed notebook depends on, where its copy is kept, how it stays small.
 
 Each notebook's key covers the notebook itself, the ``aaas`` package, the data folder
 (:func:`data_digest`, which follows ``AAAS_DATA_DIR``), the parameters injected by
@@ -65,9 +64,10 @@ MARKER_TEXT = "Cache des notebooks exécutés par « aaas build » (aaas variant
 #: Name of a cache entry; of a partial copy (its process id as group 1).
 ENTRY = re.compile(r"[0-9a-f]{64}\.ipynb")
 PARTIAL = re.compile(r"[0-9a-f]{64}\.(\d+)-\d+" + re.escape(PARTIAL_SUFFIX))
+MEMO_DIR = "analyses"  #: Analyses run once per build, shared by pages (:mod:`aaas.publish.notebook.analyses`).
 #: Other names the tool writes in a cache (failed copies, locks, registrations of builds,
-#: the data files' validation stamps of :mod:`aaas.datastore`).
-OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name)
+#: the data files' validation stamps of :mod:`aaas.datastore`, the analyses' memos).
+OWN_NAMES = ("failed", MARKER, lock.CACHE_LOCK_FILE, lock.IN_USE_DIR, data.STAMPS.name, MEMO_DIR)
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def cache_dir(root: Path, out: Path | None = None) -> Path:
     configured = os.environ.get(CACHE_ENV, "").strip()
     if configured:
         return check_cache(configured, root, CACHE_ENV)
-    candidates = [root / "_build" / "cache", _user_cache()]
+    candidates = [root / "_build" / "cache", location.user_cache("notebooks")]
     if root == location.ROOT and not location.in_checkout(root):  # an installation: never written into
         candidates = candidates[1:]
     for folder in candidates:
@@ -176,11 +176,6 @@ def in_use(tasks: list[NotebookTask]) -> Iterator[None]:
     claim(folder)
     with lock.registered(folder, [task.key for task in tasks]):
         yield
-
-
-def _user_cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "aaas" / "notebooks"
 
 
 def _writable(folder: Path) -> bool:

@@ -253,9 +253,10 @@ def refresh_one(path: Path, root: Path) -> Outcome:
 
     start = time.perf_counter()
     tmp = path.with_name(f".{path.stem}.refresh.ipynb")
+    filled = path.with_name(f".{path.stem}.parametres.ipynb")  # the committed file stays as is until the end
     try:
-        parameters_cell.rewrite([path])
-        run_papermill(path, tmp, {}, root)
+        executed.write_notebook(parameters_cell.filled(path), filled)
+        run_papermill(filled, tmp, {}, root)
         nb = executed.read_notebook(tmp)
         executed.strip_execution_metadata(nb)
         executed.write_notebook(nb, tmp)
@@ -265,6 +266,7 @@ def refresh_one(path: Path, root: Path) -> Outcome:
         return time.perf_counter() - start, describe_failure(path, exc, root, injected=False)
     finally:
         tmp.unlink(missing_ok=True)
+        filled.unlink(missing_ok=True)
 
 
 def run_papermill(source: Path, output: Path, parameters: Mapping[str, Any], root: Path) -> None:

@@ -34,10 +34,10 @@ THEME_LANDMARKS = {
         ' aria-label="Navigation dans le livre">'
     ),
 }
-#: The scrolling frame of the report's tables (aaas.publish.notebook.html_tables.defilement),
+#: The scrolling frame of the report's tables (:func:`aaas.publish.notebook.tables.region`),
 #: and the same frame reachable with the keyboard (axe-core rule « scrollable-region-focusable »).
-SCROLL_FRAME = '<div class="aaas-defilement">'
-SCROLL_FRAME_FOCUSABLE = '<div class="aaas-defilement" tabindex="0">'
+SCROLL_FRAME = '<div class="aaas-scrolling">'
+SCROLL_FRAME_FOCUSABLE = '<div class="aaas-scrolling" tabindex="0">'
 
 
 def setup(app) -> dict:

@@ -61,7 +61,7 @@ LAYOUT_JS = """() => ({
   inner: window.innerWidth,
   wide: Array.from(document.querySelectorAll('article *'))
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-    .filter(e => !e.closest('.aaas-defilement, table, .cell_output, pre'))
+    .filter(e => !e.closest('.aaas-scrolling, table, .cell_output, pre'))
     .slice(0, 5).map(e => e.tagName + '.' + e.className),
   code: Array.from(document.querySelectorAll(%r)).filter(e => e.offsetParent !== null).length,
   toggle: document.body.innerText.includes('Show code cell'),
@@ -84,14 +84,14 @@ TABLES_JS = """(() => {
       if (c.scrollWidth > c.clientWidth + 1) clipped.push(name(t) + ' : ' + c.innerText.slice(0, 30));
     });
   });
-  document.querySelectorAll('article .aaas-defilement').forEach(r => {
+  document.querySelectorAll('article .aaas-scrolling').forEach(r => {
     if (r.scrollWidth <= r.clientWidth + 1) return;
     const first = r.querySelector('tbody tr:not(.detail):not(.groupe) > :first-child');
     const ok = r.tabIndex === 0 && r.getAttribute('role') === 'region' && r.getAttribute('aria-label')
       && first && getComputedStyle(first).position === 'sticky';
     if (!ok) unreachable.push(name(r.querySelector('table')));
   });
-  const labels = Array.from(document.querySelectorAll('article .aaas-defilement'))
+  const labels = Array.from(document.querySelectorAll('article .aaas-scrolling'))
     .map(r => r.getAttribute('aria-label'));
   const unnamed = labels.filter((l, i) => !l || labels.indexOf(l) !== i);
   return {scrolling, clipped, unreachable, unnamed};

@@ -63,11 +63,17 @@ def test_a_euro_tick_reads_in_thousands():
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
 def test_each_glued_figure_is_shown_with_an_alt_text(path):
+    """Every figure a notebook glues (an image among its stored outputs, named by myst-nb's
+    glue) is shown once, with an alt text; the notebooks' code only calls the functions
+    that glue them (tests/publish/test_notebook_code.py)."""
     nb = nbformat.read(path, as_version=4)
-    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    keys = re.findall(r"""(?:colle_figure|colle)\(\s*f?["']((?:fig_)[^"']*)["']""", code)
-    keys += [f"fig_{m}" for m in re.findall(r"graphique_mission\(\"(\w+)\"\)", code)]
-    keys += [f"fig_{m}" for m in re.findall(r"graphique_(missions|porteurs|structure)\(", code)]
+    keys = [
+        o.metadata["scrapbook"]["name"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "scrapbook" in o.get("metadata", {}) and any("image/" in m for m in o.get("data", {}))
+    ]
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     shown = re.findall(r"```\{glue:figure\} (\S+)\n:alt: (.+)\n", markdown)
     assert len({k for k, _ in shown}) == len(shown), "a glue key shown twice"

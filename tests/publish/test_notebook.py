@@ -14,7 +14,7 @@ def ctx():
 
 
 def test_glued_text_has_no_quotes():
-    assert repr(notebook.Texte("404 565 €")) == "404 565 €"
+    assert repr(notebook.GluedText("404 565 €")) == "404 565 €"
 
 
 def test_table_html_is_deterministic_and_traceable(ctx):

@@ -60,7 +60,7 @@ def test_groups_head_their_rows_and_the_group_column_is_not_repeated():
 
 def test_the_table_sits_in_a_named_region_the_keyboard_reaches():
     out = render()
-    assert out.startswith('<div class="aaas-defilement" role="region" tabindex="0" aria-label="Un tableau">')
+    assert out.startswith('<div class="aaas-scrolling" role="region" tabindex="0" aria-label="Un tableau">')
     assert 'aria-label="Tableau"' in tables.table_html(FRAME, "sans-titre")
 
 

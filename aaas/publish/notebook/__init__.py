@@ -12,8 +12,8 @@ numbers.
 from . import tables
 from .charts import graphique_missions, graphique_porteurs, graphique_structure
 from .collect import results
-from .context import Contexte, setup, setup_from
-from .glue import Texte
+from .context import Context, setup, setup_from
+from .glue import GluedText
 from .html_tables import (
     show_errata,
     show_figures,
@@ -25,13 +25,16 @@ from .html_tables import (
     tableau_mutualisation,
     tableau_vocabulaire,
 )
+from .resume import glue_mission, mission_de_section
 
 __all__ = [
-    "Contexte",
-    "Texte",
+    "Context",
+    "GluedText",
+    "glue_mission",
     "graphique_missions",
     "graphique_porteurs",
     "graphique_structure",
+    "mission_de_section",
     "results",
     "setup",
     "setup_from",

@@ -139,7 +139,7 @@ def _finish(fig, ax, title: str, legend: bool = True):
     return fig
 
 
-def colle(key: str, fig) -> None:
+def glue_figure(key: str, fig) -> None:
     """Glue a figure for a ``{glue:figure}`` directive and close it (not shown twice)."""
     import matplotlib.pyplot as plt
     from myst_nb import glue
@@ -175,7 +175,7 @@ def figure_mission(ctx, mission: str):
 
 def graphique_mission(ctx, mission: str) -> None:
     """Glue a mission's chart under ``fig_<mission>``."""
-    colle(f"fig_{mission}", figure_mission(ctx, mission))
+    glue_figure(f"fig_{mission}", figure_mission(ctx, mission))
 
 
 def figure_missions(ctx):
@@ -192,7 +192,7 @@ def figure_missions(ctx):
 
 def graphique_missions(ctx) -> None:
     """Glue the four missions' chart under ``fig_missions``."""
-    colle("fig_missions", figure_missions(ctx))
+    glue_figure("fig_missions", figure_missions(ctx))
 
 
 def figure_porteurs(ctx):
@@ -219,7 +219,7 @@ def figure_porteurs(ctx):
 
 def graphique_porteurs(ctx) -> None:
     """Glue the carriers' chart under ``fig_porteurs``."""
-    colle("fig_porteurs", figure_porteurs(ctx))
+    glue_figure("fig_porteurs", figure_porteurs(ctx))
 
 
 def figure_structure(ctx):
@@ -241,4 +241,4 @@ def figure_structure(ctx):
 
 def graphique_structure(ctx) -> None:
     """Glue the cost structure chart under ``fig_structure``."""
-    colle("fig_structure", figure_structure(ctx))
+    glue_figure("fig_structure", figure_structure(ctx))

@@ -23,7 +23,7 @@ from ...datastore import ROOT
 from ...models.scenario import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import Contexte
+    from .context import Context
 
 #: This edition's title (as ``_config.yml`` and ``CITATION.cff`` give it) and author.
 TITRE = "Surcoûts de l'Accompagnement à l'Autonomie en Santé — édition reproductible"
@@ -44,7 +44,7 @@ LICENCE_CONTENU = "Licence Ouverte / Open Licence 2.0 (Etalab)"
 SEUIL_ORDRE_DE_GRANDEUR = 0.10
 
 
-def _total(ctx: Contexte, convention: str) -> float:
+def _total(ctx: Context, convention: str) -> float:
     return float(np.asarray(ctx.evaluations[convention].results["total"]))
 
 
@@ -53,27 +53,27 @@ def _defaut(convention: str) -> float:
     return float(np.asarray(Evaluation(convention=convention).results["total"]))
 
 
-def _nombre(ctx: Contexte, name: str, singulier: str, pluriel: str | None = None, un: str = "") -> str:
+def _nombre(ctx: Context, name: str, singulier: str, pluriel: str | None = None, un: str = "") -> str:
     """A count of the scenario with its noun (« un département » with ``un`` for one), and
     the value it replaces."""
     value = ctx.scenario.values[name]
     texte = f"{un} {singulier}" if un and value == 1 else fmt.accord(value, singulier, pluriel)
-    return texte + ctx.colle.rappel(name)
+    return texte + ctx.glue.rappel(name)
 
 
-def _population_departement(ctx: Contexte) -> str:
+def _population_departement(ctx: Context) -> str:
     """« de 1 500 000 habitants (rapport : 671 000) » when the scenario changes it, else nothing."""
     if "population_departement" not in ctx.scenario.changed:
         return ""
     habitants = fmt.nombre(ctx.scenario.values["population_departement"])
-    return f" de {habitants} habitants{ctx.colle.rappel('population_departement')}"
+    return f" de {habitants} habitants{ctx.glue.rappel('population_departement')}"
 
 
-def portee(ctx: Contexte) -> str:
+def portee(ctx: Context) -> str:
     """What the total covers: the four missions at the scenario's scale."""
     unites = [
         f"relais-accessibilité pour un bassin de {fmt.nombre(ctx.scenario.values['population_bassin'])} "
-        f"habitants{ctx.colle.rappel('population_bassin')}",
+        f"habitants{ctx.glue.rappel('population_bassin')}",
         f"pair-aidance pour une file active de {_nombre(ctx, 'file_active', 'personne suivie', 'personnes suivies')}",
         f"coordination territoriale pour {_nombre(ctx, 'nb_departements', 'département', un='un')}"
         + _population_departement(ctx),
@@ -89,7 +89,7 @@ def portee(ctx: Contexte) -> str:
     )
 
 
-def verdict(ctx: Contexte) -> str:
+def verdict(ctx: Context) -> str:
     """The corrected and today's totals against the total as the report computes it."""
     rapport, corrige, actualise = (_total(ctx, c) for c in ("rapport", "corrige", "actualise"))
     v = corrige / rapport - 1
@@ -112,7 +112,7 @@ def verdict(ctx: Contexte) -> str:
     return texte
 
 
-def comptes_scenario(ctx: Contexte) -> str:
+def comptes_scenario(ctx: Context) -> str:
     """Why the counts of checked figures differ from the report's scenario (or that they do not)."""
     b = reconcile.bilan(ctx.evaluations["rapport"].reconciliation)
     if not ctx.scenario.changed:
@@ -156,16 +156,16 @@ def substitutions(scenario: Scenario, root: Path = ROOT) -> dict[str, str]:
     return {"edition": edition(scenario, root), "citation": citation(scenario, root)}
 
 
-def colle_citation(ctx: Contexte) -> None:
+def glue_citation(ctx: Context) -> None:
     """Glue the home page's scope, verdict, counts of a variant, the report's reference and the licences."""
-    ctx.colle("portee", portee(ctx))
-    ctx.colle(
+    ctx.glue("portee", portee(ctx))
+    ctx.glue(
         "total_selon",
         "avec les valeurs de ce scénario et les lectures du rapport"
         if ctx.scenario.changed
         else "avec ses propres valeurs et lectures",
     )
-    ctx.colle("verdict", verdict(ctx))
-    ctx.colle("comptes_scenario", comptes_scenario(ctx))
-    ctx.colle("reference_rapport", REFERENCE_RAPPORT)
-    ctx.colle("licence", f"code sous licence {LICENCE_CODE} ; textes et données sous {LICENCE_CONTENU}")
+    ctx.glue("verdict", verdict(ctx))
+    ctx.glue("comptes_scenario", comptes_scenario(ctx))
+    ctx.glue("reference_rapport", REFERENCE_RAPPORT)
+    ctx.glue("licence", f"code sous licence {LICENCE_CODE} ; textes et données sous {LICENCE_CONTENU}")

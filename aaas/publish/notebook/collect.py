@@ -8,7 +8,7 @@ Run a chapter with your parameters, then collect its figures::
     >>> df = results("relais_50000.ipynb")  # doctest: +SKIP
     >>> df.query("quantite == 'mission_relais' and convention == 'rapport'")["valeur"]  # doctest: +SKIP
 
-Each glue of :class:`~aaas.publish.notebook.glue.Colle` records its number in its output's
+Each glue of :class:`~aaas.publish.notebook.glue.Glue` records its number in its output's
 metadata (:func:`aaas.publish.notebook.glue.record`); this reads them back.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .glue import CLE_METADONNEES
+from .glue import METADATA_KEY
 
 #: The columns of :func:`results`, in order.
 COLONNES = ("cle", "quantite", "valeur", "unite", "convention", "nature", "texte")
@@ -55,7 +55,7 @@ def results(path: str | os.PathLike) -> pd.DataFrame:
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             meta = output.get("metadata", {})
-            nombre, glued = meta.get(CLE_METADONNEES), meta.get("scrapbook", {})
+            nombre, glued = meta.get(METADATA_KEY), meta.get("scrapbook", {})
             if not nombre or "name" not in glued:
                 continue
             text = next((v for k, v in output.get("data", {}).items() if k.endswith("text/plain")), "")

@@ -3,7 +3,10 @@
 A notebook's set-up cell is ``ctx = notebook.setup_from(globals())``: it reads the
 parameters papermill injected (:mod:`.namespace`: the scenario file, the convention,
 ``overrides`` and any model parameter passed alone); every figure of its prose then comes from
-``ctx`` (``ctx.colle.valeur("cle", "quantite")``), every table from ``ctx.montre(id)``.
+``ctx`` (``ctx.glue.valeur("cle", "quantite")``), every table from ``ctx.show(id)``.
+
+The page-level summaries that take a context (:mod:`.resume`, :mod:`.citation`,
+:mod:`.incertitude`) import it; it imports none of them.
 """
 
 from __future__ import annotations
@@ -19,17 +22,17 @@ from ...checks import tables
 from ...checks.evaluation import Evaluation
 from ...models import conventions, parameters, surcouts
 from ...models import scenario as scenarios
-from . import charts, glue, html_tables, namespace, resume
+from . import charts, glue, html_tables, namespace
 from . import tables as book_tables
 
 
-class Contexte:
+class Context:
     """One scenario under one convention, for a whole notebook (see :func:`setup`)."""
 
     def __init__(self, evaluation: Evaluation):
         self.evaluation = evaluation
-        #: Glue helper: ``ctx.colle("cle", texte)``, ``ctx.colle.valeur(...)``...
-        self.colle = glue.Colle(self)
+        #: Glue helper: ``ctx.glue("cle", texte)``, ``ctx.glue.valeur(...)``...
+        self.glue = glue.Glue(self)
 
     scenario = property(lambda self: self.evaluation.scenario)
     convention = property(lambda self: self.evaluation.convention)
@@ -40,7 +43,7 @@ class Contexte:
     @property
     def glued(self) -> dict[str, str]:
         """Every text glued so far, by key."""
-        return self.colle.glued
+        return self.glue.glued
 
     # --- values -------------------------------------------------------------------------
     def v(self, name: str) -> float:
@@ -99,7 +102,7 @@ class Contexte:
         return self.autre(convention, **dict(zip(rows["parametre"], rows["valeur"], strict=True)))
 
     # --- display ------------------------------------------------------------------------
-    def montre(self, table_id: str) -> None:
+    def show(self, table_id: str) -> None:
         """Display a report table as HTML (deterministic markup, for nbval)."""
         book_tables.show_html(self.html(table_id))
 
@@ -109,7 +112,7 @@ class Contexte:
         defaut = self.evaluation.table(table_id, "defaut") if self.scenario.changed else None
         return html_tables.tableau_html(par, tables.info(table_id), self.convention, defaut)
 
-    def montre_errata(self, table_id: str) -> None:
+    def show_errata(self, table_id: str) -> None:
         """List the report's errors found in a table (from ``data/errata.csv``)."""
         book_tables.show_markdown(self.markdown_errata(table_id))
 
@@ -127,14 +130,6 @@ class Contexte:
         text = html_tables.scenario_markdown(self.scenario, self.convention)
         edits = datastore.modifications()
         return f"{text} **Données modifiées** (par rapport aux données publiées) : {edits}." if edits else text
-
-    def retenir(self, mission: str) -> None:
-        """Glue « Ce qu'il faut retenir » of a mission's chapter (:func:`.resume.colle_mission`)."""
-        resume.colle_mission(self, mission)
-
-    def accueil(self) -> None:
-        """Glue the home page's first screen (:func:`.resume.colle_accueil`)."""
-        resume.colle_accueil(self)
 
     def graphique_mission(self, mission: str) -> None:
         """A mission's lines: this scenario vs the other convention."""
@@ -167,16 +162,16 @@ def setup(
     convention: str = "rapport",
     overrides: Mapping[str, Any] | None = None,
     origin: str = namespace.ORIGINE,
-) -> Contexte:
+) -> Context:
     """Resolve the papermill parameters of a notebook; the model is evaluated when first used.
 
     ``origin`` names, in the messages, where ``overrides`` come from."""
     conventions.check_convention(convention)
     scenario = scenarios.resolve(scenario_file or None, dict(overrides or {}), convention, origin)
-    return Contexte(Evaluation(scenario, convention))
+    return Context(Evaluation(scenario, convention))
 
 
-def setup_from(globals_: Mapping[str, Any]) -> Contexte:
+def setup_from(globals_: Mapping[str, Any]) -> Context:
     """A notebook's set-up: ``ctx = notebook.setup_from(globals())`` reads what its parameters
     cell declares and papermill injected (:func:`.namespace.settings`: a name the cell does
     not declare, or a value out of range, stops here with one French line)."""

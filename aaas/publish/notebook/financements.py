@@ -149,3 +149,27 @@ def show_modes() -> None:
 def sources(cell: str) -> str:
     """The source texts of a cell (``seed_001|seed_004``) by their titles."""
     return " ; ".join(labels.libelle("source", s) for s in cell.split("|"))
+
+
+#: The example the prose gives: the programmes open to the mission of the report's section
+#: 2.4 (coordination) for people with a psychiatric disability.
+EXEMPLE = ("2.4", "handicap_psychique")
+#: The two parts of the report's section 4 the prose counts the programmes of.
+PARTIES = ("4.2", "4.1")
+
+
+def glue_chapitre(ctx) -> None:
+    """Glue the chapter's counts (the programmes, those of each part of section 4, those of
+    the example) and its two heat maps."""
+    from .resume import mission_de_section
+
+    tous = financements.table()
+    ctx.glue("fin_nb", fmt.nombre(len(tous)))
+    for partie in PARTIES:
+        ctx.glue(f"fin_nb_{partie.replace('.', '')}", fmt.nombre(int((tous["partie"] == partie).sum())))
+    section, public = EXEMPLE
+    choix = financements.programmes(mission=mission_de_section(section), public=public)
+    ctx.glue("fin_coord_psy_nb", fmt.accord(len(choix), "programme"))
+    ctx.glue("fin_coord_psy", ", ".join(choix["programme"]))
+    charts.glue_figure("fig_fin_missions", carte("missions"))
+    charts.glue_figure("fig_fin_publics", carte("publics"))

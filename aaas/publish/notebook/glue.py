@@ -1,6 +1,6 @@
 """Glue for myst-nb: every figure of a chapter's prose, preformatted the French way.
 
-``ctx.colle("cle", texte)`` glues a text; ``ctx.colle.valeur``, ``.parametre``,
+``ctx.glue("cle", texte)`` glues a text; ``ctx.glue.valeur``, ``.parametre``,
 ``.publie``, ``.tableau`` and ``.variante`` glue a model quantity, a parameter, a printed
 figure, a table's recomputed figure as the table shows it or a documented alternative value.
 The prose shows them with ``{glue:}`cle```.
@@ -9,14 +9,15 @@ Each figure glued is also recorded as a number: the glue's output carries, in it
 metadata (``aaas``: :func:`record`), the quantity, its exact value, its unit, the
 convention and what the figure is (computed, printed, a parameter…), which the book does not
 show and nbval does not compare; :func:`aaas.publish.notebook.results` collects them
-from an executed notebook.  A text glued without its number (``ctx.colle("cle", texte)``)
-is recorded as far as it reads as a number with its unit (:func:`lire`).
+from an executed notebook.  A text glued without its number (``ctx.glue("cle", texte)``)
+is recorded as far as it reads as a number with its unit (:func:`read_figure`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -25,12 +26,25 @@ from ...models import conventions, parameters
 from ...present import render
 from ...present.exports import UNITE_PART
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .context import Contexte
+
+class Source(Protocol):
+    """What the glue reads from a notebook's context (:class:`.context.Context` is one): the
+    glue module does not import the context, which imports it."""
+
+    convention: str
+    scenario: Any
+
+    def v(self, name: str) -> float: ...
+    def texte(self, name: str, unit: str = "€", precision: float | None = 1.0) -> str: ...
+    def parametre(self, name: str) -> str: ...
+    def ligne(self, table_id: str, label: str) -> Any: ...
+    def tableau(self, table_id: str, convention: str | None = None) -> Any: ...
+    def autre(self, convention: str | None = None, **changes: Any) -> Mapping[str, Any]: ...
+    def variante(self, *variantes: str, convention: str | None = None) -> Mapping[str, Any]: ...
 
 
 #: The key of the output's metadata that holds a glued figure's number.
-CLE_METADONNEES = "aaas"
+METADATA_KEY = "aaas"
 #: What a glued figure is (the ``nature`` of its record).
 NATURES = ("calculé", "imprimé", "paramètre", "variante", "lu")
 #: A figure as the book writes it: a signed number (thin spaces between thousands, a
@@ -39,11 +53,11 @@ _FIGURE = re.compile(r"(?P<signe>[−+-]?)(?P<nombre>\d{1,3}(?:[\u202f\xa0 ]\d{3
                      r"(?:[\u202f\xa0 ](?P<unite>[^\d\s(][^()]{0,30}))?")  # fmt: skip
 
 
-def lire(text: str) -> tuple[float, str] | None:
+def read_figure(text: str) -> tuple[float, str] | None:
     """The number and unit a glued text writes (a share as a fraction, unit ``part``), or
     None when it is not one figure.
 
-    >>> lire("105\u202f540\xa0€"), lire("−5,3\xa0%"), lire("12"), lire("habitant")
+    >>> read_figure("105\u202f540\xa0€"), read_figure("−5,3\xa0%"), read_figure("12"), read_figure("habitant")
     ((105540.0, '€'), (-0.053, 'part'), (12.0, ''), None)
     """
     m = _FIGURE.fullmatch(text.strip())
@@ -76,14 +90,14 @@ def record(quantite: str, valeur: Any, unite: str, convention: str, nature: str)
     return {"quantite": quantite, "valeur": number, "unite": unit, "convention": convention, "nature": nature}
 
 
-class Texte:
+class GluedText:
     """A preformatted figure for myst-nb's glue: its plain representation is the text
     itself (a bare ``str`` would be glued with its quotes); its number, when it has one,
     goes into the output's metadata (:func:`record`).
 
-    >>> Texte("404 565 €")
+    >>> GluedText("404 565 €")
     404 565 €
-    >>> Texte("5 €", {"valeur": 5.0})._repr_mimebundle_()[1]
+    >>> GluedText("5 €", {"valeur": 5.0})._repr_mimebundle_()[1]
     {'aaas': {'valeur': 5.0}}
     """
 
@@ -100,28 +114,28 @@ class Texte:
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict[str, str], dict[str, Any]]:
         """The text as Markdown and plain text; the number in the metadata."""
         return {"text/markdown": self.text, "text/plain": self.text}, (
-            {CLE_METADONNEES: self.nombre} if self.nombre else {}
+            {METADATA_KEY: self.nombre} if self.nombre else {}
         )
 
 
-class Colle:
+class Glue:
     """Glue helper of a notebook's context; remembers what it glued (``glued``)."""
 
-    def __init__(self, ctx: Contexte):
+    def __init__(self, ctx: Source):
         self.ctx = ctx
         self.glued: dict[str, str] = {}
 
     def __call__(self, key: str, text: str, nombre: dict[str, Any] | None = None) -> None:
         """Glue a preformatted text under ``key``, with its number (:func:`record`; by
-        default what the text reads as, :func:`lire`).  Returns nothing, so that a glue call
+        default what the text reads as, :func:`read_figure`).  Returns nothing, so that a glue call
         never prints as a cell's last line."""
         from myst_nb import glue
 
         if nombre is None:
-            lu = lire(text)
+            lu = read_figure(text)
             nombre = record("", lu[0], lu[1], self.ctx.convention, "lu") if lu else None
         self.glued[key] = text
-        glue(key, Texte(text, nombre), display=False)
+        glue(key, GluedText(text, nombre), display=False)
 
     def nombre(self, key: str, text: str, quantite: str, valeur: Any, unite: str, **options) -> None:
         """Glue ``text``, recording ``valeur`` (the exact number) of ``quantite`` in
@@ -131,7 +145,7 @@ class Colle:
         self(key, text, record(quantite, valeur, unite, convention, options.get("nature", "calculé")))
 
     def valeur(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0) -> None:
-        """Glue a quantity of the model (see :meth:`Contexte.texte`)."""
+        """Glue a quantity of the model (see :meth:`Context.texte`)."""
         nature = "paramètre" if name in parameters.parameters() else "calculé"
         self.nombre(key, self.ctx.texte(name, unit, precision), name, self.ctx.v(name), unit, nature=nature)
 
@@ -186,3 +200,40 @@ class Colle:
         row = datastore.variantes().set_index("variante").loc[variante]
         value, unit = float(row["valeur"]), parameters.lookup(row["parametre"]).unit
         self.nombre(key, fmt.parametre(value, unit), row["parametre"], value, unit, nature="variante")
+
+    def autre(self, key: str, name: str, unit: str = "€", precision: float | None = 1.0, **changes: Any) -> None:
+        """Glue a quantity of the model under other readings or values (``changes``, see
+        :meth:`Context.autre`; ``convention=`` another convention), formatted like
+        :meth:`valeur` (``precision=None``: the decimals the number needs)."""
+        convention = changes.pop("convention", None)
+        value = self.ctx.autre(convention, **changes)[name]
+        convention = convention or self.ctx.convention
+        self.nombre(key, texte(value, unit, precision), name, value, unit, convention=convention)
+
+    def en_variante(self, key: str, name: str, variantes: list[str], unit: str = "€", precision: float | None = 1.0):
+        """Glue a quantity of the model with documented alternative values
+        (``data/variantes.csv``, see :meth:`Context.variante`)."""
+        value = self.ctx.variante(*variantes)[name]
+        self.nombre(key, texte(value, unit, precision), name, value, unit)
+
+    def par_unite(self, key: str, total: str, unites: str, convention: str | None = None, **changes: Any) -> None:
+        """Glue a cost per unit, ``total`` / ``unites`` (two quantities of the model), in euros:
+        of this scenario, or under another ``convention`` or readings (``changes``, see
+        :meth:`Context.autre`)."""
+        if convention or changes:
+            r = self.ctx.autre(convention, **changes)
+            value = r[total] / r[unites]
+        else:
+            value = self.ctx.v(total) / self.ctx.v(unites)
+        self.nombre(
+            key, fmt.euros(value), f"{total}/{unites}", value, "€", convention=convention or self.ctx.convention
+        )
+
+
+def texte(value: Any, unit: str, precision: float | None = 1.0) -> str:
+    r"""A value formatted the French way (``precision=None``: the decimals it needs, up to three).
+
+    >>> texte(1234.5, "€"), texte(0.1234, "", 0.001), texte(1.5, "h", None)
+    ('1\u202f234\xa0€', '0,123', '1,5\xa0h')
+    """
+    return fmt.valeur_auto(value, unit) if precision is None else fmt.valeur(float(np.asarray(value)), unit, precision)

@@ -126,12 +126,15 @@ def rewrite(paths: Iterable[str | Path]) -> list[Path]:
     the notebooks changed."""
     changed = []
     for path in map(Path, paths):
-        expected = source(path.stem)
         nb = executed.read_notebook(path)
-        cell = _cell(nb)
-        if cell.source == expected:
-            continue
-        cell.source = expected
-        executed.write_notebook(nb, path)
-        changed.append(path)
+        if _cell(nb).source != source(path.stem):
+            executed.write_notebook(filled(path), path)
+            changed.append(path)
     return changed
+
+
+def filled(path: str | Path):
+    """The notebook at ``path`` with :func:`source` in its parameters cell (the file untouched)."""
+    nb = executed.read_notebook(path)
+    _cell(nb).source = source(Path(path).stem)
+    return nb

@@ -41,16 +41,6 @@ def _hauteur(noms: list[str]) -> float:
     return 0.2 * sum(t.count("\n") + 1 for t in noms) + 0.22 * len(noms) + 1.5
 
 
-def colle_figure(key: str, fig) -> None:
-    """Glue a figure for a ``{glue:figure}`` directive (which carries its alt text) and
-    close it, so that it is not shown twice."""
-    import matplotlib.pyplot as plt
-    from myst_nb import glue
-
-    glue(key, fig, display=False)
-    plt.close(fig)
-
-
 def tornade(top: pd.DataFrame, titre: str) -> object:
     """Horizontal bars from the lowest to the highest change of the total (€)."""
 
@@ -145,54 +135,6 @@ def carte(grid: pd.DataFrame, titre: str) -> object:
     graduer(barre.ax.yaxis, Graduation())
     ax.set_title(titre)
     return _show(fig, titre)
-
-
-def printed_total() -> float:
-    """The grand total the report prints (404 565 €)."""
-    pub = datastore.published()
-    return float(pub[(pub["tableau"] == "synthese") & (pub["variable"] == "total")]["value"].iloc[0])
-
-
-def colle_incertitude(ctx, n: int = 100_000, seed: int = 1) -> None:
-    """Glue the range of the total for the home page: P5–P95 of ``n`` seeded draws of every
-    hypothesis within ±15 %, independent and correlated (see the « Sensibilité » chapter),
-    each quantile with its Monte Carlo precision (:func:`aaas.sensitivity.montecarlo.precision_quantile`),
-    the relative range measured from this book's total (the report's 404 565 € in the
-    default book), and the structural choice that moves the total most (:func:`colle_structurel`)."""
-    from ...sensitivity import montecarlo
-
-    total = ctx.v("total")
-    ctx.colle.nombre("incertitude_total", fmt.euros(total), "total", total, "€")
-    ctx.colle("incertitude_n", fmt.nombre(n))
-    ctx.colle("incertitude_confiance", fmt.pourcent(montecarlo.CONFIANCE))
-    for nom, correle in (("ind", False), ("cor", True)):
-        tirages = montecarlo.montecarlo(ctx.convention, n, seed, ["total"], correle, ctx.scenario.values)["total"]
-        r = montecarlo.resume({"total": tirages}, centres={"total": total}).iloc[0]
-        for q in ("p5", "p95"):
-            ctx.colle(f"incertitude_{nom}_{q}", fmt.euros(r[q]))
-            ctx.colle(f"incertitude_{nom}_{q}_precision", "±\u00a0" + fmt.euros(r[f"precision_{q}"]))
-        ctx.colle(f"incertitude_{nom}_bas", fmt.variation(r["ecart_p5"]))
-        ctx.colle(f"incertitude_{nom}_haut", fmt.variation(r["ecart_p95"]))
-    colle_structurel(ctx)
-
-
-def colle_structurel(ctx, prefixe: str = "incertitude_struct") -> None:
-    """Glue the structural choice (a reading of the text, a scaling rule or the other
-    convention, :func:`aaas.sensitivity.structural.structurel`) that moves the total most:
-    the hypothesis' label, the choice, the effect in euros and relative to the total."""
-    from ...sensitivity import structural
-
-    st = structural.structurel(ctx.convention, ["total"], ctx.scenario.values)
-    premier = st.loc[st["ecart"].abs().idxmax()]
-    nom, choix = premier["parametre"], premier["choix"]
-    if nom in parameters.parameters():
-        libelle, choix = labels.parametre(nom), labels.valeur(nom, choix)
-    else:
-        libelle, choix = "convention de calcul", labels.libelle("convention", str(choix))
-    ctx.colle(f"{prefixe}_libelle", libelle)
-    ctx.colle(f"{prefixe}_choix", choix)
-    ctx.colle(f"{prefixe}_ecart", fmt.ecart(premier["ecart"], "€"))
-    ctx.colle(f"{prefixe}_part", fmt.variation(premier["ecart_relatif"]))
 
 
 def tornades_missions(ow: pd.DataFrame, n: int = 6) -> object:

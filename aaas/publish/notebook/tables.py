@@ -185,7 +185,7 @@ def region(table: str, label: str = "") -> str:
     """A table in its region: it scrolls inside itself only when wider than the window,
     and can then be reached and scrolled with the keyboard."""
     name = html.escape(label or DEFAULT_LABEL, quote=True)
-    return f'<div class="aaas-defilement" role="region" tabindex="0" aria-label="{name}">\n{table}\n</div>'
+    return f'<div class="aaas-scrolling" role="region" tabindex="0" aria-label="{name}">\n{table}\n</div>'
 
 
 def show(df: pd.DataFrame, uid: str, caption: str = "", **options) -> None:
