@@ -293,7 +293,7 @@ parameters = _accessor("parameters", "parameters.csv", "every hypothesis (value,
 parametres = parameters
 conventions = _accessor("conventions", "conventions.csv", "the values of each convention other than ``rapport``.")
 variantes = _accessor("variantes", "variantes.csv", "documented alternative values of some hypotheses.")
-missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche and key post.")
+missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche, key post, short label.")
 lignes = _accessor("lignes", "lignes.csv", "the cost lines, their mission and what they scale with.")
 composantes = _accessor(
     "composantes", "composantes.csv", "which model quantity makes which line, and its cost category."

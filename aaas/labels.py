@@ -5,7 +5,8 @@ A page shows identifiers (``base_etp_coordinateur``, ``habitants``, ``bas_10``,
 this module finds in ``data/``:
 
 * ``parametre``: the short label of a hypothesis (``libelle_court`` of ``parameters.csv``);
-* ``mission``, ``ligne``: ``missions.csv``, ``lignes.csv`` (``libelle``);
+* ``mission``, ``ligne``: ``missions.csv``, ``lignes.csv`` (``libelle``; a mission's short
+  name, :func:`mission_courte`, is its ``libelle_court``);
 * ``choix`` (a reading value: parameter and value), ``convention``, ``scenario``,
   ``source`` (a source text), ``poste`` (a salaried post): ``libelles.csv``.
 
@@ -64,6 +65,17 @@ def libelle(kind: str, name: str, value: str = "") -> str:
 def parametre(name: str) -> str:
     """The short label of a hypothesis."""
     return libelle("parametre", name)
+
+
+def mission_courte(mission: str) -> str:
+    """The short name of a mission (table headers, headings): ``libelle_court`` of
+    ``missions.csv``.
+
+    >>> mission_courte("pair_aidance")
+    'Pair-aidance'
+    """
+    m = datastore.missions()
+    return str(m.loc[m["mission"] == mission, "libelle_court"].iloc[0])
 
 
 def choix(name: str, value) -> str:

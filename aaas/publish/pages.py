@@ -71,7 +71,7 @@ def mission_title(mission: str) -> str:
     ('Mission « Pair-aidance »', 'Paramètres transversaux')
     """
     if mission in set(datastore.missions()["mission"]):
-        return f"Mission « {mission.replace('_', '-').capitalize()} »"
+        return f"Mission « {labels.mission_courte(mission)} »"
     return "Paramètres transversaux" if mission == "transversal" else mission.replace("_", " ").capitalize()
 
 

@@ -194,6 +194,7 @@ TABLES: dict[str, Table] = {
                 "unite": text(),
                 "demarche": ident(),
                 "poste_cle": ident(empty=True),
+                "libelle_court": text(COURT, unique=True),
             }
         ),
         (
