@@ -26,6 +26,12 @@ COLONNES = ("id", "programme", "partie", "rubrique", "financeurs")
 AXES = ("missions", "publics")
 
 
+def __getattr__(name: str):
+    if name == "MISSIONS":  # the missions of ``missions.csv``, read when asked (:func:`missions`)
+        return missions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def missions() -> tuple[str, ...]:
     """The missions, in the order of ``missions.csv`` (a column of the tables each).
 
