@@ -170,7 +170,7 @@ def cmd_sensitivity(args) -> tuple[str, int]:
         interrupts.unwind()  # an interruption unwinds, so that the draws file is removed whole
         draws_prov = {**prov, "graine": args.seed, "tirages": "correles" if args.correle else "independants"}
         with sensitivity.DrawsWriter(draws_out, draws_prov) as writer:
-            df, title = analyses.run(args.analyse, scenario, on_lot=writer.write, **options)
+            df, title = analyses.run(args.analyse, scenario, on_chunk=writer.write, **options)
         title += f" ; tirages écrits dans {draws_out}"
     return sensitivity.render_frame(df, args.format, prov, title), 0
 
