@@ -1,6 +1,6 @@
 """The data layer: every file of ``data/`` is read here, and only here, each once.
 
-Each table has one accessor (:func:`parametres`, :func:`published`, :func:`bareme`…) and a
+Each table has one accessor (:func:`parameters`, :func:`published`, :func:`bareme`…) and a
 declared schema (:mod:`aaas.schemas`: columns, types, accepted values, unique keys,
 references to other files).  The first time a process reads the data folder, every file
 is checked against its schema and its references with pandera (:func:`validate_all`); a
@@ -27,7 +27,6 @@ Formulas never receive a path: the models read values here and pass them on.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -68,12 +67,21 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def data_dir() -> Path:
-    """The data folder: ``AAAS_DATA_DIR`` when set, else the checkout's ``data/``, else the
-    copy shipped inside the installed package (``aaas/_data``)."""
-    configured = os.environ.get(DATA_ENV)
+def data_dir(root: Path | None = None) -> Path:
+    """The data folder: ``AAAS_DATA_DIR`` when set, else ``<root>/data`` for another
+    checkout ``root`` (a test's copy), else this checkout's ``data/``, else the copy shipped
+    inside the installed package (``aaas/_data``)."""
+    configured = os.environ.get(DATA_ENV, "").strip()
     if configured:
         return Path(configured)
+    if root is not None and root != ROOT:
+        return root / "data"
+    return published_dir()
+
+
+def published_dir() -> Path:
+    """The published data: the checkout's ``data/`` (HEAD's, once committed), else the copy
+    shipped inside the installed package (``aaas/_data``)."""
     return ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data")
 
 
@@ -88,11 +96,11 @@ def path(name: str) -> Path:
     return data_dir() / name
 
 
-def digest() -> str:
-    """Short digest of every file of the data folder (names and contents): what a cache
-    key or an export's provenance must cover."""
+def digest(folder: Path | None = None) -> str:
+    """Short digest of every file of the data folder (names and contents; default
+    :func:`data_dir`): what a cache key or an export's provenance must cover."""
     h = hashlib.sha256()
-    folder = data_dir()
+    folder = data_dir() if folder is None else folder
     for p in sorted(q for q in folder.rglob("*") if q.is_file()):
         h.update(p.relative_to(folder).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(_bytes(p)).digest())
@@ -141,7 +149,7 @@ def validate_all(force: bool = False) -> None:
 
 def line(name: str, row: int) -> int:
     """The line of ``name`` where its row ``row`` (0-based) starts (the header is line 1)."""
-    return _line_numbers(path(name))[row]
+    return inputs.csv_row_lines(_text(path(name)))[row]
 
 
 # --- checking a folder ------------------------------------------------------------------
@@ -155,7 +163,9 @@ def _validate_folder() -> None:
 
     def own(name: str) -> pd.DataFrame:
         if name not in checked:
-            checked[name] = _read(name, TABLES[name])
+            spec = TABLES[name]
+            wide = spec.columns_from  # its columns follow another file's rows
+            checked[name] = _read(name, spec.widened(own(wide.target)) if wide else spec)
         return checked[name]
 
     for name, spec in TABLES.items():
@@ -177,7 +187,7 @@ def _read(name: str, schema: Table) -> pd.DataFrame:
     for what, cols in (("manquantes", missing), ("inconnues", unknown)):
         if cols:  # named before any row is checked
             raise DataFileError(f"{name} : colonnes {what} : {', '.join(cols)}")
-    ragged = _ragged(path(name))
+    ragged = inputs.csv_ragged(_text(path(name)))
     if ragged:
         raise DataFileError(f"{name}, {ragged}")
     if schema.rows and df.empty:
@@ -194,7 +204,7 @@ def _validate(name: str, df: pd.DataFrame, checks, spec: Table, targets=None) ->
         return checks.validate(df, lazy=True)
     except SchemaErrors as exc:
         refs = spec.references if targets is not None else ()
-        raise DataFileError(describe(name, df, exc, _line_numbers(path(name)), refs, targets)) from None
+        raise DataFileError(describe(name, df, exc, inputs.csv_row_lines(_text(path(name))), refs, targets)) from None
 
 
 def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
@@ -208,7 +218,7 @@ def _read_text(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         from .schemas.report import parse_error
 
-        raise DataFileError(f"{name}, {_ragged(p) or parse_error(str(exc), text)}") from None
+        raise DataFileError(f"{name}, {inputs.csv_ragged(text) or parse_error(str(exc), text)}") from None
 
 
 def _bytes(p: Path) -> bytes:
@@ -221,39 +231,12 @@ def _text(p: Path) -> str:
     return inputs.decode_utf8(_bytes(p), DataFileError, p.name)
 
 
-def _ragged(p: Path) -> str | None:
-    """The first row whose count of cells is not the header's (pandas would shift it into
-    an index, or fill it with empty cells), described; None if every row is complete."""
-    reader = csv.reader(io.StringIO(_text(p), newline=""))
-    header, start = next(reader, []), reader.line_num + 1
-    for record in reader:
-        if record and len(record) != len(header):
-            return (
-                f"ligne {start} : {len(record)} cellules pour {len(header)} colonnes "
-                "(une virgule de trop ou de moins, ou une cellule à mettre entre guillemets ?)"
-            )
-        start = reader.line_num + 1
-    return None
-
-
 def _read_valid(name: str, numeric: tuple[str, ...]) -> pd.DataFrame:
     """A file of a folder known valid: text, its number columns as floats (as checked)."""
     df = _read_text(name, numeric)
     for column in numeric:
         df[column] = df[column].astype(float)
     return df
-
-
-def _line_numbers(p: Path) -> list[int]:
-    """The line of the file where each row of the table starts (the header is line 1);
-    quoted cells may span lines, blank lines are skipped as pandas does."""
-    starts, number = [], 1
-    reader = csv.reader(io.StringIO(_text(p), newline=""))
-    for record in reader:
-        if record:
-            starts.append(number)
-        number = reader.line_num + 1
-    return starts[1:]
 
 
 def _stamp() -> Path:
@@ -304,10 +287,13 @@ def _accessor(name: str, file: str, doc: str):
     return read
 
 
-parametres = _accessor("parametres", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
+parameters = _accessor("parameters", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
+#: Former name of :func:`parameters`, kept until the call sites of another branch's files
+#: (``aaas/models/conventions.py``, ``paie.py``, ``quantites.py``) use it; removed at merge.
+parametres = parameters
 conventions = _accessor("conventions", "conventions.csv", "the values of each convention other than ``rapport``.")
 variantes = _accessor("variantes", "variantes.csv", "documented alternative values of some hypotheses.")
-missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche and key post.")
+missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche, key post, short label.")
 lignes = _accessor("lignes", "lignes.csv", "the cost lines, their mission and what they scale with.")
 composantes = _accessor(
     "composantes", "composantes.csv", "which model quantity makes which line, and its cost category."
@@ -369,6 +355,20 @@ def bareme_tranches(annee: str, cv: str) -> tuple[np.ndarray, np.ndarray, np.nda
     return arrays
 
 
+def printed_figure(variable: str, tableau: str = "synthese") -> float:
+    """The figure the report prints for the quantity ``variable`` in the table ``tableau``
+    (``published.csv``: the table's figure, not a sentence's rounding).
+
+    >>> printed_figure("total"), printed_figure("mission_relais", "synthese_relais")
+    (404565.0, 105540.0)
+    """
+    pub = published()
+    rows = pub[(pub["tableau"] == tableau) & (pub["variable"] == variable) & (pub["origine"] == "tableau")]
+    if rows.empty:
+        raise DataFileError(f"published.csv : aucun chiffre imprimé « {variable} » au tableau « {tableau} »")
+    return float(rows["value"].iloc[0])
+
+
 # --- values derived from the tables ------------------------------------------------------
 
 _DERIVED: dict[tuple, object] = {}
@@ -395,4 +395,4 @@ def modifications() -> str:
     HEAD's ``data/`` in a checkout, else the shipped folder), in one line; empty when none."""
     from . import datadiff
 
-    return datadiff.describe(data_dir(), ROOT / "data" if location.in_checkout(ROOT) else location.packaged("_data"))
+    return datadiff.describe(data_dir(), published_dir())

@@ -70,6 +70,16 @@ ECHO_MAX = 40
 CHEMIN_MAX = 120
 
 
+def grouped(n: int) -> str:
+    """A whole number grouped by thousands with narrow no-break spaces, as :mod:`aaas.fmt`
+    groups them (the one grouping of the messages written beneath it).
+
+    >>> grouped(10_000_000)
+    '10\u202f000\u202f000'
+    """
+    return f"{n:,}".replace(",", "\u202f")
+
+
 def cite(value: object, limit: int = ECHO_MAX) -> str:
     """A user's value as a message echoes it: whole if short, else its first ``limit``
     characters and its length — the one place that shortens what a message repeats.
@@ -84,7 +94,7 @@ def cite(value: object, limit: int = ECHO_MAX) -> str:
     text = value if isinstance(value, str) else str(value)
     if len(text) <= limit:
         return text
-    size = f"{len(text):,}".replace(",", "\u202f")
+    size = grouped(len(text))
     return f"{text[:limit]}… ({size} caractères)"
 
 
@@ -101,5 +111,5 @@ def cite_path(path: object, limit: int = CHEMIN_MAX) -> str:
     if len(text) <= limit:
         return text
     half = (limit - 20) // 2
-    size = f"{len(text):,}".replace(",", "\u202f")
+    size = grouped(len(text))
     return f"{text[:half]}…{text[-half:]} ({size} caractères)"

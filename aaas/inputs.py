@@ -8,6 +8,8 @@ be small and finite.
   bound whatever the file turns into between the check and the read;
 * :func:`decode_utf8`: the text of those bytes, or a French line naming the file, the line
   and the column of the first byte that is not UTF-8;
+* :func:`csv_row_lines`, :func:`csv_ragged`: where each row of a CSV text starts, and its
+  first row whose count of cells is not the header's (named by its line);
 * :func:`count`: a whole number within its ceiling (the one check of every count the
   command line and the Python API accept: draws, base samples, grid points, jobs, seeds),
   refused with the figure and what it would cost.
@@ -17,12 +19,14 @@ A foundation module: it imports only the standard library and :mod:`aaas.errors`
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import operator
 import os
 import stat
 
-from .errors import InputError, ParameterError, cite
+from .errors import InputError, ParameterError, cite, grouped
 
 #: What a file that is not a regular file is, in words.
 KINDS = (
@@ -73,7 +77,7 @@ def _too_big(size: str, cap: int, label: str, error: type[InputError]) -> InputE
 
 def _size(n: int, cap: int) -> str:
     """``n`` bytes in words, in bytes when its unit would round it to the cap's figure."""
-    return taille(n) if taille(n) != taille(cap) else f"{n:,} octets".replace(",", "\u202f")
+    return taille(n) if taille(n) != taille(cap) else f"{grouped(n)} octets"
 
 
 def _raison(exc: OSError) -> str:
@@ -162,6 +166,42 @@ enregistrer le fichier en UTF-8
         ) from None
 
 
+def csv_row_lines(text: str) -> list[int]:
+    r"""The line of a CSV text where each row of the table starts (the header is line 1);
+    quoted cells may span lines, blank lines are skipped as pandas does.
+
+    >>> csv_row_lines('a,b\n1,"x\ny"\n\n2,z\n')
+    [2, 5]
+    """
+    starts, number = [], 1
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for record in reader:
+        if record:
+            starts.append(number)
+        number = reader.line_num + 1
+    return starts[1:]
+
+
+def csv_ragged(text: str) -> str | None:
+    r"""The first row of a CSV text whose count of cells is not the header's (pandas would
+    shift it into an index, or fill it with empty cells), described; None if every row is
+    complete.
+
+    >>> csv_ragged("a,b\n1,2\n3\n")[:36]
+    'ligne 3 : 1 cellules pour 2 colonnes'
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header, start = next(reader, []), reader.line_num + 1
+    for record in reader:
+        if record and len(record) != len(header):
+            return (
+                f"ligne {start} : {len(record)} cellules pour {len(header)} colonnes "
+                "(une virgule de trop ou de moins, ou une cellule à mettre entre guillemets ?)"
+            )
+        start = reader.line_num + 1
+    return None
+
+
 def whole(text: str) -> int:
     """A whole number as typed: decimal digits, a sign, spaces around (at most 30 digits:
     the range is :func:`count`'s to check).
@@ -192,7 +232,7 @@ def count(name: str, n: object, low: int, high: int, cost: str = "") -> int:
     ...
     aaas.errors.ParameterError: --draws : 0 hors bornes ; plage acceptée : de 1 à 10\u202f000\u202f000
     """
-    span = f"plage acceptée : de {_grouped(low)} à {_grouped(high)}"
+    span = f"plage acceptée : de {grouped(low)} à {grouped(high)}"
     try:
         if isinstance(n, bool):
             raise TypeError
@@ -201,7 +241,7 @@ def count(name: str, n: object, low: int, high: int, cost: str = "") -> int:
         raise ParameterError(f"{name} : {cite(repr(n))} n'est pas un nombre entier ; {span}") from None
     if not low <= n <= high:
         extra = f" ; {cost}" if cost and n > high else ""
-        raise ParameterError(f"{name} : {cite(_grouped(n))} hors bornes ; {span}{extra}")
+        raise ParameterError(f"{name} : {cite(grouped(n))} hors bornes ; {span}{extra}")
     return n
 
 
@@ -239,8 +279,3 @@ def keep(n: object, name: str = "--prune") -> int:
     aaas.errors.ParameterError: --prune : -1 hors bornes ; plage acceptée : de 0 à 100\u202f000
     """
     return count(name, n, 0, GARDER_MAX)
-
-
-def _grouped(n: int) -> str:
-    """``10000000`` → ``10 000 000`` (narrow no-break spaces, as :mod:`aaas.fmt` groups)."""
-    return f"{n:,}".replace(",", "\u202f")

@@ -5,7 +5,8 @@ A page shows identifiers (``base_etp_coordinateur``, ``habitants``, ``bas_10``,
 this module finds in ``data/``:
 
 * ``parametre``: the short label of a hypothesis (``libelle_court`` of ``parameters.csv``);
-* ``mission``, ``ligne``: ``missions.csv``, ``lignes.csv`` (``libelle``);
+* ``mission``, ``ligne``: ``missions.csv``, ``lignes.csv`` (``libelle``; a mission's short
+  name, :func:`mission_courte`, is its ``libelle_court``);
 * ``choix`` (a reading value: parameter and value), ``convention``, ``scenario``,
   ``source`` (a source text), ``poste`` (a salaried post): ``libelles.csv``.
 
@@ -32,7 +33,7 @@ KINDS = ("parametre", "mission", "ligne", "choix", "convention", "scenario", "so
 def _labels() -> Mapping[tuple[str, str, str], str]:
     """Every label, by (kind, name, value); ``value`` is empty except for reading values."""
     out: dict[tuple[str, str, str], str] = {}
-    p = datastore.parametres()
+    p = datastore.parameters()
     out.update({("parametre", n, ""): t for n, t in zip(p["name"], p["libelle_court"], strict=True)})
     for kind, df in (("mission", datastore.missions()), ("ligne", datastore.lignes())):
         out.update({(kind, n, ""): t for n, t in zip(df[kind], df["libelle"], strict=True)})
@@ -66,6 +67,17 @@ def parametre(name: str) -> str:
     return libelle("parametre", name)
 
 
+def mission_courte(mission: str) -> str:
+    """The short name of a mission (table headers, headings): ``libelle_court`` of
+    ``missions.csv``.
+
+    >>> mission_courte("pair_aidance")
+    'Pair-aidance'
+    """
+    m = datastore.missions()
+    return str(m.loc[m["mission"] == mission, "libelle_court"].iloc[0])
+
+
 def choix(name: str, value) -> str:
     """The label of a reading value of the parameter ``name``."""
     return libelle("choix", name, value)
@@ -79,7 +91,7 @@ def lecture(name: str, value) -> str:
 
 def est_lecture(name: str) -> bool:
     """Is ``name`` a categorical parameter (its values are readings or years)?"""
-    p = datastore.parametres()
+    p = datastore.parameters()
     return bool(p.loc[p["name"] == name, "choices"].ne("").any())
 
 

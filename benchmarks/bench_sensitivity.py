@@ -35,7 +35,7 @@ def bench_sobol(base_samples: int = 2**14) -> None:
     imports = time.perf_counter() - start
     problem = sobol.probleme()
     t0 = time.perf_counter()
-    blocs = sobol.evaluer_blocs(problem, base_samples, 1, lambda draws: engine.evaluate(draws))
+    blocs = sobol.evaluer_blocs(problem, base_samples, 1, lambda draws: engine.evaluate_draws(draws))
     model = time.perf_counter() - t0
     t0 = time.perf_counter()
     w = sobol.poids(base_samples, 1)
@@ -58,7 +58,7 @@ if __name__ == "__main__":
     bench_sobol()
     draws = montecarlo.tirages(n=N, seed=1)
     start = time.perf_counter()
-    engine.evaluate(draws)
+    engine.evaluate_draws(draws)
     evaluation = time.perf_counter() - start
     floor_start = time.perf_counter()
     sum(float(np.sum(v)) for v in draws.values())  # one pass over the draws' memory

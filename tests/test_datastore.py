@@ -382,5 +382,5 @@ def test_a_stamp_that_cannot_be_written_is_not_an_error(data_copy, monkeypatch, 
     blocked.write_text("pas un dossier", encoding="utf-8")
     monkeypatch.setattr(datastore, "stamps_dir", lambda: blocked / "data")
     datastore.validate_all(force=True)
-    assert len(datastore.parametres()) > 0
+    assert len(datastore.parameters()) > 0
     datastore.clear_cache()

@@ -43,7 +43,7 @@ def test_bounds_of_every_parameter_read_the_same_everywhere():
     from aaas.models import parameters
 
     for p in parameters.parameters().values():
-        text = p.bornes()
+        text = p.bounds()
         assert text in p.accepted()
         assert (" ou " in text) == p.categorical or len(p.choices or ()) == 1
 

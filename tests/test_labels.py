@@ -11,7 +11,7 @@ from aaas.sensitivity import presets
 
 
 def test_every_parameter_has_a_short_label_distinct_from_the_others():
-    p = datastore.parametres()
+    p = datastore.parameters()
     courts = [labels.parametre(n) for n in p["name"]]
     assert all(0 < len(c) <= 40 for c in courts)
     assert len(set(courts)) == len(courts)

@@ -24,7 +24,7 @@ def test_number_columns_are_read_as_floats():
     assert schemas.TABLES["published.csv"].numeric == ("value", "precision")
     assert datastore.published()["precision"].dtype == float
     # bounds stay as written (``aaas params --format csv`` shows 1000, not 1000.0)
-    assert datastore.parametres()["min"].iloc[0] == "1000"
+    assert datastore.parameters()["min"].iloc[0] == "1000"
 
 
 @pytest.mark.parametrize(

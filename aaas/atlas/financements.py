@@ -16,14 +16,31 @@ import pandas as pd
 from .. import datastore
 from ..errors import ChoiceError, cite
 
-#: The publics and missions of the tables (the columns of ``financements.csv``; a test checks
-#: they agree with :mod:`aaas.schemas.files`, which this module does not import: pandera is slow).
+#: The publics of the tables (columns of ``financements.csv``; a test checks they agree with
+#: :mod:`aaas.schemas.files`, which this module does not import: pandera is slow).  The
+#: missions are the rows of ``missions.csv`` (:func:`missions`), a column each.
 PUBLICS = ("jeunes", "personnes_agees", "handicap_psychique", "handicap_physique", "public_precaire", "professionnels")
-MISSIONS = ("relais", "pair_aidance", "coordination", "participation")
 #: The columns a lookup shows (the booleans follow).
 COLONNES = ("id", "programme", "partie", "rubrique", "financeurs")
 #: Accepted values of ``axe`` in :func:`matrice`.
-AXES = {"missions": MISSIONS, "publics": PUBLICS}
+AXES = ("missions", "publics")
+
+
+def __getattr__(name: str):
+    if name == "MISSIONS":  # the missions of ``missions.csv``, read when asked (:func:`missions`)
+        return missions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def missions() -> tuple[str, ...]:
+    """The missions, in the order of ``missions.csv`` (a column of the tables each).
+
+    >>> missions()[-1]
+    'participation'
+    """
+    return tuple(datastore.missions()["mission"])
+
+
 #: Short forms a user may type for a public.
 ALIAS = {"precaire": "public_precaire", "pa": "personnes_agees"}
 
@@ -48,21 +65,21 @@ def programmes(mission: str | None = None, public: str | None = None, incertains
     Both filters are optional; ``incertains`` also keeps the cells marked ``nd`` (a « Oui »
     whose column the extraction lost). Unknown mission or public: :class:`ChoiceError`.
     """
-    mission = _check("mission", mission, MISSIONS)
+    mission = _check("mission", mission, missions())
     public = _check("public", public, PUBLICS)
     df = table()
     keep = ("oui", "nd") if incertains else ("oui",)
     for column in (mission, public):
         if column is not None:
             df = df[df[column].isin(keep)]
-    return df[[*COLONNES, *PUBLICS, *MISSIONS, "notes"]].reset_index(drop=True)
+    return df[[*COLONNES, *PUBLICS, *missions(), "notes"]].reset_index(drop=True)
 
 
 def matrice(axe: str = "missions") -> pd.DataFrame:
     """Programme × mission (or × public): 1.0 for ``oui``, 0.0 for ``non``, NaN for ``nd``,
     indexed by programme, for a heat map."""
-    columns = AXES.get(axe)
-    if columns is None:
+    if axe not in AXES:
         raise ChoiceError(f"axe inconnu : '{cite(axe)}' ; valeurs acceptées : {', '.join(AXES)}")
+    columns = missions() if axe == "missions" else PUBLICS
     df = table().set_index("programme")[list(columns)]
     return df.replace({"oui": 1.0, "non": 0.0, "nd": float("nan")}).astype(float)

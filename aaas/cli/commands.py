@@ -151,7 +151,7 @@ def cmd_sensitivity(args) -> tuple[str, int]:
     """``aaas sensitivity ANALYSE``: one of the sensitivity analyses, as a tidy table."""
     import sys
 
-    from ..present import exports, sensibilite
+    from ..present import exports, sensitivity
     from ..sensitivity import analyses
 
     scenario = _scenario(args)
@@ -169,10 +169,10 @@ def cmd_sensitivity(args) -> tuple[str, int]:
 
         interrupts.unwind()  # an interruption unwinds, so that the draws file is removed whole
         draws_prov = {**prov, "graine": args.seed, "tirages": "correles" if args.correle else "independants"}
-        with sensibilite.DrawsWriter(draws_out, draws_prov) as writer:
-            df, title = analyses.run(args.analyse, scenario, on_lot=writer.write, **options)
+        with sensitivity.DrawsWriter(draws_out, draws_prov) as writer:
+            df, title = analyses.run(args.analyse, scenario, on_chunk=writer.write, **options)
         title += f" ; tirages écrits dans {draws_out}"
-    return sensibilite.render_frame(df, args.format, prov, title), 0
+    return sensitivity.render_frame(df, args.format, prov, title), 0
 
 
 def _draws_out(args):
@@ -180,13 +180,13 @@ def _draws_out(args):
     :data:`~aaas.sensitivity.limits.TIRAGES_GARDES_MAX` draws), or None."""
     if not args.draws_out:
         return None
-    from ..present import sensibilite
+    from ..present import sensitivity
     from ..sensitivity import limits
 
     if args.analyse != "montecarlo":
         raise ChoiceError(f"--draws-out ne sert qu'avec l'analyse montecarlo (pas {args.analyse})")
     limits.tirages_ecrits(args.draws)
-    return sensibilite.check_draws_path(args.draws_out)
+    return sensitivity.check_draws_path(args.draws_out)
 
 
 def _progress(done: int, total: int) -> None:

@@ -16,8 +16,11 @@
   consultation group, the professionals at a meeting or trained in a year), vehicles,
   alternative places, sessions, meetings, groups, campaigns, sub-territories, the long
   consultations per patient, and the 0/1 switch ``double_compte_groupes_qualite``.
-  :meth:`Parameter.validate` refuses a fraction for them (every draw of an array too),
-  and the coming sensitivity analysis must draw them as integers.  Not integers:
+  :meth:`Parameter.validate` refuses a fraction for them (every element of an array
+  too).  The sensitivity analysis (:mod:`aaas.sensitivity.engine`) hands its draws to the
+  model without this check and draws them as real numbers all the same: a draw stands for
+  an average over territories, as the report's own 1,5 ETP per 20 000 inhabitants does.
+  Not integers:
   ``nb_departements`` and ``nb_structures``, which a proportional reading splits
   (``echelle_departements``, ``echelle_structures``); the populations
   (``population_bassin``, ``population_reference``, ``population_departement``,
@@ -53,6 +56,40 @@ from ..formulas._arrays import scalar_or_array
 
 @dataclass(frozen=True)
 class Parameter:
+    r"""One hypothesis of the report, as a row of ``data/parameters.csv`` declares it.
+
+    The fields are the file's columns and keep its names (``sens``, ``inerte_si``,
+    ``entier``: the data's vocabulary); the methods and derived properties are machinery,
+    named in English (:meth:`validate`, :meth:`accepted`, :meth:`bounds`,
+    :meth:`inert_under`, :attr:`categorical`).
+
+    Parameters
+    ----------
+    name : str
+        The identifier (``population_bassin``).
+    value : float or str
+        The report's value (a choice for a categorical parameter).
+    unit, mission, section, label, source : str
+        Its unit, its mission (or ``transversal``), the report's section, its French label
+        and where the report states it.
+    min, max : float or None
+        The validity bounds of a numeric parameter (None: unbounded on that side).
+    choices : tuple of str or None
+        The accepted values of a categorical parameter (None: numeric).
+    sens : str
+        The direction of effect on the costs (``+``, ``-``, ``0``, ``~``).
+    inerte_si : str
+        When it moves no cost line (``toujours``, ``lecture=choix`` or empty).
+    entier : bool
+        Whether its values must be whole numbers.
+
+    Examples
+    --------
+    >>> p = lookup("file_active")
+    >>> p.entier, p.categorical, p.bounds()
+    (True, False, 'de 1 à 100\u202f000')
+    """
+
     name: str
     value: Any
     unit: str
@@ -88,19 +125,24 @@ class Parameter:
 
     @property
     def categorical(self) -> bool:
+        """Whether the parameter takes one of its ``choices`` rather than a number."""
         return self.choices is not None
 
     def accepted(self) -> str:
-        """Human description of the accepted values."""
+        """The accepted values as a message states them (« plage acceptée : de 0 à 1 »)."""
         if self.categorical:
-            return f"valeurs acceptées : {self.bornes()}"
+            return f"valeurs acceptées : {self.bounds()}"
         if self.entier:
-            return f"plage acceptée : nombres entiers {self.bornes()}"
-        return f"plage acceptée : {self.bornes()}"
+            return f"plage acceptée : nombres entiers {self.bounds()}"
+        return f"plage acceptée : {self.bounds()}"
 
-    def bornes(self) -> str:
+    def bounds(self) -> str:
         """The accepted values in French (« de 0 à 1 », « fixe ou proportionnelle »)."""
         return fmt.bornes(self.min, self.max, self.choices)
+
+    #: Former name of :meth:`bounds`, kept until ``aaas/present/parametres.py`` (another
+    #: branch's file) calls :meth:`bounds`; to be removed at merge.
+    bornes = bounds
 
     def validate(self, raw: Any, origin: str = "") -> Any:
         """The validated value: a float, an array of floats, or a choice.
@@ -271,7 +313,7 @@ def parameters() -> Mapping[str, Parameter]:
     raises :class:`~aaas.errors.DataFileError` naming the file, its line and the parameter.
     """
     params: dict[str, Parameter] = {}
-    for i, row in enumerate(datastore.parametres().itertuples(index=False)):
+    for i, row in enumerate(datastore.parameters().itertuples(index=False)):
         p = _parameter(row)
         _validate_in_file(p, p.value, "parameters.csv", i, "value")
         params[p.name] = p  # names are unique (the file's schema)
@@ -318,4 +360,4 @@ def lookup(name: str) -> Parameter:
 
 def table() -> pd.DataFrame:
     """The parameter table as a DataFrame (for ``aaas params`` and the book)."""
-    return datastore.parametres()
+    return datastore.parameters()

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .. import provenance
-from ..atlas.financements import MISSIONS, PUBLICS
+from ..atlas.financements import PUBLICS, missions
 from ..errors import ChoiceError
 from . import exports
 
@@ -30,7 +30,7 @@ def _text(df: pd.DataFrame, filtres: dict[str, Any]) -> str:
     for _, row in df.iterrows():
         lines.append(f"- {row['programme']} [{row['partie']}] — financeurs : {row['financeurs'] or 'non précisés'}")
         lines.append(f"    publics : {_liste(row, PUBLICS)}")
-        lines.append(f"    missions : {_liste(row, MISSIONS)}")
+        lines.append(f"    missions : {_liste(row, missions())}")
         if row["notes"]:
             lines.append(f"    note : {row['notes']}")
     lines.append("")
@@ -41,7 +41,7 @@ def _text(df: pd.DataFrame, filtres: dict[str, Any]) -> str:
 
 
 def _markdown(df: pd.DataFrame) -> str:
-    columns = ["programme", "partie", "financeurs", *PUBLICS, *MISSIONS]
+    columns = ["programme", "partie", "financeurs", *PUBLICS, *missions()]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for _, row in df.iterrows():
         cells = [str(row[c]).replace("|", "/") for c in columns[:3]] + [CASE[row[c]] for c in columns[3:]]

@@ -52,8 +52,6 @@ from . import lock
 
 #: Environment variable naming the notebook cache folder.
 CACHE_ENV = "AAAS_CACHE_DIR"
-#: Environment variable naming the data folder (read by :func:`aaas.datastore.data_dir`).
-DATA_ENV = "AAAS_DATA_DIR"
 #: Packages whose versions are part of every notebook's key (execution and outputs).
 KERNEL_TOOLS = ("papermill", "nbclient", "nbformat", "ipykernel", "myst-nb", "numpy", "pandas", "matplotlib")
 #: Partial copies older than this (seconds) are swept even if their process still exists.
@@ -240,15 +238,10 @@ def _tool_versions() -> str:
 
 
 def data_digest(root: Path) -> str:
-    """Short digest of the data folder the kernels of a build of ``root`` read.
-
-    For this repository, :func:`aaas.datastore.digest` (which follows ``AAAS_DATA_DIR``);
-    for another one (a test's copy), ``AAAS_DATA_DIR`` if set, else ``<root>/data``.
-    """
-    if root == data.ROOT:
-        return data.digest()
-    configured = os.environ.get(DATA_ENV, "").strip()
-    return tree_digest(Path(configured) if configured else root / "data")[:12]
+    """Short digest of the data folder the kernels of a build of ``root`` read:
+    :func:`aaas.datastore.digest` of :func:`aaas.datastore.data_dir` (which follows
+    ``AAAS_DATA_DIR``; ``<root>/data`` for another checkout, a test's copy)."""
+    return data.digest(data.data_dir(root))
 
 
 def tree_digest(folder: Path, pattern: str = "*") -> str:

@@ -25,7 +25,7 @@ def generated_pages_paths() -> tuple[str, ...]:
 def generated_pages(scenario: Scenario, convention: str) -> dict[str, str]:
     """The Markdown pages generated from ``data/`` (relative path -> text)."""
     parametres, errata = generated_pages_paths()
-    return {parametres: render_parametres_page(scenario, convention), errata: render_errata_page()}
+    return {parametres: render_parameters_page(scenario, convention), errata: render_errata_page()}
 
 
 GENERATED_NOTE = "<!-- Page générée par aaas/publish/pages.py à partir de data/ : ne pas modifier à la main. -->\n"
@@ -63,18 +63,21 @@ def list_table(headers: list[str], rows: Iterable[list[str]], widths: Iterable[i
     return "\n".join(lines) + "\n"
 
 
-MISSION_TITLES = {
-    "transversal": "Paramètres transversaux",
-    "relais": "Mission « Relais »",
-    "pair_aidance": "Mission « Pair-aidance »",
-    "coordination": "Mission « Coordination »",
-    "participation": "Mission « Participation »",
-}
+def mission_title(mission: str) -> str:
+    """The heading of a group of parameters: a mission of ``missions.csv`` by its short name,
+    or the parameters common to all.
+
+    >>> mission_title("pair_aidance"), mission_title("transversal")
+    ('Mission « Pair-aidance »', 'Paramètres transversaux')
+    """
+    if mission in set(datastore.missions()["mission"]):
+        return f"Mission « {labels.mission_courte(mission)} »"
+    return "Paramètres transversaux" if mission == "transversal" else mission.replace("_", " ").capitalize()
 
 
-def render_parametres_page(scenario: Scenario, convention: str) -> str:
+def render_parameters_page(scenario: Scenario, convention: str) -> str:
     """The parameters page: every hypothesis by mission, and this build's differences."""
-    df = datastore.parametres()
+    df = datastore.parameters()
     table = parameters.parameters()
     parts = [
         GENERATED_NOTE,
@@ -87,7 +90,7 @@ def render_parametres_page(scenario: Scenario, convention: str) -> str:
         _differences_section(scenario, convention),
     ]
     for mission, group in df.groupby("mission", sort=False):
-        parts.append(f"## {MISSION_TITLES.get(mission, mission.replace('_', ' ').capitalize())}\n")
+        parts.append(f"## {mission_title(mission)}\n")
         rows = [
             [
                 f"{md_cell(r.label)}\n\n{html_anchor(parameter_anchor(r.name))}`{r.name}`",
@@ -114,7 +117,7 @@ def _valeur_unite(value, name: str, unit: str) -> str:
 def _admises(p) -> str:
     """The accepted values: bounds, or each reading value by its label (identifier in code)."""
     if not p.choices:
-        return md_cell(p.bornes())
+        return md_cell(p.bounds())
     return " ou ".join(readable.md_value(p.name, c, md_cell) for c in p.choices)
 
 

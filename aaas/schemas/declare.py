@@ -128,13 +128,34 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class ColumnsFrom:
+    """One column per row of the file ``target``, named by its cell of ``key``, each of the
+    kind ``column``: the columns follow another file's rows (a mission of ``missions.csv``
+    is a column of ``financements.csv``), declared once, in that file."""
+
+    target: str
+    key: str
+    column: pa.Column
+
+
+@dataclass(frozen=True)
 class Table:
     """What a data file must hold: its pandera ``schema``, its ``references`` to other
-    files, and whether it needs ``rows``."""
+    files, whether it needs ``rows``, and the columns named by another file's rows
+    (``columns_from``, see :meth:`widened`)."""
 
     schema: pa.DataFrameSchema
     references: tuple[Reference, ...] = ()
     rows: bool = True
+    columns_from: ColumnsFrom | None = None
+
+    def widened(self, target: pd.DataFrame) -> Table:
+        """This table with a column for each row of ``target`` (its ``columns_from``)."""
+        if self.columns_from is None:
+            return self
+        names = target[self.columns_from.key]
+        schema = self.schema.add_columns({name: self.columns_from.column for name in names})
+        return Table(schema, self.references, self.rows)
 
     @property
     def required(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from .declare import (
     KINDS,
     NUMBER,
     SECTION,
+    ColumnsFrom,
     Reference,
     Table,
     at_least,
@@ -27,9 +28,9 @@ from .declare import (
 #: ``aaas.models.surcouts.COMPTES`` (a test checks they agree).
 ECHELLES = ("habitants", "file_active", "departements", "structures")
 
-#: The target publics and the missions of the funding tables of section 4 (``financements.csv``).
+#: The target publics of the funding tables of section 4 (``financements.csv``; a column
+#: each, as is each mission of ``missions.csv``).
 PUBLICS = ("jeunes", "personnes_agees", "handicap_psychique", "handicap_physique", "public_precaire", "professionnels")
-MISSIONS = ("relais", "pair_aidance", "coordination", "participation")
 #: A cell of those tables: ``oui``, ``non``, or ``nd`` (not determinable from the extraction).
 CASES = ("oui", "non", "nd")
 
@@ -193,6 +194,7 @@ TABLES: dict[str, Table] = {
                 "unite": text(),
                 "demarche": ident(),
                 "poste_cle": ident(empty=True),
+                "libelle_court": text(COURT, unique=True),
             }
         ),
         (
@@ -264,13 +266,14 @@ TABLES: dict[str, Table] = {
                 "rubrique": text(),
                 "financeurs": text(empty=True),
                 "caracteristiques": text(empty=True),
-                **{c: choice(*CASES) for c in (*PUBLICS, *MISSIONS)},
+                **{c: choice(*CASES) for c in PUBLICS},
                 "oui_imprimes": number(between(0, 10)),
                 "infos": text(empty=True),
                 "notes": text(empty=True),
                 "source": text(),
             }
-        )
+        ),
+        columns_from=ColumnsFrom("missions.csv", "mission", choice(*CASES)),
     ),
     "demarches.csv": Table(schema({"demarche": ident(unique=True), "libelle": text(), "fonctions_cles": text()})),
     "published.csv": Table(

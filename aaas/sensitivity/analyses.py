@@ -14,8 +14,6 @@ from . import engine, montecarlo, oneway, presets, scale, sobol, structural
 
 #: The ranges of the scale curves (5 000 – 100 000 inhabitants, 20 – 400 people followed).
 COURBES = scale.COURBES
-#: The printed mission totals and total (table 3.1).
-printed_totals = montecarlo.printed_totals
 #: The analyses, in the order of ``aaas sensitivity --help``.
 ANALYSES = ("oneway", "tornado", "structural", "scenarios", "montecarlo", "sobol", "scale", "twoway")
 VARIATIONS = "±10 %, ±15 %"
@@ -32,12 +30,12 @@ def run(
     base_samples: int = 1024,
     parametres: str = "population_bassin,taux_recours_mg",
     progress: Callable[[int, int], None] | None = None,
-    on_lot: Callable[[pd.DataFrame], None] | None = None,
+    on_chunk: Callable[[pd.DataFrame], None] | None = None,
 ) -> tuple[pd.DataFrame, str]:
     """The table and title of ``analyse`` for ``scenario``.
 
     ``sortie``: the one output followed (None: the four missions and the total; ``total``
-    for the tornado and the two-way grid); ``on_lot``: given each lot of Monte Carlo draws
+    for the tornado and the two-way grid); ``on_chunk``: given each chunk of Monte Carlo draws
     (a frame: index ``draw``, the drawn hypotheses, the outputs), e.g. to write them.
     """
     conv, base = scenario.convention, scenario.values
@@ -52,9 +50,9 @@ def run(
     if analyse == "structural":
         return structural.structurel(conv, outputs, base), "Lectures et conventions, une à une"
     if analyse == "montecarlo":
-        res = _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_lot)
+        res = _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_chunk)
         kind = "corrélés" if correle else "indépendants"
-        return montecarlo.resume(res, printed_totals()), f"Monte Carlo : {draws} tirages {kind}"
+        return montecarlo.resume(res, montecarlo.printed_totals()), f"Monte Carlo : {draws} tirages {kind}"
     if analyse == "scenarios":
         return presets.tableau(conv), "Scénarios bas, hauts et nommés"
     if analyse == "sobol":
@@ -67,16 +65,16 @@ def run(
     return _twoway(names, parametres, sortie or "total", conv, base)
 
 
-def _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_lot) -> dict[str, np.ndarray]:
-    """The outputs of every draw; each lot given to ``on_lot`` first, when given."""
-    if on_lot is None:
+def _montecarlo(conv, draws, seed, outputs, correle, base, progress, on_chunk) -> dict[str, np.ndarray]:
+    """The outputs of every draw; each chunk given to ``on_chunk`` first, when given."""
+    if on_chunk is None:
         return montecarlo.montecarlo(conv, draws, seed, outputs, correle, base, progress)
     outputs = outputs or engine.sorties_par_defaut()
     kept: dict[str, list[np.ndarray]] = {o: [] for o in outputs}
     start = 0
-    for drawn, res in montecarlo.lots(conv, draws, seed, outputs, correle, base, progress):
+    for drawn, res in montecarlo.chunks(conv, draws, seed, outputs, correle, base, progress):
         stop = start + len(res[outputs[0]])
-        on_lot(pd.DataFrame({**drawn, **res}, index=pd.RangeIndex(start, stop, name="draw")))
+        on_chunk(pd.DataFrame({**drawn, **res}, index=pd.RangeIndex(start, stop, name="draw")))
         for o in outputs:
             kept[o].append(res[o])
         start = stop

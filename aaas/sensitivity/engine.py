@@ -18,8 +18,8 @@ from .. import datastore
 from ..errors import ParameterError, cite
 from ..models import conventions
 
-#: Draws evaluated at once (a chunk of 100 000 keeps a few hundred MB at most).
-TAILLE_LOT = 100_000
+#: Draws evaluated at once, the default of ``chunk`` (100 000 keep a few hundred MB at most).
+CHUNK = 100_000
 
 
 def sorties_par_defaut() -> list[str]:
@@ -72,13 +72,13 @@ def values_of(base: Any) -> Mapping[str, Any] | None:
     return base.values
 
 
-def evaluate(
+def evaluate_draws(
     draws: Mapping[str, np.ndarray],
     convention: str = "rapport",
     outputs: Sequence[str] | None = None,
     base: Mapping[str, Any] | None = None,
     model: Callable | None = None,
-    chunk: int = TAILLE_LOT,
+    chunk: int = CHUNK,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (default: missions and total) for every draw.
@@ -105,7 +105,7 @@ def evaluate(
     -------
     dict of name -> ndarray of length ``n``
 
-    >>> out = evaluate({"tarif_horaire_interpretariat": np.array([40.0, 44.0])}, outputs=["total"])
+    >>> out = evaluate_draws({"tarif_horaire_interpretariat": np.array([40.0, 44.0])}, outputs=["total"])
     >>> [round(float(x)) for x in out["total"]]
     [404565, 408079]
     """

@@ -47,16 +47,16 @@ def _draw(ps, rng: np.random.Generator, n: int, correle: bool) -> dict[str, np.n
 def tirages(
     convention: str = "rapport", n: int = 10_000, seed: int = 1, correle: bool = False, base: dict | None = None
 ) -> dict:
-    """``n`` seeded draws of every drawn hypothesis, drawn lot by lot as :func:`montecarlo`
+    """``n`` seeded draws of every drawn hypothesis, drawn chunk by chunk as :func:`montecarlo`
     draws them (``correle``: one common position within each range, in the cost-raising
     direction)."""
     _check(n, seed)
     rng, ps = np.random.default_rng(seed), plages(convention, base=base)
-    lots = [_draw(ps, rng, min(engine.TAILLE_LOT, n - s), correle) for s in range(0, n, engine.TAILLE_LOT)]
-    return {p.nom: np.concatenate([lot[p.nom] for lot in lots]) for p in ps}
+    parts = [_draw(ps, rng, min(engine.CHUNK, n - s), correle) for s in range(0, n, engine.CHUNK)]
+    return {p.nom: np.concatenate([part[p.nom] for part in parts]) for p in ps}
 
 
-def lots(
+def chunks(
     convention: str = "rapport",
     n: int = 10_000,
     seed: int = 1,
@@ -65,12 +65,12 @@ def lots(
     base: dict | None = None,
     progress=None,
 ) -> Iterator[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]]:
-    """The draws and the ``outputs`` of each lot of at most
-    :data:`~aaas.sensitivity.engine.TAILLE_LOT` draws, in order (what :func:`montecarlo`
-    keeps the outputs of): memory holds one lot, whatever ``n``.  The counts are checked
-    at once, before the first lot.
+    """The draws and the ``outputs`` of each chunk of at most
+    :data:`~aaas.sensitivity.engine.CHUNK` draws, in order (what :func:`montecarlo`
+    keeps the outputs of): memory holds one chunk, whatever ``n``.  The counts are checked
+    at once, before the first chunk.
 
-    >>> [(len(d["taux_recours_mg"]), len(o["total"])) for d, o in lots(n=150_000, outputs=["total"])]
+    >>> [(len(d["taux_recours_mg"]), len(o["total"])) for d, o in chunks(n=150_000, outputs=["total"])]
     [(100000, 100000), (50000, 50000)]
     """
     _check(n, seed)
@@ -81,10 +81,10 @@ def lots(
 
 def _lots(ps, convention, n, seed, outputs, correle, base, progress):
     rng = np.random.default_rng(seed)
-    for start in range(0, n, engine.TAILLE_LOT):
-        stop = min(start + engine.TAILLE_LOT, n)
+    for start in range(0, n, engine.CHUNK):
+        stop = min(start + engine.CHUNK, n)
         draws = _draw(ps, rng, stop - start, correle)
-        yield draws, engine.evaluate(draws, convention, outputs, base=base)
+        yield draws, engine.evaluate_draws(draws, convention, outputs, base=base)
         if progress:
             progress(stop, n)
 
@@ -99,17 +99,17 @@ def montecarlo(
     progress=None,
 ) -> dict[str, np.ndarray]:
     """The ``outputs`` (missions and total) over ``n`` seeded draws (around ``base``, a
-    complete parameter set or a scenario, when given), drawn and evaluated lot by lot:
-    memory holds one lot of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`,
+    complete parameter set or a scenario, when given), drawn and evaluated chunk by chunk:
+    memory holds one chunk of draws, not ``n``; ``n`` from 1 to :data:`TIRAGES_MAX`,
     ``seed`` from 0 to 2^32 − 1 (:mod:`aaas.sensitivity.limits`)."""
     _check(n, seed)
     outputs = list(outputs or engine.sorties_par_defaut())
     result = {name: np.empty(n) for name in outputs}
     start = 0
-    for _, lot in lots(convention, n, seed, outputs, correle, base, progress):
-        stop = start + len(lot[outputs[0]])
+    for _, part in chunks(convention, n, seed, outputs, correle, base, progress):
+        stop = start + len(part[outputs[0]])
         for name in outputs:
-            result[name][start:stop] = lot[name]
+            result[name][start:stop] = part[name]
         start = stop
     return result
 
@@ -156,22 +156,38 @@ def resume(
 
 
 def printed_totals() -> dict[str, float]:
-    """The mission totals and the total the report prints (table 3.1; its first row of each
-    quantity: the total of the table, not the « de l'ordre de 400 000 € » of the text).
+    """The mission totals and the total the report prints (table 3.1, not the « de l'ordre
+    de 400 000 € » of the text), by quantity: :func:`aaas.datastore.printed_figure`.
 
     >>> printed_totals()["total"]
     404565.0
     """
     from .. import datastore
 
-    pub = datastore.published()
-    rows = pub[(pub["tableau"] == "synthese") & (pub["comparaison"] == "=")].drop_duplicates("variable")
-    return dict(zip(rows["variable"], rows["value"], strict=True))
+    names = [f"mission_{m}" for m in datastore.missions()["mission"]] + ["total"]
+    return {name: datastore.printed_figure(name) for name in names}
 
 
 @dataclass(frozen=True)
 class MonteCarlo:
-    """A Monte Carlo analysis (:func:`run`): the draws and their summary."""
+    """A Monte Carlo analysis (:func:`run`): the draws and their summary.
+
+    Attributes
+    ----------
+    draws : DataFrame
+        One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
+    summary : DataFrame
+        Per output: P5, P50, P95, mean, relative gaps, precisions, chance of exceeding the
+        printed figure (:func:`resume`).
+    seed : int
+        The seed of the draws.
+    correlated : bool
+        Whether the hypotheses were drawn correlated (``correle``).
+    convention : str
+        The convention the draws replace values of.
+    outputs : tuple of str
+        The outputs followed, in order (the last columns of ``draws``).
+    """
 
     #: One row per draw (index ``draw``): the drawn hypotheses (when kept), then the outputs.
     draws: pd.DataFrame
@@ -234,7 +250,7 @@ def run(
     sc = api.scenario_of(scenario, convention)
     outputs = engine.check_outputs(outputs) or engine.sorties_par_defaut()
     names = _kept(sc, draws, outputs, inputs)
-    df = _frame(lots(sc.convention, draws, seed, outputs, correlated, sc.values), draws, names, outputs)
+    df = _frame(chunks(sc.convention, draws, seed, outputs, correlated, sc.values), draws, names, outputs)
     summary = resume({o: df[o].to_numpy() for o in outputs}, printed_totals())
     return MonteCarlo(df, summary, seed, bool(correlated), sc.convention, tuple(outputs))
 
@@ -252,7 +268,7 @@ def _kept(sc, draws: int, outputs: list[str], inputs: bool) -> list[str]:
 
 
 def _frame(lots_, draws: int, names: list[str], outputs: list[str]) -> pd.DataFrame:
-    """The lots as one frame (index ``draw``): the drawn hypotheses ``names``, then the
+    """The chunks as one frame (index ``draw``): the drawn hypotheses ``names``, then the
     outputs (an output that is a drawn hypothesis, once), filled in place."""
     columns = list(dict.fromkeys([*names, *outputs]))
     table = np.empty((draws, len(columns)))

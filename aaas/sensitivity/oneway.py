@@ -48,8 +48,8 @@ def oneway(
     draws = {n: np.full(len(points), float(base[n])) for n in names}
     for i, (name, _, value) in enumerate(points):
         draws[name][i] = value
-    results = engine.evaluate(draws, convention, outputs, base=base)
-    reference = engine.evaluate({}, convention, outputs, base=base)
+    results = engine.evaluate_draws(draws, convention, outputs, base=base)
+    reference = engine.evaluate_draws({}, convention, outputs, base=base)
     rows = []
     for i, (name, variation, value) in enumerate(points):
         for out in outputs:

@@ -45,7 +45,7 @@ def tableau(convention: str = "rapport") -> pd.DataFrame:
     rows += [(p.stem, scenarios.resolve(p, convention=convention).values) for p in fichiers()]
     out = []
     for nom, values in rows:
-        res = engine.evaluate({}, convention, outputs, base=values)
+        res = engine.evaluate_draws({}, convention, outputs, base=values)
         out.append({"scenario": nom, **{o: float(res[o][0]) for o in outputs}})
     df = pd.DataFrame(out)
     df["ecart_relatif"] = df["total"] / df["total"].iloc[0] - 1

@@ -70,7 +70,7 @@ def plages(convention: str = "rapport", variation: float = VARIATION_RAPPORT, ba
     values = dict(base) if base else conventions.defaults(convention)
     table = parameters.parameters()
     out = []
-    for row in datastore.parametres().itertuples(index=False):
+    for row in datastore.parameters().itertuples(index=False):
         p = table[row.name]
         if p.categorical or row.loi == "aucune" or p.inert_under(values):
             continue

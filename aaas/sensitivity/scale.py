@@ -32,7 +32,7 @@ def courbe(parametre: str, valeurs: Sequence[float], convention: str = "rapport"
     limits.points(values.size, "nombre de valeurs de la courbe")
     names = list(outputs or engine.sorties_par_defaut())
     par_unite = aggregate.par_unite_du_parametre(parametre) if "total" in names else None
-    out = engine.evaluate({parametre: values}, convention, names + ([par_unite] if par_unite else []), base=base)
+    out = engine.evaluate_draws({parametre: values}, convention, names + ([par_unite] if par_unite else []), base=base)
     quotient = out.pop(par_unite) if par_unite else None
     df = pd.DataFrame({parametre: values, **out})
     for name in out:
@@ -51,7 +51,7 @@ def seuil(parametre: str, sortie: str, cible: float, bas: float, haut: float, co
     60.7
     """
     x = np.linspace(bas, haut, limits.points(points, "nombre de points"))
-    y = engine.evaluate({parametre: x}, convention, [sortie], base=base)[sortie]
+    y = engine.evaluate_draws({parametre: x}, convention, [sortie], base=base)[sortie]
     start = y[0] >= cible
     crossed = np.nonzero((y >= cible) != start)[0]
     if not len(crossed):
@@ -74,7 +74,7 @@ def deux_parametres(a: str, valeurs_a, b: str, valeurs_b, sortie: str = "total",
                 f"paramètre '{name}' : une lecture n'a pas de grille ; un paramètre numérique est attendu"
             )
     xa, xb = np.meshgrid(np.asarray(valeurs_a, float), np.asarray(valeurs_b, float), indexing="ij")
-    out = engine.evaluate({a: xa.ravel(), b: xb.ravel()}, convention, [sortie], base=base)[sortie]
+    out = engine.evaluate_draws({a: xa.ravel(), b: xb.ravel()}, convention, [sortie], base=base)[sortie]
     return pd.DataFrame(out.reshape(xa.shape), index=pd.Index(valeurs_a, name=a), columns=pd.Index(valeurs_b, name=b))
 
 

@@ -47,7 +47,7 @@ def _blocks(problem: dict, base_samples: int, seed: int) -> tuple[np.ndarray, np
 
 def evaluer_blocs(problem: dict, base_samples: int, seed: int, evaluate) -> dict[str, np.ndarray]:
     """The outputs over Saltelli's design as (D + 2) × N blocks: row 0 is A, row j (1 to D)
-    A with column j from B, row D + 1 is B.  The design is never built whole: each lot of
+    A with column j from B, row D + 1 is B.  The design is never built whole: each chunk of
     blocks is evaluated with every hypothesis as one contiguous column (memory: a few
     blocks, not (D + 2) × N × D numbers).
 
@@ -55,19 +55,19 @@ def evaluer_blocs(problem: dict, base_samples: int, seed: int, evaluate) -> dict
     """
     a, b = _blocks(problem, base_samples, seed)
     d, n, names = a.shape[1], a.shape[0], problem["names"]
-    per_lot = max(1, engine.TAILLE_LOT // n)
+    per_chunk = max(1, engine.CHUNK // n)
     at, bt = np.ascontiguousarray(a.T), np.ascontiguousarray(b.T)
     out: dict[str, np.ndarray] = {}
-    for start in range(0, d + 2, per_lot):
-        ks = range(start, min(start + per_lot, d + 2))
-        lot = np.empty((d, len(ks), n))  # hypothesis × block × base row
-        lot[:] = at[:, None, :]
+    for start in range(0, d + 2, per_chunk):
+        ks = range(start, min(start + per_chunk, d + 2))
+        chunk = np.empty((d, len(ks), n))  # hypothesis × block × base row
+        chunk[:] = at[:, None, :]
         for m, k in enumerate(ks):
             if k == d + 1:
-                lot[:, m] = bt
+                chunk[:, m] = bt
             elif k:
-                lot[k - 1, m] = bt[k - 1]
-        for key, values in evaluate({name: lot[i].reshape(-1) for i, name in enumerate(names)}).items():
+                chunk[k - 1, m] = bt[k - 1]
+        for key, values in evaluate({name: chunk[i].reshape(-1) for i, name in enumerate(names)}).items():
             out.setdefault(key, np.empty((d + 2, n)))[start : start + len(ks)] = values.reshape(len(ks), n)
     return out
 
@@ -150,7 +150,7 @@ def sobol(
     n_out = len(outputs) if outputs else limits.SORTIES
     limits.echantillon(base_samples, hypotheses=problem["num_vars"], sorties=n_out)
     blocs = evaluer_blocs(
-        problem, base_samples, seed, lambda draws: engine.evaluate(draws, convention, outputs, base=base)
+        problem, base_samples, seed, lambda draws: engine.evaluate_draws(draws, convention, outputs, base=base)
     )
     w = poids(base_samples, seed)
     rows = []

@@ -32,7 +32,7 @@ def structurel(
     """
     outputs = list(outputs or engine.sorties_par_defaut())
     base = dict(scenario_values or conventions.defaults(convention))
-    reference = engine.evaluate({}, convention, outputs, base=base)
+    reference = engine.evaluate_draws({}, convention, outputs, base=base)
     rows = []
     for p in parameters.parameters().values():
         if not p.categorical:
@@ -41,13 +41,13 @@ def structurel(
             if choice == base[p.name]:
                 continue
             try:
-                res = engine.evaluate({}, convention, outputs, base={**base, p.name: choice})
+                res = engine.evaluate_draws({}, convention, outputs, base={**base, p.name: choice})
             except InputError:
                 continue
             rows += _rows(p.name, choice, p.section, outputs, res, reference)
     for other in conventions.CONVENTIONS:
         if other != convention:
-            res = engine.evaluate({}, other, outputs)
+            res = engine.evaluate_draws({}, other, outputs)
             rows += _rows("convention", other, "—", outputs, res, reference)
     return pd.DataFrame(rows, columns=["parametre", "choix", "section", "sortie", "resultat", "ecart", "ecart_relatif"])
 

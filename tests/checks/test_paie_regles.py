@@ -62,7 +62,7 @@ def _options(poste: str) -> dict[str, str]:
 
 
 def _salaried_posts() -> list[str]:
-    names = datastore.parametres()["name"]
+    names = datastore.parameters()["name"]
     return [n.split("_", 2)[2] for n in names if n.startswith(("salaire_net_", "salaire_brut_"))]
 
 

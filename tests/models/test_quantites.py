@@ -85,7 +85,7 @@ def test_components_lines_and_missions_take_their_labels_from_their_files(d):
 
 
 def test_parameters_carry_their_short_and_long_labels(d):
-    p = datastore.parametres().set_index("name")
+    p = datastore.parameters().set_index("name")
     q = d.set_index("nom")
     for name in ("population_bassin", "etp_coordinateur"):
         assert q.loc[name, "nature"] == quantites.PARAMETRE

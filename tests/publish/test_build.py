@@ -92,7 +92,7 @@ def test_parameter_cells_are_hidden(default_book):
 
 def test_generated_pages_come_from_data(default_book):
     parametres = page_html(default_book, "book/parametres")
-    for name in datastore.parametres()["name"]:
+    for name in datastore.parameters()["name"]:
         assert name in parametres, name
     errata = page_html(default_book, "book/errata")
     ids = pages._errata_table()["id"]
@@ -104,7 +104,7 @@ def test_generated_pages_come_from_data(default_book):
 def test_link_targets_used_by_notebooks_exist(default_book):
     """aaas.publish.notebook links to parametres.html#param-<name> and errata.html#<id lower>."""
     parametres = page_html(default_book, "book/parametres")
-    for name in datastore.parametres()["name"]:
+    for name in datastore.parameters()["name"]:
         assert f'id="param-{name}"' in parametres, name
     errata = page_html(default_book, "book/errata")
     for erratum in pages._errata_table()["id"]:

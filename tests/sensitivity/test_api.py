@@ -99,7 +99,7 @@ def test_sobol_is_salib_to_rounding_for_every_output():
     from SALib.analyze import sobol as salib
 
     problem = sobol.probleme()
-    plan = sobol.evaluer_plan(problem, 64, 3, lambda d: engine.evaluate(d))
+    plan = sobol.evaluer_plan(problem, 64, 3, lambda d: engine.evaluate_draws(d))
     ours = sobol.sobol(base_samples=64, seed=3).set_index(["sortie", "parametre"])
     for out, y in plan.items():
         si = salib.analyze(problem, y, calc_second_order=False, num_resamples=sobol.REECHANTILLONS, seed=3)

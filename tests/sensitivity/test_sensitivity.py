@@ -32,8 +32,8 @@ def test_chunks_do_not_change_results():
         "tarif_horaire_interpretariat": rng.uniform(30, 50, 1000),
         "salaire_net_referent": rng.uniform(2000, 2800, 1000),
     }
-    one = engine.evaluate(draws, chunk=1000)
-    many = engine.evaluate(draws, chunk=77)
+    one = engine.evaluate_draws(draws, chunk=1000)
+    many = engine.evaluate_draws(draws, chunk=77)
     for name in one:
         np.testing.assert_array_equal(one[name], many[name])
     scalar = conventions.compute("rapport", {k: float(v[5]) for k, v in draws.items()}).scalar("total")

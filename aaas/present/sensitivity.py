@@ -147,7 +147,7 @@ def _ours(p: Path) -> bool:
 
 
 class DrawsWriter:
-    """The draws, lot by lot (:meth:`write`), into a temporary file beside ``path``, renamed
+    """The draws, chunk by chunk (:meth:`write`), into a temporary file beside ``path``, renamed
     onto it when the analysis ends (an error or an interruption removes it: nothing
     half-written).  CSV: a column ``draw``, the drawn hypotheses, the outputs, then the
     provenance (``prov``) as columns of every row, as every CSV export; Parquet: the same
@@ -165,7 +165,7 @@ class DrawsWriter:
         return self
 
     def write(self, frame: pd.DataFrame) -> None:
-        """Append one lot (index ``draw``)."""
+        """Append one chunk (index ``draw``)."""
         if self.parquet:
             self._write_parquet(frame)
             return
