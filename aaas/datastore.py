@@ -288,9 +288,6 @@ def _accessor(name: str, file: str, doc: str):
 
 
 parameters = _accessor("parameters", "parameters.csv", "every hypothesis (value, unit, bounds, section, source).")
-#: Former name of :func:`parameters`, kept until the call sites of another branch's files
-#: (``aaas/models/conventions.py``, ``paie.py``, ``quantites.py``) use it; removed at merge.
-parametres = parameters
 conventions = _accessor("conventions", "conventions.csv", "the values of each convention other than ``rapport``.")
 variantes = _accessor("variantes", "variantes.csv", "documented alternative values of some hypotheses.")
 missions = _accessor("missions", "missions.csv", "the four missions, their unit, démarche, key post, short label.")

@@ -74,8 +74,17 @@ def mission_courte(mission: str) -> str:
     >>> mission_courte("pair_aidance")
     'Pair-aidance'
     """
+    return missions_courtes()[mission]
+
+
+def missions_courtes() -> dict[str, str]:
+    """Every mission (id → short name), in the order of ``missions.csv``.
+
+    >>> list(missions_courtes().values())
+    ['Relais', 'Pair-aidance', 'Coordination', 'Participation']
+    """
     m = datastore.missions()
-    return str(m.loc[m["mission"] == mission, "libelle_court"].iloc[0])
+    return dict(zip(m["mission"], m["libelle_court"].astype(str), strict=True))
 
 
 def choix(name: str, value) -> str:

@@ -36,14 +36,6 @@ ALLOWED = {
         "the id names the subject of the quantity, as its name does"
     ),
 }
-#: Files whose literals another branch removes (the lead drops the mark at merge): the
-#: missions' short names typed by id (``labels.mission_courte`` gives them).
-PENDING = {
-    "aaas/publish/notebook/actualisation.py": "narrate branch",
-    "aaas/publish/notebook/financements.py": "narrate branch",
-    "aaas/publish/notebook/resume.py": "narrate branch",
-    "aaas/publish/notebook/sensibilite.py": "narrate branch",
-}
 
 
 def _significant(value: float) -> int:
@@ -117,8 +109,7 @@ def _violations(rel: str) -> list[str]:
 
 
 def _params() -> list:
-    marks = {rel: [pytest.mark.xfail(reason=why, strict=True)] for rel, why in PENDING.items()}
-    return [pytest.param(rel, marks=marks.get(rel, []), id=rel) for rel in _sources()]
+    return [pytest.param(rel, id=rel) for rel in _sources()]
 
 
 @pytest.mark.parametrize("rel", _params())
@@ -138,6 +129,4 @@ def test_the_scan_finds_what_it_must():
 
 def test_allowed_and_pending_name_real_files():
     for rel, _ in ALLOWED:
-        assert (ROOT / rel).is_file(), rel
-    for rel in PENDING:
         assert (ROOT / rel).is_file(), rel

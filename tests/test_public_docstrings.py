@@ -24,11 +24,6 @@ import aaas.sensitivity
 from aaas.checks.evaluation import Evaluation
 from aaas.models import quantites
 
-#: The entries of :data:`DECLARED` are written in another branch's files; their sections
-#: are the patch /work/notes/facts-numpydoc-declared.patch, which the lead applies after
-#: that branch's merge, then drops the mark (strict: the test fails once they pass).
-PENDING = "declared branch: aaas/checks/evaluation.py, aaas/models/scenario.py, aaas/models/quantites.py"
-
 
 def _api() -> dict[str, object]:
     out: dict[str, object] = {}
@@ -92,35 +87,9 @@ def missing_sections(obj) -> list[str]:
 
 
 API = _api()
-#: The entries written in another branch's files, missing sections today.
-DECLARED = {
-    "aaas.Scenario",
-    "aaas.describe",
-    "aaas.evaluate",
-    "aaas.quantities",
-    "aaas.resolve",
-    "Evaluation.draw",
-    "Evaluation.missions",
-    "Evaluation.table",
-    "Evaluation.tables",
-    "Evaluation.under",
-    "Evaluation.value",
-    "aaas.models.quantites.quantities",
-    "aaas.models.quantites.sans_accents",
-    "aaas.models.quantites.search",
-    "aaas.models.quantites.nearest",
-    "aaas.models.quantites.describe",
-    "aaas.models.quantites.libelle",
-    "aaas.models.quantites.unite",
-}
 
 
-def _params():
-    mark = pytest.mark.xfail(reason=PENDING, strict=True)
-    return [pytest.param(name, marks=[mark] if name in DECLARED else [], id=name) for name in API]
-
-
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", sorted(API))
 def test_public_api_has_numpydoc_sections(name):
     assert missing_sections(API[name]) == [], name
 

@@ -21,7 +21,7 @@ def comparer(file_active_mg: float = 4500, convention: str = "rapport") -> pd.Da
     """
     n = float(file_active_mg)
     a = conventions.compute(convention, {"population_bassin": n})
-    s = sec.evaluate(n, 0.0, 1.0)
+    s = sec.dotations(n, 0.0, 1.0)
     dot = s["dotations"]
     patients_c = min(n, 6000.0)
     sec_total = sum(d["montant"] for k, d in dot.items() if d["montant"] is not None)

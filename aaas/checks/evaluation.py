@@ -119,6 +119,16 @@ class Evaluation:
         """One quantity of the model: a float, or an array of one value per draw for an array
         scenario (a quantity the draws do not move repeated); a choice parameter as its text.
 
+        Parameters
+        ----------
+        name : str
+            A parameter or a quantity of the model (:func:`aaas.quantities`).
+
+        Returns
+        -------
+        float, ndarray or str
+            Its value, one per draw for an array scenario, or the text of a choice.
+
         >>> ev = evaluate({"population_bassin": np.array([20000, 40000])})
         >>> ev.value("mission_relais").round().tolist(), ev.value("mission_participation").tolist()
         ([105540.0, 197500.0], [37800.0, 37800.0])
@@ -136,6 +146,11 @@ class Evaluation:
         """The four missions and the total (``surcout``, €/year) with their French label:
         one row per mission (index ``mission``; ``total`` last), or per draw and mission
         (index ``draw``, ``mission``) for an array scenario.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``libelle`` and ``surcout``.
 
         >>> float(evaluate().missions().loc["total", "surcout"].round())
         404565.0
@@ -156,6 +171,21 @@ class Evaluation:
     def draw(self, i: int) -> Evaluation:
         """Draw ``i`` (0 to ``n_draws − 1``) of an array scenario as a scalar evaluation: its
         scenario's values and the model's results at that draw (taken, not recomputed).
+
+        Parameters
+        ----------
+        i : int
+            The draw, from 0 to ``n_draws − 1``.
+
+        Returns
+        -------
+        Evaluation
+            A scalar evaluation.
+
+        Raises
+        ------
+        ParameterError
+            When the scenario has no draws or ``i`` is out of range.
 
         >>> one = evaluate({"population_bassin": np.array([20000, 40000])}).draw(1)
         >>> one.scenario.changed, round(one.total) == round(evaluate({"population_bassin": 40000}).total)
@@ -179,14 +209,38 @@ class Evaluation:
         return one
 
     def under(self, convention: str) -> Evaluation:
-        """The same user settings evaluated under another convention."""
+        """The same user settings evaluated under another convention.
+
+        Parameters
+        ----------
+        convention : str
+            ``rapport``, ``corrige`` or ``actualise``.
+
+        Returns
+        -------
+        Evaluation
+            A new evaluation (computed when first asked for).
+        """
         return Evaluation(self.scenario, convention)
 
     def table(self, table_id: str, baseline: str = "rapport") -> pd.DataFrame:
         """One table of the report, shaped by :func:`aaas.checks.tables.shape` (``baseline``:
         what the gap is measured against, ``rapport`` or ``defaut``).  Its column ``rapport``
         is the printed figure.  For an array scenario, the table of every draw, one under
-        the other (index ``draw``, ``libelle``; at most :data:`TIRAGES_TABLE_MAX` draws)."""
+        the other (index ``draw``, ``libelle``; at most :data:`TIRAGES_TABLE_MAX` draws).
+
+        Parameters
+        ----------
+        table_id : str
+            A table of the report (``aaas tables --list``).
+        baseline : str
+            ``rapport`` (the printed figure) or ``defaut`` (the convention's default).
+
+        Returns
+        -------
+        DataFrame
+            One row per figure (index ``libelle``): printed, recomputed, gap, status, errata.
+        """
         tables.check_table(table_id)
         if self.n_draws is not None:
             return self._tables_per_draw(table_id, baseline)
@@ -209,7 +263,18 @@ class Evaluation:
 
     def tables(self, baseline: str = "rapport") -> dict[str, pd.DataFrame]:
         """Every table of the report, in its order (for an array scenario, each draw
-        reconciled once for all tables)."""
+        reconciled once for all tables).
+
+        Parameters
+        ----------
+        baseline : str
+            As for :meth:`table`.
+
+        Returns
+        -------
+        dict of str -> DataFrame
+            Each table by its identifier.
+        """
         if self.n_draws is None:
             return {t: self.table(t, baseline) for t in tables.ids()}
         self._check_table_draws()
@@ -224,6 +289,23 @@ def evaluate(
     """Evaluate a scenario: a resolved :class:`~aaas.models.scenario.Scenario`, a mapping of
     parameter values (validated like ``--set``; numeric values may be NumPy arrays of
     draws), the path of a YAML scenario file, or nothing (the report's parameters).
+
+    Parameters
+    ----------
+    scenario : Scenario, mapping, str or PathLike, optional
+        What to evaluate (None: the report's parameters).
+    convention : str, optional
+        ``rapport``, ``corrige`` or ``actualise`` (default: the scenario's, else ``rapport``).
+
+    Returns
+    -------
+    Evaluation
+        Its results, reference, reconciliation and tables, each computed when first asked for.
+
+    Raises
+    ------
+    InputError
+        A bad name, value, file or convention, with one French line.
 
     >>> evaluate(convention="corrige").total < evaluate().total
     True

@@ -219,7 +219,7 @@ def cmd_sec(args) -> tuple[str, int]:
         "base_pauvrete": args.base_pauvrete,
         "montee_en_charge": args.montee_en_charge,
     }
-    result = sec.evaluate(**sec.arguments(options, resolved["entrees"]), parametres=resolved["valeurs"])
+    result = sec.dotations(**sec.arguments(options, resolved["entrees"]), parametres=resolved["valeurs"])
     result["parametres_modifies"] = resolved["modifies"]
     result["fichier_scenario"] = resolved["fichier_scenario"]
     return rendu.render_sec(result, args.format), 0

@@ -160,7 +160,7 @@ def gardees_2022(convention: str = "actualise") -> pd.DataFrame:
     rules), as ``data/parameters.csv`` gives them."""
     changed = set(differences(convention)["parametre"])
     values = defaults(convention)
-    rows = datastore.parametres()
+    rows = datastore.parameters()
     keep = [
         r.name
         for r in rows.itertuples(index=False)

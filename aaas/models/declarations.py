@@ -60,7 +60,7 @@ def quantities() -> MappingProxyType:
 def names() -> frozenset[str]:
     """Every name declared: the parameters and the quantities (:func:`quantities`), each
     declared once (a quantity named as a parameter is refused)."""
-    parametres = frozenset(datastore.parametres()["name"])
+    parametres = frozenset(datastore.parameters()["name"])
     doubles = sorted(parametres & quantities().keys())
     if doubles:
         raise ValueError(f"quantités déclarées sous le nom d'un paramètre : {', '.join(doubles)}")
@@ -204,7 +204,7 @@ def _branche(test: ast.AST, env: _Portee) -> bool | None:
     if not (isinstance(table, ast.Attribute) and table.attr == "p" and _receveur(table.value)):
         return None
     chaines = _chaines(test.left, env)
-    parametres = set(datastore.parametres()["name"])
+    parametres = set(datastore.parameters()["name"])
     if not chaines or any(".+" in c for c in chaines) or len({c in parametres for c in chaines}) != 1:
         return None
     return (chaines[0] in parametres) == isinstance(test.ops[0], ast.In)

@@ -63,7 +63,7 @@ def postes() -> dict[str, str]:
     """Each salaried post of ``data/parameters.csv`` and the base of its salary (``net`` or
     ``brut``: the parameter ``salaire_<base>_<poste>``)."""
     out = {}
-    for name in datastore.parametres()["name"]:
+    for name in datastore.parameters()["name"]:
         parts = name.split("_", 2)
         if parts[0] == "salaire" and parts[1] in ("net", "brut") and len(parts) == 3:
             out[parts[2]] = parts[1]

@@ -140,10 +140,6 @@ class Parameter:
         """The accepted values in French (« de 0 à 1 », « fixe ou proportionnelle »)."""
         return fmt.bornes(self.min, self.max, self.choices)
 
-    #: Former name of :meth:`bounds`, kept until ``aaas/present/parametres.py`` (another
-    #: branch's file) calls :meth:`bounds`; to be removed at merge.
-    bornes = bounds
-
     def validate(self, raw: Any, origin: str = "") -> Any:
         """The validated value: a float, an array of floats, or a choice.
 

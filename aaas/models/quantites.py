@@ -93,7 +93,7 @@ def _quantites() -> pd.DataFrame:
 
 
 def _parametres() -> pd.DataFrame:
-    p = datastore.parametres()
+    p = datastore.parameters()
     return pd.DataFrame(
         {
             "nom": p["name"],
@@ -132,6 +132,16 @@ def quantities(search_words: str | None = None) -> pd.DataFrame:
     """The dictionary (:func:`dictionary`), or its entries matching ``search_words``
     (:func:`search`): what ``aaas.quantities()`` gives.
 
+    Parameters
+    ----------
+    search_words : str, optional
+        Words every entry found contains (name, label or description).
+
+    Returns
+    -------
+    DataFrame
+        One row per entry: ``nom``, ``nature``, ``libelle``, ``unite``, ``section``…
+
     >>> q = quantities("surcoûts par")
     >>> list(q["nom"])
     ['total_par_habitant', 'total_par_personne', 'total_par_departement', 'total_par_structure']
@@ -144,6 +154,16 @@ def quantities(search_words: str | None = None) -> pd.DataFrame:
 def sans_accents(text: str) -> str:
     """``text`` in lower case, without accents, ``_`` read as a space (for searching).
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text as searches compare it.
+
     >>> sans_accents("Coût_par_HABITANT")
     'cout par habitant'
     """
@@ -154,6 +174,16 @@ def sans_accents(text: str) -> str:
 def search(words: str) -> pd.DataFrame:
     """The entries of :func:`dictionary` whose name, label or description contain every
     word of ``words`` (case and accents ignored; « _ » reads as a space).
+
+    Parameters
+    ----------
+    words : str
+        At most :data:`MOTS_MAX` characters, one word at least.
+
+    Returns
+    -------
+    DataFrame
+        The matching entries, in the dictionary's order.
 
     >>> found = search("par habitant")
     >>> list(found.loc[found["nature"] == QUANTITE, "nom"])
@@ -174,6 +204,18 @@ def search(words: str) -> pd.DataFrame:
 def nearest(words: str, n: int = 3) -> list[str]:
     """The names closest to ``words`` (for a search that found nothing).
 
+    Parameters
+    ----------
+    words : str
+        What was searched.
+    n : int
+        How many names at most.
+
+    Returns
+    -------
+    list of str
+        The closest names, closest first.
+
     >>> nearest("populaton_bassin", 1)
     ['population_bassin']
     """
@@ -184,6 +226,16 @@ def nearest(words: str, n: int = 3) -> list[str]:
 def describe(name: str) -> dict[str, str]:
     """The entry of ``name`` (a parameter or a quantity), or a
     :class:`~aaas.errors.ParameterError` naming the nearest names.
+
+    Parameters
+    ----------
+    name : str
+        A parameter or a quantity.
+
+    Returns
+    -------
+    dict of str -> str
+        Its entry of the dictionary (``nom``, ``nature``, ``libelle``, ``unite``…).
 
     >>> describe("etp_coordinateur")["nature"]
     'paramètre'
@@ -201,13 +253,35 @@ def describe(name: str) -> dict[str, str]:
 
 
 def libelle(name: str) -> str:
-    """The French label of a parameter or a quantity (its name if it has none)."""
+    """The French label of a parameter or a quantity (its name if it has none).
+
+    Parameters
+    ----------
+    name : str
+        A parameter or a quantity.
+
+    Returns
+    -------
+    str
+        Its label.
+    """
     d = _libelles()
     return d.get(name) or name
 
 
 def unite(name: str) -> str:
-    """The unit of a parameter or a quantity (empty if unknown)."""
+    """The unit of a parameter or a quantity (empty if unknown).
+
+    Parameters
+    ----------
+    name : str
+        A parameter or a quantity.
+
+    Returns
+    -------
+    str
+        Its unit.
+    """
     return _unites().get(name, "")
 
 

@@ -167,7 +167,21 @@ def load_scenario(path: str | Path) -> dict[str, Any]:
 
 @dataclass
 class Scenario:
-    """The full, validated set of parameter values for one evaluation."""
+    """The full, validated set of parameter values for one evaluation.
+
+    Attributes
+    ----------
+    values : dict of str -> value
+        Every parameter's value (a float, an array of draws, or a choice's text).
+    changed : dict
+        The parameters whose value differs from the convention's set.
+    scenario_file : str or None
+        The YAML file the values came from, if any.
+    explicit : dict
+        Every parameter the user set explicitly (even to the convention's value).
+    convention : str
+        The parameter set the user's values were applied to.
+    """
 
     values: dict[str, Any]
     #: Parameters whose value differs from the convention's set.
@@ -238,9 +252,15 @@ def resolve(
     origin : str
         How messages name where ``overrides`` come from (``--set``, « paramètre papermill »).
 
-    Raises :class:`~aaas.errors.InputError` on the first problem; nothing is evaluated
-    before all inputs are known to be valid.  A value equal to the convention's changes
-    nothing.
+    Returns
+    -------
+    Scenario
+        The validated values; ``changed`` lists those that differ from the convention's.
+
+    Raises
+    ------
+    InputError
+        On the first problem, before anything is evaluated (a value equal to the convention's changes nothing).
 
     >>> s = resolve(overrides={"population_bassin": "50 000", "taux_recours_mg": 3.5})
     >>> s.changed

@@ -3,7 +3,7 @@ d'exercice coordonné participatives », seed 001, « Financement de l'expérime
 what a structure of a given file active MG and poverty rate receives.
 
 The values are read from ``data/sec_parametres.csv``; the formulas are in
-:mod:`aaas.formulas.sec`.  :func:`evaluate` gives each dotation, its rule in French and the
+:mod:`aaas.formulas.sec`.  :func:`dotations` gives each dotation, its rule in French and the
 total.  Dotation (b) has no base in the text: without ``base_pauvrete`` its amount is
 ``None`` (only its percentage is known) and the total leaves it out, saying so.
 """
@@ -66,7 +66,7 @@ def resolve_sec(scenario_file: str | Path | None = None, overrides: Mapping[str,
     value out of the bounds of ``data/sec_parametres.csv`` with the accepted range.
 
     Returns ``{"valeurs": the complete set, "modifies": the values that differ from the
-    data, "entrees": the structure's inputs given (raw, checked by :func:`evaluate`),
+    data, "entrees": the structure's inputs given (raw, checked by :func:`dotations`),
     "fichier_scenario": the file's name or None}``.
 
     >>> r = resolve_sec(overrides={"cout_etp": "60 000", "file_active_mg": "2500"})
@@ -115,7 +115,7 @@ OUI_NON = {"1": True, "oui": True, "true": True, "vrai": True, "0": False, "non"
 
 
 def arguments(options: Mapping[str, Any], entrees_: Mapping[str, Any]) -> dict[str, Any]:
-    """The inputs of :func:`evaluate` from the command line's options (None: not given)
+    """The inputs of :func:`dotations` from the command line's options (None: not given)
     and the inputs of ``--set`` or a scenario file (:func:`resolve_sec`): each given
     once, the file active and the poverty rate required.
 
@@ -165,7 +165,7 @@ def _entree(name: str, label: str, unit: str, lo: float | None, hi: float | None
 
 
 def entrees(v: dict[str, float], montee_en_charge: bool = False) -> dict[str, Parameter]:
-    """The inputs of :func:`evaluate` and their accepted ranges (from the data: the floor,
+    """The inputs of :func:`dotations` and their accepted ranges (from the data: the floor,
     the psychologist's ETP ceiling)."""
     plancher = 0.0 if montee_en_charge else v["file_active_plancher"]
     return {
@@ -176,7 +176,7 @@ def entrees(v: dict[str, float], montee_en_charge: bool = False) -> dict[str, Pa
     }
 
 
-def evaluate(
+def dotations(
     file_active_mg,
     taux_pauvrete,
     psychologue_etp=None,
@@ -203,7 +203,7 @@ def evaluate(
         The SEC set (default: ``data/sec_parametres.csv``; :func:`resolve_sec`).
 
     Raises ``aaas.errors.ParameterError`` naming the parameter and the accepted range.
-    >>> evaluate(2500, 0.20)["total"]  # 302 500 (a) + 57 000 (c) + 66 000 (d), b without base
+    >>> dotations(2500, 0.20)["total"]  # 302 500 (a) + 57 000 (c) + 66 000 (d), b without base
     425500.0
     """
     v = dict(parametres) if parametres is not None else valeurs()

@@ -67,7 +67,7 @@ def render_parametres(scenario, form: str, mots: str | None = None) -> str:
         entete = "| paramètre | valeur | unité | bornes | section | libellé | source |"
         lines = [*exports.header_lines(prov), "", entete, "|---|---|---|---|---|---|---|"]
         lines += [
-            f"| `{r.name}` | {fmt.saisie(r.value)} | {r.unit} | {table[r.name].bornes()} | {r.section} | {r.label} "
+            f"| `{r.name}` | {fmt.saisie(r.value)} | {r.unit} | {table[r.name].bounds()} | {r.section} | {r.label} "
             f"| {r.source} |"
             for r in df.itertuples(index=False)
         ]
@@ -77,7 +77,7 @@ def render_parametres(scenario, form: str, mots: str | None = None) -> str:
         motif = f"erratum {r.erratum}" if r.erratum else f"source : {r.source_convention}"
         extra = f" (rapport : {fmt.saisie(r.valeur_rapport)}, {motif})" if r.erratum or r.source_convention else ""
         out.append(
-            f"{r.name} = {fmt.saisie(r.value)} {r.unit}{extra}\n    {r.label}\n    bornes : {table[r.name].bornes()} ; "
+            f"{r.name} = {fmt.saisie(r.value)} {r.unit}{extra}\n    {r.label}\n    bornes : {table[r.name].bounds()} ; "
             f"section {r.section} ; source : {r.source}"
         )
     return "\n".join(out)

@@ -57,7 +57,7 @@ def frame_sec(result: dict[str, Any]) -> pd.DataFrame:
 
 
 def render_sec(result: dict[str, Any], form: str) -> str:
-    """``result`` of :func:`aaas.models.sec.evaluate` in format ``form`` (:data:`FORMATS`)."""
+    """``result`` of :func:`aaas.models.sec.dotations` in format ``form`` (:data:`FORMATS`)."""
     prov = provenance_sec(result)
     df = frame_sec(result)
     if form == "json":

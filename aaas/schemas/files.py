@@ -24,12 +24,10 @@ from .declare import (
     text,
 )
 
-#: The units of the lines of ``lignes.csv`` (column ``echelle``): the keys of
-#: ``aaas.models.surcouts.COMPTES`` (a test checks they agree).
+#: The units of the lines of ``lignes.csv`` (``echelle``): the keys of ``surcouts.COMPTES`` (a test checks they agree).
 ECHELLES = ("habitants", "file_active", "departements", "structures")
 
-#: The target publics of the funding tables of section 4 (``financements.csv``; a column
-#: each, as is each mission of ``missions.csv``).
+#: The target publics of section 4's funding tables (``financements.csv``: a column each, as each mission).
 PUBLICS = ("jeunes", "personnes_agees", "handicap_psychique", "handicap_physique", "public_precaire", "professionnels")
 #: A cell of those tables: ``oui``, ``non``, or ``nd`` (not determinable from the extraction).
 CASES = ("oui", "non", "nd")
@@ -195,6 +193,8 @@ TABLES: dict[str, Table] = {
                 "demarche": ident(),
                 "poste_cle": ident(empty=True),
                 "libelle_court": text(COURT, unique=True),
+                "cout_par_unite": ident(unique=True),
+                "par_unite": text(),
             }
         ),
         (

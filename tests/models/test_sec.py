@@ -17,7 +17,7 @@ SHARE = {0.10: 0.0, 0.20: 0.10, 0.30: 0.20}
 @pytest.mark.parametrize("t", sorted(SHARE))
 def test_every_dotation_by_hand(n, t):
     etp, a, c = HAND[n]
-    r = sec.evaluate(n, t, base_pauvrete=100000)
+    r = sec.dotations(n, t, base_pauvrete=100000)
     d = r["dotations"]
     assert d["a_non_professionnels_sante"]["etp"] == pytest.approx(etp)
     assert d["a_non_professionnels_sante"]["montant"] == pytest.approx(a)
@@ -30,7 +30,7 @@ def test_every_dotation_by_hand(n, t):
 
 
 def test_without_base_b_is_left_out_and_said():
-    r = sec.evaluate(4500, 0.20)
+    r = sec.dotations(4500, 0.20)
     assert r["dotations"]["b_professionnels_sante"]["montant"] is None
     assert r["dotations"]["b_professionnels_sante"]["majoration"] == pytest.approx(0.10)
     assert r["total"] == pytest.approx(357500 + 102600 + 66000)
@@ -39,13 +39,13 @@ def test_without_base_b_is_left_out_and_said():
 
 
 def test_psychologist_and_french_input():
-    r = sec.evaluate("4 500", "20 %", psychologue_etp="0,5")
+    r = sec.dotations("4 500", "20 %", psychologue_etp="0,5")
     assert r["entrees"]["taux_pauvrete"] == pytest.approx(0.2)
     assert r["dotations"]["d_psychologue"]["montant"] == 33000
 
 
 def test_ramp_up_accepts_below_floor():
-    r = sec.evaluate(500, 0.2, montee_en_charge=True)
+    r = sec.dotations(500, 0.2, montee_en_charge=True)
     assert r["dotations"]["a_non_professionnels_sante"]["etp"] == 2.0
     assert r["dotations"]["c_interpretariat"]["montant"] == pytest.approx(11400)
 
@@ -65,20 +65,20 @@ def test_ramp_up_accepts_below_floor():
 )
 def test_bad_input_names_parameter_and_range(kwargs, name, accepted):
     with pytest.raises(ParameterError) as e:
-        sec.evaluate(**kwargs)
+        sec.dotations(**kwargs)
     msg = str(e.value)
     assert "\n" not in msg and f"'{name}'" in msg and accepted in msg
 
 
 def test_result_is_json_ready():
-    r = sec.evaluate(4500, 0.2)
+    r = sec.dotations(4500, 0.2)
     json.dumps(r)
 
 
 def test_the_sec_set_takes_changes_within_its_bounds():
     r = sec.resolve_sec(overrides={"cout_etp": "60 000", "taux_pauvrete": "20 %", "palier_1_etp": "4"})
     assert r["modifies"] == {"cout_etp": 60000.0} and r["entrees"] == {"taux_pauvrete": "20 %"}
-    out = sec.evaluate(2500, 0.2, parametres=r["valeurs"])
+    out = sec.dotations(2500, 0.2, parametres=r["valeurs"])
     assert out["dotations"]["a_non_professionnels_sante"]["montant"] == pytest.approx(5.5 * 60000)
     with pytest.raises(ParameterError, match="'taux_pauvrete_seuil' \\(--set\\) : 1,5 est hors bornes ; plage"):
         sec.resolve_sec(overrides={"taux_pauvrete_seuil": "1,5"})
@@ -87,7 +87,7 @@ def test_the_sec_set_takes_changes_within_its_bounds():
 
 def test_the_psychologist_defaults_to_the_ceiling_of_the_set():
     v = {**sec.valeurs(), "psychologue_etp_max": 0.5}
-    r = sec.evaluate(2500, 0.2, parametres=v)
+    r = sec.dotations(2500, 0.2, parametres=v)
     assert r["entrees"]["psychologue_etp"] == 0.5
     assert r["dotations"]["d_psychologue"]["montant"] == pytest.approx(33000)
 

@@ -11,7 +11,7 @@ from aaas.present.sec import FORMATS, render_sec
 
 
 def test_json_gives_every_dotation_as_a_number():
-    out = json.loads(render_sec(sec.evaluate(4500, 0.20, base_pauvrete=100000), "json"))
+    out = json.loads(render_sec(sec.dotations(4500, 0.20, base_pauvrete=100000), "json"))
     assert out["dotations"] == {
         "a_non_professionnels_sante": 357500,
         "b_professionnels_sante": 10000,
@@ -23,7 +23,7 @@ def test_json_gives_every_dotation_as_a_number():
 
 
 def test_json_without_base_says_b_is_undefined():
-    out = json.loads(render_sec(sec.evaluate(4500, 0.20), "json"))
+    out = json.loads(render_sec(sec.dotations(4500, 0.20), "json"))
     assert out["dotations"]["b_professionnels_sante"] is None
     assert out["majoration_pauvrete"] == pytest.approx(0.1)
     assert out["total"] == 526100 and not out["total_inclut_b"]
@@ -31,7 +31,7 @@ def test_json_without_base_says_b_is_undefined():
 
 @pytest.mark.parametrize(("form", "sep"), [("csv", ","), ("csv-fr", ";")])
 def test_csv_rows(form, sep):
-    text = render_sec(sec.evaluate(8000, 0.30), form).lstrip("\ufeff")
+    text = render_sec(sec.dotations(8000, 0.30), form).lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=sep))
     assert [r["dotation"] for r in rows][-1] == "total"
     montant = rows[0]["montant"].replace(",", ".")
@@ -40,7 +40,7 @@ def test_csv_rows(form, sep):
 
 @pytest.mark.parametrize("form", ["text", "markdown"])
 def test_readable_forms_show_rules_and_what_is_undefined(form):
-    out = render_sec(sec.evaluate(2500, 0.10), form)
+    out = render_sec(sec.dotations(2500, 0.10), form)
     assert "302\u202f500\xa0€" in out and "Financement 1) c." in out
     assert "ne définit pas" in out and "non défini" in out
 

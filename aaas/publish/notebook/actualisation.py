@@ -31,13 +31,6 @@ KINDS = {
     "act-gardees": {"raw": ("Paramètre",)},
     "act-options": {"raw": ("Source",), "kinds": {"Source": "detail"}},
 }  # fmt: skip
-#: Short names of the missions (table headers, prose).
-MISSIONS = {
-    "relais": "Relais",
-    "pair_aidance": "Pair-aidance",
-    "coordination": "Coordination",
-    "participation": "Participation",
-}
 #: The conventions of the table of lines, with their column headers.
 CONVENTIONS = {"rapport": "Rapport (recalculé)", "corrige": "Corrigé", "actualise": "Actualisé"}
 #: Colours of the waterfall: a step that lowers the cost, one that raises it, the totals.
@@ -112,7 +105,7 @@ def montants_etapes(df: pd.DataFrame) -> pd.DataFrame:
     :func:`aaas.checks.actualisation.etapes` as displayed (missions adding up to the total,
     :func:`aaas.checks.affichage.montants_affiches`): the first row is the report's
     recomputed amounts, the last today's, as every page shows them."""
-    noms = ["total", *(f"mission_{m}" for m in MISSIONS)]
+    noms = ["total", *(f"mission_{m}" for m in labels.missions_courtes())]
     rows = [affichage.montants_affiches(dict(zip(noms, r, strict=True))) for r in df[noms].to_numpy(float)]
     return pd.DataFrame(rows)[noms]
 
@@ -125,7 +118,7 @@ def vue_etapes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     to the displayed totals."""
     montants = montants_etapes(df)
     effets = montants.diff().iloc[1:]
-    cols = {"total": "Effet sur le total", **{f"mission_{m}": nom for m, nom in MISSIONS.items()}}
+    cols = {"total": "Effet sur le total", **{f"mission_{m}": nom for m, nom in labels.missions_courtes().items()}}
     vue = pd.DataFrame(
         {
             "Étape": [*df["etape"], "Ensemble des étapes"],
@@ -204,7 +197,7 @@ def etape_majeure(df: pd.DataFrame) -> pd.Series:
     """The step of :func:`~aaas.checks.actualisation.etapes` that moves the total most, with
     ``mission``: the mission it moves most."""
     row = df.iloc[1:].loc[df["effet"].iloc[1:].abs().idxmax()].copy()
-    row["mission"] = max(MISSIONS, key=lambda m: abs(row[f"effet_{m}"]))
+    row["mission"] = max(labels.missions_courtes(), key=lambda m: abs(row[f"effet_{m}"]))
     return row
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ... import __version__, fmt, provenance
+from ... import __version__, datastore, fmt, provenance
 from ...checks import reconcile
 from ...checks.evaluation import Evaluation
 from ...datastore import ROOT
@@ -83,7 +83,7 @@ def portee(ctx: Context) -> str:
     ]
     if ctx.scenario.changed:
         return f"Ce scénario chiffre le surcoût annuel des quatre missions : {' ; '.join(unites)}."
-    imprime = ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0]
+    imprime = datastore.printed_figure("total")
     return (
         f"Le total du rapport, {fmt.euros(imprime)}, est le surcoût annuel des quatre missions : {' ; '.join(unites)}."
     )

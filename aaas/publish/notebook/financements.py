@@ -10,12 +10,17 @@ from ... import datastore, fmt, labels
 from ...atlas import financements
 from . import charts, tables
 
-LIBELLES = {
-    "relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination",
-    "participation": "Participation", "jeunes": "Jeunes", "personnes_agees": "Personnes âgées",
+#: The short names of the publics (those of the missions are data/missions.csv's, :func:`libelles`).
+PUBLICS = {
+    "jeunes": "Jeunes", "personnes_agees": "Personnes âgées",
     "handicap_psychique": "Handicap psychique", "handicap_physique": "Handicap physique",
     "public_precaire": "Public précaire", "professionnels": "Professionnels",
 }  # fmt: skip
+
+
+def libelles() -> dict[str, str]:
+    """The short name of each mission and public (the atlas' columns)."""
+    return {**labels.missions_courtes(), **PUBLICS}
 
 
 #: Colours of a cell of the atlas: non, not determinable, oui (and their legend).
@@ -38,7 +43,7 @@ def carte(axe: str) -> object:
                   vmin=0, vmax=1, edgecolors="white", linewidth=0.5)  # fmt: skip
     ax.set_ylim(bords[-1], 0)
     ax.set_yticks((bords[:-1] + bords[1:]) / 2, noms)
-    ax.set_xticks(range(len(m.columns)), [LIBELLES[c] for c in m.columns], rotation=30, ha="right")
+    ax.set_xticks(range(len(m.columns)), [libelles()[c] for c in m.columns], rotation=30, ha="right")
     fig.suptitle(f"Programmes de financement × {'missions' if axe == 'missions' else 'publics'}")
     legende = [Patch(facecolor=c, edgecolor="#8c8c8c", label=t) for c, t in CASES]
     fig.legend(handles=legende, loc="outside lower center", ncol=1, frameon=False)
@@ -50,7 +55,7 @@ def compte(axe: str) -> pd.DataFrame:
     m = financements.matrice(axe)
     return pd.DataFrame(
         {
-            "Axe": [LIBELLES[c] for c in m.columns],
+            "Axe": [libelles()[c] for c in m.columns],
             "Programmes (oui)": [fmt.nombre(int((m[c] == 1).sum())) for c in m.columns],
             "Non déterminables": [fmt.nombre(int(m[c].isna().sum())) for c in m.columns],
         }
@@ -62,7 +67,7 @@ def modes() -> pd.DataFrame:
     df = datastore.modes_financement()
     return pd.DataFrame(
         {
-            "Mission": [LIBELLES[m] for m in df["mission"]],
+            "Mission": [libelles()[m] for m in df["mission"]],
             "Porteur": df["type_porteur"],
             "Exemples": df["exemples"],
             "Mode de financement": df["mode"],
@@ -77,7 +82,7 @@ def courbes_sec(file_actives, taux) -> object:
 
     from ...models import sec
 
-    res = [sec.evaluate(float(n), 0.0)["dotations"] for n in file_actives]
+    res = [sec.dotations(float(n), 0.0)["dotations"] for n in file_actives]
     fig, (ax1, ax2) = charts.subplots(7, 2, 1, layout="constrained")
     for key, label in (("a_non_professionnels_sante", "a. non soignants"), ("c_interpretariat", "c. interprétariat")):
         ax1.plot(file_actives, [r[key]["montant"] for r in res], label=label)
@@ -86,7 +91,7 @@ def courbes_sec(file_actives, taux) -> object:
     ax1.set_xlabel("File active de médecine générale")
     ax1.set_title("Dotations selon la file active")
     ax1.legend(loc="upper left", frameon=False)
-    maj = [sec.evaluate(4500.0, float(t))["dotations"]["b_professionnels_sante"]["majoration"] for t in taux]
+    maj = [sec.dotations(4500.0, float(t))["dotations"]["b_professionnels_sante"]["majoration"] for t in taux]
     ax2.plot(np.asarray(taux) * 100, np.asarray(maj) * 100, color="#e0a458")
     ax2.set_xlabel("Taux de pauvreté du territoire (%)")
     ax2.set_ylabel("Majoration de la dotation b (%)")
@@ -102,14 +107,14 @@ def table_programmes() -> pd.DataFrame:
     df = financements.table()
     signes = {"oui": "oui", "non": "–", "nd": "?"}
     out = pd.DataFrame({"Programme": df["programme"], "Partie": df["partie"], "Financeurs": df["financeurs"]})
-    for col in (*financements.MISSIONS, *financements.PUBLICS):
-        out[LIBELLES[col]] = [signes.get(v, v) for v in df[col]]
+    for col in (*financements.missions(), *financements.PUBLICS):
+        out[libelles()[col]] = [signes.get(v, v) for v in df[col]]
     return out
 
 
 #: The two halves of the atlas: each shows every programme against the missions, then the publics.
 AXES = {
-    "missions": ("fin-programmes-missions", "Programmes de financement et missions", financements.MISSIONS),
+    "missions": ("fin-programmes-missions", "Programmes de financement et missions", financements.missions()),
     "publics": ("fin-programmes-publics", "Programmes de financement et publics", financements.PUBLICS),
 }
 
@@ -119,13 +124,13 @@ def programmes_html(axe: str) -> str:
     report, with their financeurs; « oui », « – » (non), « ? » (not determinable) centred."""
     uid, caption, cols = AXES[axe]
     df = table_programmes()
-    df = df[["Partie", "Programme", "Financeurs", *(LIBELLES[c] for c in cols)]]
+    df = df[["Partie", "Programme", "Financeurs", *(libelles()[c] for c in cols)]]
     df["Partie"] = [f"Partie {p}" for p in df["Partie"]]
-    kinds = {LIBELLES[c]: "status" for c in cols}
+    kinds = {libelles()[c]: "status" for c in cols}
     marks = df.copy()
     for c in cols:
-        marks[LIBELLES[c]] = [f'<span class="marque">{v}</span>' for v in df[LIBELLES[c]]]
-    raw = [LIBELLES[c] for c in cols]
+        marks[libelles()[c]] = [f'<span class="marque">{v}</span>' for v in df[libelles()[c]]]
+    raw = [libelles()[c] for c in cols]
     caption += " (oui ; – : non ; ? : non déterminable dans le texte du rapport)"
     return tables.table_html(marks, uid, caption, kinds=kinds, raw=raw, group_by="Partie")
 

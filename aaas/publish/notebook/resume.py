@@ -20,13 +20,14 @@ from . import html_tables, tables
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
 
-#: The cost per unit of each mission: the quantity and the unit it is stated per.
-UNITES = {
-    "relais": ("cout_relais_par_habitant", "habitant"),
-    "pair_aidance": ("cout_pair_aidance_par_personne", "personne suivie"),
-    "coordination": ("mission_coordination_par_departement", "département"),
-    "participation": ("mission_participation_par_structure", "structure"),
-}
+
+def unites() -> dict[str, tuple[str, str]]:
+    """The cost per unit of each mission: the quantity and the unit it is stated per
+    (``data/missions.csv``, columns ``cout_par_unite`` and ``par_unite``)."""
+    m = datastore.missions()
+    return dict(zip(m["mission"], zip(m["cout_par_unite"], m["par_unite"], strict=True), strict=True))
+
+
 #: How many errata the home page names.
 NB_ERRATA_ACCUEIL = 3
 
@@ -42,13 +43,7 @@ def _montant(x: float) -> str:
 
 def imprime_mission(mission: str) -> float:
     """The mission's total as its chapter's synthesis table prints it."""
-    pub = datastore.published()
-    row = pub[
-        (pub["tableau"] == f"synthese_{mission}")
-        & (pub["variable"] == f"mission_{mission}")
-        & (pub["origine"] == "tableau")
-    ]
-    return float(row["value"].iloc[0])
+    return datastore.printed_figure(f"mission_{mission}", f"synthese_{mission}")
 
 
 def mission_de_section(section: str) -> str:
@@ -87,7 +82,7 @@ def texte_errata_mission(mission: str) -> str:
 def glue_mission(ctx: Context, mission: str) -> None:
     """Glue « Ce qu'il faut retenir » of a mission: its total printed, recomputed (``rapport``)
     and corrected, its cost per unit under both conventions, the errata that change it."""
-    name, unite = UNITES[mission]
+    name, unite = unites()[mission]
     total = f"mission_{mission}"
     imprime = imprime_mission(mission)
     ctx.glue.nombre("retenir_imprime", fmt.euros(imprime), total, imprime, "€", convention="", nature="imprimé")
@@ -109,12 +104,12 @@ def texte_erratum(erratum: str, effet: float, mission: str) -> str:
 def glue_accueil(ctx: Context) -> None:
     """Glue the home page's first screen: the totals (printed, recomputed, corrected, today's),
     the counts, the heaviest errata, the cost per unit of each mission."""
-    imprime = float(ctx.rec.query("tableau == 'synthese' and variable == 'total'")["value"].iloc[0])
+    imprime = datastore.printed_figure("total")
     ctx.glue.nombre("total_imprime", fmt.euros(imprime), "total", imprime, "€", convention="", nature="imprimé")
     for conv in ("rapport", "corrige", "actualise"):
         total = _valeur(ctx, conv, "total")
         ctx.glue.nombre(f"total_{conv}", fmt.euros(total), "total", total, "€", convention=conv)
-        for mission, (name, _) in UNITES.items() if conv != "actualise" else ():
+        for mission, (name, _) in unites().items() if conv != "actualise" else ():
             x = _valeur(ctx, conv, name)
             ctx.glue.nombre(f"unite_{mission}_{conv}", _montant(x), name, x, "€", convention=conv)
     b = glue_bilan(ctx)

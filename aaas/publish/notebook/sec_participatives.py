@@ -53,7 +53,7 @@ class SecPage:
     def __init__(self, ctx: Context, file_active_mg: float, taux_pauvrete: float, convention: str):
         self.ctx, self.file_active_mg, self.taux_pauvrete = ctx, file_active_mg, taux_pauvrete
         self.convention = convention
-        self.dotations = sec.evaluate(file_active_mg, taux_pauvrete)
+        self.dotations = sec.dotations(file_active_mg, taux_pauvrete)
 
     @cached_property
     def fiss(self) -> pd.DataFrame:
@@ -84,7 +84,7 @@ class SecPage:
         evaluation per row)."""
         rows = []
         for n in FILES_ACTIVES_TABLEAU:
-            r = sec.evaluate(n, self.taux_pauvrete)
+            r = sec.dotations(n, self.taux_pauvrete)
             x = r["dotations"]
             a = x["a_non_professionnels_sante"]
             rows.append([fmt.nombre(n), fmt.nombre(a["etp"], 1), fmt.euros(a["montant"]),

@@ -206,8 +206,7 @@ def vue_structure(st: pd.DataFrame, n: int = 12) -> pd.DataFrame:
 def vue_scenarios(sc: pd.DataFrame) -> pd.DataFrame:
     """The missions and the total of each scenario (:func:`aaas.sensitivity.presets.tableau`),
     each scenario by its name."""
-    missions = {"relais": "Relais", "pair_aidance": "Pair-aidance", "coordination": "Coordination"}
-    missions["participation"] = "Participation"
+    missions = labels.missions_courtes()
     return pd.DataFrame(
         {
             "Scénario": [labels.libelle("scenario", s) for s in sc["scenario"]],
