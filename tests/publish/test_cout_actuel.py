@@ -13,7 +13,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from aaas import fmt
+from aaas import fmt, labels
 from aaas.checks import actualisation
 from aaas.models import conventions, paie
 from aaas.models import scenario as scenarios
@@ -125,7 +125,7 @@ def test_the_steps_add_up_to_the_actualise_figures():
     df = actualisation.etapes()
     lignes = actualisation.par_ligne().set_index("cle")
     assert df["effet"].sum() == pytest.approx(lignes.loc["total", "ecart"], abs=1e-6)
-    for m in act.MISSIONS:
+    for m in labels.missions_courtes():
         assert df[f"effet_{m}"].sum() == pytest.approx(lignes.loc[f"mission_{m}", "ecart"], abs=1e-6)
     assert np.allclose(df["total"].iloc[1:].to_numpy(), (df["total"] + df["effet"].shift(-1)).iloc[:-1].to_numpy())
 
