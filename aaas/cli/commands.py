@@ -18,7 +18,7 @@ def cmd_params(args) -> tuple[str, int]:
     """``aaas params``: a convention's parameter set, with the scenario's values on top
     (or a complete scenario file)."""
     from ..models import scenario as scenarios
-    from ..present import parametres
+    from ..present import parameters as parameters_view
 
     if args.format == "yaml" and args.cherche is not None:
         raise ChoiceError("--cherche ne sert pas avec --format yaml (un fichier de scénario complet)")
@@ -26,7 +26,7 @@ def cmd_params(args) -> tuple[str, int]:
     if args.format == "yaml":
         origin = f"aaas params --convention {scenario.convention}" + (" (scénario modifié)" if scenario.changed else "")
         return scenarios.scenario_yaml(scenario.values, origin), 0
-    return parametres.render_parametres(scenario, args.format, args.cherche), 0
+    return parameters_view.render_parameters(scenario, args.format, args.cherche), 0
 
 
 def cmd_quantites(args) -> tuple[str, int]:

@@ -12,7 +12,7 @@ from ..models import conventions, parameters, quantites
 from . import exports
 
 
-def parametres_frame(scenario) -> pd.DataFrame:
+def parameters_frame(scenario) -> pd.DataFrame:
     """The parameter table with the scenario's values (numbers as numbers, choices as
     text), and the report's value and the erratum (or, for an updated value, the source)
     where the convention differs."""
@@ -49,10 +49,10 @@ def aucun(mots: str) -> str:
     return f"aucun paramètre ne contient « {cite(mots)} »{hint}"
 
 
-def render_parametres(scenario, form: str, mots: str | None = None) -> str:
+def render_parameters(scenario, form: str, mots: str | None = None) -> str:
     """A scenario's parameter set in format ``form`` (text, csv, csv-fr, json, markdown);
     ``mots``: only the parameters whose name or label contains each of these words."""
-    df = cherche(parametres_frame(scenario), mots)
+    df = cherche(parameters_frame(scenario), mots)
     prov = exports.provenance_of(scenario, scenario.convention)
     if mots is not None:
         prov["recherche"] = mots
