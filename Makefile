@@ -27,7 +27,7 @@ HTML := _build/book/_build/html
 # pytest's workers (pytest-xdist): the checkout's own book in one, the other modules spread (tests/conftest.py)
 TEST_WORKERS ?= 2
 
-.PHONY: book pdf test test-slow setup tables check refresh-notebooks clean payroll release
+.PHONY: book pdf test test-rapide test-slow setup tables check refresh-notebooks clean payroll release
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,6 +90,16 @@ test: $(STAMP) $(NEWEST_STAMP) $(CHROMIUM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15 tests aaas
 	$(VENV_NEWEST)/bin/python -m pytest -n $(TEST_WORKERS) @tests/packaging/newest.args
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The fast loop (under a minute): formulas, models, checks, sensitivity, rendering, the command
+# line and the house's own tests, with the doctests of those layers; no book, no browser, no
+# notebook, no second interpreter. make test stays the CI command.
+RAPIDE := tests/formulas tests/models tests/checks tests/sensitivity tests/present tests/atlas tests/test_*.py \
+	aaas/formulas aaas/models aaas/checks aaas/sensitivity aaas/present aaas/fmt.py aaas/labels.py
+
+test-rapide: $(STAMP)
+	$(BIN)/ruff check aaas tests benchmarks tools setup.py
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -q -p no:cacheprovider $(RAPIDE)
 
 # The slow tier: the exhaustive command-line sweeps of the fault suite (tests marked slow);
 # .ci/run runs it after make test.
